@@ -1,0 +1,63 @@
+#pragma once
+// The callbacks an experiment can ask for, with Keras names and defaults. Their behaviour is in callbacks.h.
+#include <string>
+#include <vector>
+
+namespace mlpw {
+
+// Keras EarlyStopping(monitor="val_loss", min_delta=0, patience=0, mode="auto", baseline=None,
+//                     restore_best_weights=False, start_from_epoch=0).
+struct EarlyStoppingSpec {
+    std::string monitor = "val_loss";
+    float min_delta = 0.0f;
+    int patience = 0;
+    std::string mode = "auto";  // auto | min | max
+    bool has_baseline = false;
+    float baseline = 0.0f;
+    bool restore_best_weights = false;
+    int start_from_epoch = 0;
+    bool operator==(const EarlyStoppingSpec&) const = default;
+};
+
+// Acts only once `monitor` has reached `threshold` (e.g. val_accuracy >= 0.95); from then on it behaves like
+// EarlyStopping: stops after `patience` epochs without a `min_delta` improvement.
+struct ThresholdEarlyStoppingSpec {
+    std::string monitor = "val_accuracy";
+    float threshold = 0.95f;
+    float min_delta = 0.0f;
+    int patience = 0;
+    std::string mode = "auto";
+    bool restore_best_weights = false;
+    bool operator==(const ThresholdEarlyStoppingSpec&) const = default;
+};
+
+// Stops as soon as `monitor` crosses `value` (above for accuracies, below for losses; `mode` decides).
+struct StopAtSpec {
+    std::string monitor = "accuracy";
+    float value = 0.85f;
+    std::string mode = "auto";
+    bool operator==(const StopAtSpec&) const = default;
+};
+
+// Keras ModelCheckpoint(filepath, monitor="val_loss", save_best_only=False, mode="auto"); written atomically.
+struct ModelCheckpointSpec {
+    std::string filepath = "checkpoint.mlpw";  // may contain {epoch}
+    std::string monitor = "val_loss";
+    bool save_best_only = false;
+    std::string mode = "auto";
+    bool operator==(const ModelCheckpointSpec&) const = default;
+};
+
+struct CallbackSpecs {
+    std::vector<EarlyStoppingSpec> early_stopping;
+    std::vector<ThresholdEarlyStoppingSpec> early_stopping_threshold;
+    std::vector<StopAtSpec> stop_at;
+    std::vector<ModelCheckpointSpec> model_checkpoint;
+    bool empty() const {
+        return early_stopping.empty() && early_stopping_threshold.empty() && stop_at.empty() &&
+               model_checkpoint.empty();
+    }
+    bool operator==(const CallbackSpecs&) const = default;
+};
+
+}  // namespace mlpw

@@ -1,0 +1,71 @@
+#pragma once
+// One experiment file describes a run completely: data, model, optimiser, training options, callbacks.
+// JSON in, validated ExperimentSpec out; every problem is reported with its path and what is allowed.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "mlpw/callback_spec.h"
+#include "mlpw/model_spec.h"
+#include "mlpw/optimizer_spec.h"
+
+namespace mlpw {
+
+enum class Normalization { scale, standardize, none };  // scale: x / 255 (the study's choice)
+std::string to_string(Normalization n);
+bool parse_normalization(const std::string& name, Normalization& out);
+
+struct DataSpec {
+    std::string source = "mnist";  // "mnist" | "fashion_mnist" | a folder of IDX files
+    float validation_split = 0.25f;
+    Normalization normalization = Normalization::scale;
+    bool operator==(const DataSpec&) const = default;
+};
+
+struct TrainingSpec {
+    int epochs = 5;
+    int batch_size = 32;
+    bool shuffle = true;
+    uint64_t seed = 13;
+    int threads = 0;  // 0: automatic
+    bool operator==(const TrainingSpec&) const = default;
+};
+
+struct ExperimentSpec {
+    std::string name;         // shown in titles and run tables
+    std::string description;  // what the experiment shows
+    DataSpec data;
+    ModelSpec model;
+    std::string loss = "categorical_crossentropy";
+    OptimizerSpec optimizer;
+    TrainingSpec training;
+    CallbackSpecs callbacks;
+    // "sweep": {"optimizer": [ {...}, ... ], "training.batch_size": [32, 64, 128]}; empty for a single run.
+    nlohmann::json sweep;
+    bool operator==(const ExperimentSpec&) const = default;
+};
+
+// The facts validation needs about the data (known before loading pixels: from the IDX headers).
+struct DataShape {
+    int input_features = 784;
+    int num_classes = 10;
+};
+
+// Parses and validates. Throws SpecError listing every problem, one per line, as
+// "model.layers[2].units: must be a positive integer, got -5". `origin` (a file name) prefixes the message.
+ExperimentSpec experiment_from_json(const nlohmann::json& json, const std::string& origin = "experiment");
+ExperimentSpec load_experiment(const std::string& path);
+// The fully resolved form (every option written out, defaults included); parses back to an equal spec.
+nlohmann::json experiment_to_json(const ExperimentSpec& spec);
+void save_experiment(const ExperimentSpec& spec, const std::string& path);  // atomic
+
+// Checks that the model fits the data (input size, the last Dense units against the number of classes...).
+// Returns the problems (empty when fine), in the same "path: message" form.
+std::vector<std::string> check_against_data(const ExperimentSpec& spec, const DataShape& shape);
+
+// Applies "key.path=value" overrides (the CLI's --set, the sweep's grid); value is JSON or a bare string.
+nlohmann::json apply_override(nlohmann::json json, const std::string& key_path, const std::string& value);
+
+}  // namespace mlpw

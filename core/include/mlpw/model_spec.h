@@ -1,0 +1,71 @@
+#pragma once
+// The model part of an experiment: an ordered list of Keras-style layers with their options.
+// Plain values only; validation lives in experiment.h, construction of the trainable network in network.h.
+#include <string>
+#include <vector>
+
+namespace mlpw {
+
+enum class LayerType { dense, activation, leaky_relu, dropout, batch_normalization, flatten };
+enum class ActivationFn { linear, relu, sigmoid, tanh, elu, leaky_relu, softmax };
+
+// Keras names: "dense", "activation", "leaky_relu", "dropout", "batch_normalization", "flatten".
+std::string to_string(LayerType type);
+std::string to_string(ActivationFn fn);
+// Return false when the name is unknown.
+bool parse_layer_type(const std::string& name, LayerType& out);
+bool parse_activation(const std::string& name, ActivationFn& out);
+
+// Keras initialisers and their defaults (tf.keras 2): zeros, ones, constant(value 0), random_normal(mean 0,
+// stddev 0.05), random_uniform(-0.05, 0.05), glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal.
+struct InitializerSpec {
+    std::string name = "glorot_uniform";
+    float value = 0.0f;                        // constant
+    float mean = 0.0f, stddev = 0.05f;         // random_normal
+    float minval = -0.05f, maxval = 0.05f;     // random_uniform
+    bool operator==(const InitializerSpec&) const = default;
+};
+const std::vector<std::string>& initializer_names();
+
+// Keras kernel_regularizer: penalty l1 * sum|w| + l2 * sum w^2 added to the training loss.
+struct RegularizerSpec {
+    float l1 = 0.0f, l2 = 0.0f;
+    bool active() const { return l1 != 0.0f || l2 != 0.0f; }
+    bool operator==(const RegularizerSpec&) const = default;
+};
+
+struct LayerSpec {
+    LayerType type = LayerType::dense;
+    std::string name;  // empty: named as Keras does (dense, dense_1, ...)
+
+    // dense
+    int units = 0;
+    bool use_bias = true;
+    InitializerSpec kernel_initializer;
+    InitializerSpec bias_initializer{"zeros"};
+    RegularizerSpec kernel_regularizer;
+
+    // dense's activation, or the function of an activation layer
+    ActivationFn activation = ActivationFn::linear;
+    float negative_slope = 0.3f;  // leaky_relu (Keras LeakyReLU default)
+    float elu_alpha = 1.0f;       // elu
+
+    // dropout
+    float rate = 0.0f;
+
+    // batch_normalization (Keras defaults)
+    float momentum = 0.99f;
+    float epsilon = 1e-3f;
+
+    bool operator==(const LayerSpec&) const = default;
+};
+
+struct ModelSpec {
+    std::vector<LayerSpec> layers;
+    bool operator==(const ModelSpec&) const = default;
+};
+
+// Keras-style automatic layer names: dense, dense_1, dropout, dense_2 ... (explicit names kept).
+std::vector<std::string> layer_names(const ModelSpec& model);
+
+}  // namespace mlpw
