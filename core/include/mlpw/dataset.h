@@ -32,17 +32,20 @@ struct Dataset {
 ImageSet load_idx(const std::string& images_path, const std::string& labels_path, int num_classes);
 
 // Finds train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte
-// (each optionally with .gz) in `folder` and loads them.
+// (each optionally with .gz) in `folder` and loads them. Empty `class_names`: "0".."N-1", N = 1 + the largest
+// training label (at least 2). Test images must have the training images' rows x cols.
 Dataset load_idx_folder(const std::string& folder, const std::string& name,
                         std::vector<std::string> class_names);
 
 // "mnist" -> <data dir>/mnist, "fashion_mnist" -> /usr/share/datasets/fashion-mnist, else a folder
 // (class names "0".."N-1", N = 1 + the largest training label). The data dir is $MLPW_DATA_DIR or the
-// build's default (the checkout's data/).
+// build's default (the checkout's data/). A missing or broken MNIST's error says to run ./workbench setup.
 Dataset load_dataset(const std::string& source);
 std::string default_data_dir();
 
 // Keras' validation_split: the LAST `fraction` of the training set is held out, taken before any shuffling.
+// n_train = int(count * (1 - fraction)) in double, from the decimal the float was written as (0.1, not
+// 0.100000001). Throws SpecError for a fraction outside [0, 1) or a split that leaves either part empty.
 struct SplitIndices {
     std::vector<uint32_t> train;       // 0 .. n_train-1
     std::vector<uint32_t> validation;  // n_train .. count-1
@@ -51,7 +54,9 @@ SplitIndices split_for_validation(int count, float fraction);
 
 // Converts rows of uint8 pixels to float features with the experiment's normalisation.
 // scale: x / 255. standardize: (x / 255 - mean) / std with mean and std of the training part.
-// none: x as is (0..255).
+// none: x as is (0..255). mean()/stddev() are the standardize statistics (0 and 1 for the other modes);
+// a stddev of 0 (constant images) only centres. Both constructors are cheap except standardize's first,
+// one pass over the training part's pixels.
 class BatchAssembler {
 public:
     BatchAssembler(Normalization normalization, const ImageSet& train_part,
