@@ -65,6 +65,19 @@ void save_experiment(const ExperimentSpec& spec, const std::string& path);  // a
 // Returns the problems (empty when fine), in the same "path: message" form.
 std::vector<std::string> check_against_data(const ExperimentSpec& spec, const DataShape& shape);
 
+// The value rules alone, for a spec built in code (experiment_from_json applies them too): the problems in
+// "path: message" form, empty when the spec is valid. Callbacks are numbered in CallbackSpecs' order.
+std::vector<std::string> validate_experiment(const ExperimentSpec& spec);
+
+// One run of a sweep: the experiment with one value of every sweep key written over it.
+struct SweepPoint {
+    std::string label;    // "optimizer=adam, training.batch_size=64" (a value's "name", if it has one)
+    ExperimentSpec spec;  // its sweep is empty
+};
+// The grid: keys in alphabetical order (a parent before the paths inside it), the last key varying fastest.
+// Without a sweep, one point: the spec itself with an empty label. Throws SpecError for an invalid point.
+std::vector<SweepPoint> expand_sweep(const ExperimentSpec& spec);
+
 // Applies "key.path=value" overrides (the CLI's --set, the sweep's grid); value is JSON or a bare string.
 nlohmann::json apply_override(nlohmann::json json, const std::string& key_path, const std::string& value);
 

@@ -62,6 +62,7 @@ struct LayerSpec {
 
 struct ModelSpec {
     std::vector<LayerSpec> layers;
+    std::string name = "sequential";  // Keras Sequential(name=...): shown by summary(), labels sweep variants
     bool operator==(const ModelSpec&) const = default;
 };
 

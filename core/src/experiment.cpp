@@ -1,0 +1,175 @@
+// Experiment files: load, validate, save. The format (docs/experiment-format.md has every option):
+//
+//   {
+//     "name": "baseline", "description": "784-512-10 ReLU, Adam, batch 32, 5 epochs",
+//     "data": {"source": "mnist", "validation_split": 0.25, "normalization": "scale"},
+//     "model": {"name": "sequential", "layers": [
+//        {"type": "flatten"},
+//        {"type": "dense", "units": 512, "activation": "relu", "kernel_initializer": "glorot_uniform",
+//         "bias_initializer": "zeros", "kernel_regularizer": {"l1": 0.0, "l2": 0.001}, "use_bias": true},
+//        {"type": "leaky_relu", "negative_slope": 0.3},
+//        {"type": "dropout", "rate": 0.3},
+//        {"type": "batch_normalization", "momentum": 0.99, "epsilon": 0.001},
+//        {"type": "activation", "activation": "relu"},
+//        {"type": "dense", "units": 10, "activation": "softmax"}]},
+//     "loss": "categorical_crossentropy",
+//     "optimizer": {"type": "adam", "learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999},  // or "adam"
+//     "training": {"epochs": 5, "batch_size": 32, "shuffle": true, "seed": 13, "threads": 0},
+//     "callbacks": [{"type": "early_stopping", "monitor": "val_loss", "patience": 3, "min_delta": 0.001,
+//                    "restore_best_weights": true}],
+//     "sweep": {"optimizer": [{"type": "adam"}, {"type": "sgd", "momentum": 0.9}],
+//               "training.batch_size": [32, 64, 128]}
+//   }
+//
+// Keys and defaults are tf.keras 2's. A missing section or option takes its default; an optimizer starts from
+// its own type's defaults (SGD: learning_rate 0.01). Unknown keys, options of another type, wrong types and
+// values out of range are errors, all reported together, one per line: "<path>: <what is allowed>, got <value>".
+// A sweep maps option paths (as for --set) to lists of values; the runs are the grid of all combinations.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "experiment_detail.h"
+#include "mlpw/errors.h"
+
+namespace mlpw {
+
+std::string to_string(Normalization n) {
+    switch (n) {
+        case Normalization::scale: return "scale";
+        case Normalization::standardize: return "standardize";
+        case Normalization::none: return "none";
+    }
+    return "unknown";
+}
+
+bool parse_normalization(const std::string& name, Normalization& out) {
+    for (Normalization n : {Normalization::scale, Normalization::standardize, Normalization::none})
+        if (name == to_string(n)) {
+            out = n;
+            return true;
+        }
+    return false;
+}
+
+namespace detail {
+
+void Problems::add(const std::string& path, const std::string& what, const std::string& got) {
+    if (m_paths.insert(path).second) m_lines.push_back(path + ": " + what + ", got " + got);
+}
+
+void Problems::add_line(const std::string& line) { m_lines.push_back(line); }
+
+std::string format_problems(const std::string& origin, const std::vector<std::string>& lines) {
+    std::string text = origin + ": " + std::to_string(lines.size()) + (lines.size() == 1 ? " problem" : " problems");
+    for (const auto& line : lines) text += "\n" + line;
+    return text;
+}
+
+std::string show(float value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string show(int value) { return std::to_string(value); }
+std::string show(const std::string& value) { return nlohmann::json(value).dump(); }
+
+std::string show(const nlohmann::json& value) {
+    std::string text = value.dump();
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return text;
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+        out += "\"" + names[i] + "\"";
+    }
+    return out;
+}
+
+double json_number(float value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::strtod(std::string(buffer, result.ptr).c_str(), nullptr);
+}
+
+}  // namespace detail
+
+ExperimentSpec experiment_from_json(const nlohmann::json& json, const std::string& origin) {
+    ExperimentSpec spec;
+    detail::CallbackPaths paths;
+    detail::Problems problems;
+    detail::read_experiment(json, spec, paths, problems);
+    detail::check_values(spec, paths, problems);
+    detail::check_sweep(spec, paths, problems);
+    if (!problems.empty()) throw SpecError(detail::format_problems(origin, problems.lines()));
+    return spec;
+}
+
+std::vector<std::string> validate_experiment(const ExperimentSpec& spec) {
+    const auto paths = detail::CallbackPaths::canonical(spec.callbacks);
+    detail::Problems problems;
+    detail::check_values(spec, paths, problems);
+    detail::check_sweep(spec, paths, problems);
+    return problems.lines();
+}
+
+ExperimentSpec load_experiment(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw SpecError(path + ": cannot open the experiment file (" + std::strerror(errno) + ")");
+    std::stringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw SpecError(path + ": cannot read the experiment file");
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text.str());
+    } catch (const nlohmann::json::parse_error& e) {
+        throw SpecError(path + ": not valid JSON: " + e.what());
+    }
+    return experiment_from_json(json, path);
+}
+
+// Writes <path>.tmp-XXXXXX beside the target, flushes it to disk, then renames it over the target, so a reader
+// sees the old file or the new one, never a part.
+void save_experiment(const ExperimentSpec& spec, const std::string& path) {
+    const std::string text = detail::write_experiment<nlohmann::ordered_json>(spec, false).dump(2) + "\n";
+    std::string temp = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) throw SpecError(path + ": cannot write the experiment file (" + std::strerror(errno) + ")");
+    auto fail = [&](const char* step) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        throw SpecError(path + ": cannot " + step + " the experiment file (" + std::strerror(error) + ")");
+    };
+    for (size_t done = 0; done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("write");
+        done += static_cast<size_t>(n);
+    }
+    ::fchmod(fd, 0644);  // mkstemp creates 0600; an experiment file is an ordinary document
+    if (::fsync(fd) != 0) fail("flush");
+    if (::close(fd) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        throw SpecError(path + ": cannot write the experiment file (" + std::strerror(error) + ")");
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp.c_str());
+        throw SpecError(path + ": cannot replace the experiment file (" + std::strerror(error) + ")");
+    }
+}
+
+}  // namespace mlpw
