@@ -1,0 +1,60 @@
+#pragma once
+// Plain value structs that training reports: they cross threads by copy (the GUI's queued signals).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mlpw {
+
+// After each training batch: running means over the epoch so far, as Keras' progress bar shows them.
+struct BatchMetrics {
+    int epoch = 0;          // 1-based
+    int batch = 0;          // 1-based within the epoch
+    int batches = 0;        // per epoch
+    int64_t step = 0;       // optimiser iterations since the start of the run
+    double loss = 0.0;      // running mean, regularisation penalty included (as Keras reports it)
+    double accuracy = 0.0;  // running mean
+};
+
+// Rows: true class; columns: predicted class.
+struct ConfusionMatrix {
+    int classes = 0;
+    std::vector<int64_t> counts;  // {classes, classes}
+    explicit ConfusionMatrix(int k = 0) : classes(k), counts(static_cast<size_t>(k) * k, 0) {}
+    int64_t at(int truth, int predicted) const { return counts[static_cast<size_t>(truth) * classes + predicted]; }
+    void add(int truth, int predicted) { ++counts[static_cast<size_t>(truth) * classes + predicted]; }
+    int64_t total() const;
+    double accuracy() const;
+    double precision(int c) const;  // 0 when nothing was predicted as c
+    double recall(int c) const;     // 0 when c never occurs
+};
+
+struct Misclassified {
+    uint32_t index = 0;        // into the evaluated image set
+    uint8_t label = 0;
+    uint8_t predicted = 0;
+    float confidence = 0.0f;   // probability of the predicted class
+};
+
+struct EvaluationResult {
+    double loss = 0.0;  // mean cross-entropy (no regularisation, as Keras' val_loss)
+    double accuracy = 0.0;
+    int samples = 0;
+    ConfusionMatrix confusion;
+    std::vector<Misclassified> misclassified;  // most confident mistakes first
+};
+
+// At each epoch end.
+struct EpochMetrics {
+    int epoch = 0;  // 1-based
+    int epochs = 0;
+    double loss = 0.0, accuracy = 0.0;  // running means over the epoch, as Keras reports them
+    bool has_validation = false;
+    double val_loss = 0.0, val_accuracy = 0.0;
+    double train_seconds = 0.0;  // the batch loop only
+    double seconds = 0.0;        // the whole epoch, validation included (Keras' "Ns")
+    double samples_per_s = 0.0;  // training samples / train_seconds
+    int batches = 0;
+};
+
+}  // namespace mlpw

@@ -1,0 +1,90 @@
+// Activation (and LeakyReLU): dst {rows, n} = f(src {rows, n}) on oneDNN eltwise primitives.
+// Used where an activation cannot be fused into the Dense before it (e.g. after BatchNormalization).
+#include "layer.h"
+
+namespace mlpw::detail {
+
+EltwiseFn eltwise_for(ActivationFn fn, float negative_slope, float elu_alpha) {
+    using A = dnnl::algorithm;
+    switch (fn) {
+    case ActivationFn::relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, 0.0f};
+    case ActivationFn::leaky_relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, negative_slope};
+    case ActivationFn::sigmoid: return {A::eltwise_logistic, A::eltwise_logistic_use_dst_for_bwd, 0.0f};
+    case ActivationFn::tanh: return {A::eltwise_tanh, A::eltwise_tanh_use_dst_for_bwd, 0.0f};
+    case ActivationFn::elu: return {A::eltwise_elu, A::eltwise_elu_use_dst_for_bwd, elu_alpha};
+    case ActivationFn::linear:
+    case ActivationFn::softmax: break;
+    }
+    return {};
+}
+
+namespace {
+
+class ActivationLayer final : public Layer {
+public:
+    ActivationLayer(Engine& engine, const std::string& name, int features, int capacity, EltwiseFn fn)
+        : Layer(engine, name, features, capacity),
+          m_fn(fn),
+          m_dst(static_cast<size_t>(capacity) * features),
+          m_diff_src(static_cast<size_t>(capacity) * features) {}
+
+    int out_features() const override { return m_in; }
+    float* dst() override { return m_dst.data(); }
+    float* diff_src() override { return m_diff_src.data(); }
+
+    void prepare(int rows, Pass pass) override {
+        const int key = plan_key(rows, pass);
+        if (m_plans.count(key)) return;
+        const auto desc = rows_desc(rows, m_in);
+        const auto src = wrap(rows, m_in, m_src), dst = wrap(rows, m_in, m_dst.data());
+        const auto prop = pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
+        const dnnl::eltwise_forward::primitive_desc fwd_pd({prop, m_fn.backward, desc, m_fn.alpha, 0.0f},
+                                                           m_engine->engine);
+        Plan plan;
+        plan.forward = dnnl::eltwise_forward(fwd_pd);
+        plan.forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+        if (pass == Pass::training && m_need_diff_src) {
+            // diff_src = f'(dst) * diff_dst
+            const dnnl::eltwise_backward::primitive_desc bwd_pd({m_fn.backward, desc, desc, m_fn.alpha, 0.0f},
+                                                                m_engine->engine, fwd_pd);
+            plan.backward = dnnl::eltwise_backward(bwd_pd);
+            plan.backward_args = {{DNNL_ARG_DST, dst},
+                                  {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
+                                  {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}};
+        }
+        m_plans.emplace(key, std::move(plan));
+    }
+
+    void forward(int rows, Pass pass) override {
+        prepare(rows, pass);
+        const Plan& plan = m_plans.at(plan_key(rows, pass));
+        plan.forward.execute(m_engine->stream, plan.forward_args);
+    }
+
+    void backward(int rows) override {
+        const Plan& plan = m_plans.at(plan_key(rows, Pass::training));
+        if (plan.backward) plan.backward.execute(m_engine->stream, plan.backward_args);
+    }
+
+    std::string describe() const override {
+        return m_name + " (Activation " + std::to_string(m_in) + ", alpha " + std::to_string(m_fn.alpha) + ")";
+    }
+
+private:
+    struct Plan {
+        dnnl::primitive forward, backward;
+        dnnl_args forward_args, backward_args;
+    };
+    EltwiseFn m_fn;
+    Buffer m_dst, m_diff_src;
+    std::unordered_map<int, Plan> m_plans;
+};
+
+}  // namespace
+
+std::unique_ptr<Layer> make_activation(Engine& engine, const std::string& name, int features, int capacity,
+                                       EltwiseFn fn) {
+    return std::make_unique<ActivationLayer>(engine, name, features, capacity, fn);
+}
+
+}  // namespace mlpw::detail

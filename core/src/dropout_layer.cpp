@@ -1,0 +1,83 @@
+// Dropout (inverted, as Keras): training dst = src * mask, mask = keep / (1 - rate) with keep = (u >= rate);
+// inference dst = src. The mask of element i at training step s comes from a counter-based hash of
+// (layer seed, s, i), so it does not depend on the thread count and needs no sequential RNG state.
+#include <cstring>
+
+#include "layer.h"
+#include "mlpw/rng.h"
+
+namespace mlpw::detail {
+namespace {
+
+class DropoutLayer final : public Layer {
+public:
+    DropoutLayer(Engine& engine, const std::string& name, int features, int capacity, float rate, uint64_t seed)
+        : Layer(engine, name, features, capacity),
+          m_rate(rate),
+          m_scale(1.0f / (1.0f - rate)),
+          m_seed(seed),
+          m_dst(static_cast<size_t>(capacity) * features),
+          m_diff_src(static_cast<size_t>(capacity) * features),
+          m_mask(static_cast<size_t>(capacity) * features) {}
+
+    int out_features() const override { return m_in; }
+    float* dst() override { return m_dst.data(); }
+    float* diff_src() override { return m_diff_src.data(); }
+    void prepare(int, Pass) override {}
+
+    void forward(int rows, Pass pass) override {
+        const size_t n = static_cast<size_t>(rows) * m_in;
+        if (pass == Pass::inference) {
+            std::memcpy(m_dst.data(), m_src, n * sizeof(float));
+            return;
+        }
+        // Two 24-bit uniforms per 64-bit hash; the threshold compare is exact in integers.
+        const uint64_t stream = splitmix64(m_seed ^ (m_step++ * 0xD1B54A32D192ED03ull));
+        const uint32_t threshold = static_cast<uint32_t>(static_cast<double>(m_rate) * (1u << 24));
+        float* mask = m_mask.data();
+        const float* src = m_src;
+        float* dst = m_dst.data();
+        const float scale = m_scale;
+#pragma omp parallel for schedule(static) if (n >= (1u << 16))
+        for (size_t pair = 0; pair < (n + 1) / 2; ++pair) {
+            const uint64_t h = splitmix64(stream + pair);
+            const size_t i = 2 * pair;
+            mask[i] = ((h >> 40) >= threshold) ? scale : 0.0f;
+            dst[i] = src[i] * mask[i];
+            if (i + 1 < n) {
+                mask[i + 1] = (((h >> 8) & 0xFFFFFF) >= threshold) ? scale : 0.0f;
+                dst[i + 1] = src[i + 1] * mask[i + 1];
+            }
+        }
+    }
+
+    void backward(int rows) override {
+        if (!m_need_diff_src) return;
+        const size_t n = static_cast<size_t>(rows) * m_in;
+        const float* mask = m_mask.data();
+        const float* diff_dst = m_diff_dst;
+        float* diff_src = m_diff_src.data();
+        for (size_t i = 0; i < n; ++i) diff_src[i] = diff_dst[i] * mask[i];
+    }
+
+    void set_training_step(uint64_t step) override { m_step = step; }
+
+    std::string describe() const override {
+        return m_name + " (Dropout " + std::to_string(m_in) + ", rate " + std::to_string(m_rate) + ")";
+    }
+
+private:
+    float m_rate, m_scale;
+    uint64_t m_seed;
+    uint64_t m_step = 0;
+    Buffer m_dst, m_diff_src, m_mask;
+};
+
+}  // namespace
+
+std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity,
+                                    float rate, uint64_t seed) {
+    return std::make_unique<DropoutLayer>(engine, name, features, capacity, rate, seed);
+}
+
+}  // namespace mlpw::detail

@@ -1,0 +1,106 @@
+#pragma once
+// Runtime layers of a Network (private to mlpw_core). Every layer maps src {rows, in} to dst {rows, out}
+// and back, with buffers sized for `capacity` rows allocated once.
+//
+// A subclass provides:
+//   out_features()               the width of dst
+//   prepare(rows, pass)          build its primitives and argument maps for this batch size (never in the loop)
+//   forward(rows, pass)          src -> dst
+//   backward(rows)               diff_dst -> parameter gradients, and diff_src unless it is the first layer
+//   parameters(), state(), set_state()   its trainable tensors and its plain-layout state (may be empty)
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include "mlpw/network.h"
+
+namespace mlpw::detail {
+
+using dnnl_args = std::unordered_map<int, dnnl::memory>;
+
+struct Engine {
+    dnnl::engine engine{dnnl::engine::kind::cpu, 0};
+    dnnl::stream stream{engine};
+};
+
+// A float buffer of fixed size whose address never changes (oneDNN memories wrap it).
+using Buffer = std::vector<float>;
+
+class Layer {
+public:
+    Layer(Engine& engine, std::string name, int in_features, int capacity)
+        : m_engine(&engine), m_name(std::move(name)), m_in(in_features), m_capacity(capacity) {}
+    virtual ~Layer() = default;
+    Layer(const Layer&) = delete;
+    Layer& operator=(const Layer&) = delete;
+
+    // src: the previous layer's dst (or the network input); diff_dst: the next layer's diff_src (or the head's
+    // gradient). need_diff_src is false for the first layer unless the input gradient was asked for.
+    void connect(const float* src, float* diff_dst, bool need_diff_src) {
+        m_src = src;
+        m_diff_dst = diff_dst;
+        m_need_diff_src = need_diff_src;
+    }
+
+    const std::string& name() const { return m_name; }
+    int in_features() const { return m_in; }
+    virtual int out_features() const = 0;
+    virtual float* dst() = 0;            // {capacity, out}
+    virtual float* diff_src() = 0;       // {capacity, in}
+
+    virtual void prepare(int rows, Pass pass) = 0;
+    virtual void forward(int rows, Pass pass) = 0;
+    virtual void backward(int rows) = 0;
+
+    virtual void collect_parameters(std::vector<ParamTensor>&) {}
+    virtual void append_state(ModelState&) const {}
+    // Reads this layer's tensors from `state` starting at `pos`, advancing it; throws ModelFileError.
+    virtual void read_state(const ModelState&, size_t&) {}
+    virtual void set_training_step(uint64_t) {}
+    virtual std::string describe() const = 0;
+
+protected:
+    dnnl::memory::desc rows_desc(int rows, int features) const {
+        return {{rows, features}, dnnl::memory::data_type::f32, dnnl::memory::format_tag::nc};
+    }
+    dnnl::memory wrap(int rows, int features, const float* data) const {
+        return {rows_desc(rows, features), m_engine->engine, const_cast<float*>(data)};
+    }
+    static int plan_key(int rows, Pass pass) { return rows * 2 + (pass == Pass::training ? 1 : 0); }
+
+    Engine* m_engine;
+    std::string m_name;
+    int m_in;
+    int m_capacity;
+    const float* m_src = nullptr;
+    float* m_diff_dst = nullptr;
+    bool m_need_diff_src = true;
+};
+
+// Keras' activation functions as oneDNN eltwise algorithms whose backward uses dst (so it may run in place).
+struct EltwiseFn {
+    dnnl::algorithm forward = dnnl::algorithm::undef;
+    dnnl::algorithm backward = dnnl::algorithm::undef;
+    float alpha = 0.0f;
+    bool is_identity() const { return forward == dnnl::algorithm::undef; }
+};
+// linear -> identity. softmax is not an eltwise function (the network's head applies it).
+EltwiseFn eltwise_for(ActivationFn fn, float negative_slope, float elu_alpha);
+
+std::unique_ptr<Layer> make_dense(Engine& engine, const std::string& name, int in_features, int capacity,
+                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed);
+std::unique_ptr<Layer> make_activation(Engine& engine, const std::string& name, int features, int capacity,
+                                       EltwiseFn fn);
+std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity,
+                                    float rate, uint64_t seed);
+std::unique_ptr<Layer> make_batch_normalization(Engine& engine, const std::string& name, int features,
+                                                int capacity, const LayerSpec& spec);
+
+// Checks a state tensor's name and shape; throws ModelFileError naming both when they differ.
+const NamedTensor& expect_tensor(const ModelState& state, size_t pos, const std::string& name,
+                                 const std::vector<int>& shape);
+
+}  // namespace mlpw::detail

@@ -1,0 +1,282 @@
+// Trainer: the epoch and batch loops, validation, callbacks, divergence guard.
+#include "mlpw/trainer.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+#include "mlpw/callbacks.h"
+#include "mlpw/errors.h"
+#include "mlpw/optimizer.h"
+#include "mlpw/rng.h"
+
+namespace mlpw {
+namespace {
+
+constexpr uint64_t kShuffleStream = 3;
+constexpr int kEvaluationRows = 500;          // rows per inference call in validation and test
+constexpr size_t kMisclassifiedKept = 1000;   // most confident mistakes reported per evaluation
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& l : lines) text += "\n  " + l;
+    return text;
+}
+
+}  // namespace
+
+int automatic_thread_count() {
+    // Measured on the 2-core target machine (see README, "Threads"): 2 OpenMP threads beat 1 for the
+    // inner products; more threads than cores only spin against each other.
+    return std::max(1, std::min(2, omp_get_num_procs()));
+}
+
+struct Trainer::Impl {
+    ExperimentSpec spec;
+    const Dataset& data;
+    SplitIndices split;
+    BatchAssembler assembler;
+    int threads;
+    Network network;
+    std::unique_ptr<Optimizer> optimizer;
+    std::vector<uint8_t> batch_labels;  // {capacity}
+    std::vector<EpochMetrics> history;
+
+    Impl(const ExperimentSpec& s, const Dataset& d)
+        : spec(s),
+          data(d),
+          split(split_for_validation(d.train.count, s.data.validation_split)),
+          assembler(s.data.normalization, d.train, split.train),
+          threads(s.training.threads > 0 ? s.training.threads : automatic_thread_count()),
+          network(s.model, d.train.features(), d.num_classes(), s.training.seed,
+                  {std::max(s.training.batch_size, kEvaluationRows), false}),
+          optimizer(make_optimizer(s.optimizer)),
+          batch_labels(static_cast<size_t>(network.capacity())) {}
+
+    // Gathers rows of `set` (by index) into the network input and the label buffer.
+    void load_batch(const ImageSet& set, const uint32_t* indices, int rows) {
+        assembler.gather(set, indices, rows, network.input());
+        for (int r = 0; r < rows; ++r) batch_labels[r] = set.labels[indices[r]];
+    }
+
+    EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices) {
+        EvaluationResult result;
+        result.confusion = ConfusionMatrix(network.num_classes());
+        const int k = network.num_classes();
+        double loss_sum = 0.0;
+        for (size_t start = 0; start < indices.size(); start += kEvaluationRows) {
+            const int rows = static_cast<int>(std::min<size_t>(kEvaluationRows, indices.size() - start));
+            load_batch(set, indices.data() + start, rows);
+            const float* p = network.forward(rows, Pass::inference);
+            loss_sum += network.loss(batch_labels.data(), rows).loss_sum;
+            for (int r = 0; r < rows; ++r) {
+                const float* pr = p + static_cast<size_t>(r) * k;
+                const int predicted = static_cast<int>(std::max_element(pr, pr + k) - pr);
+                const int truth = batch_labels[r];
+                result.confusion.add(truth, predicted);
+                if (predicted != truth)
+                    result.misclassified.push_back({indices[start + r], uint8_t(truth), uint8_t(predicted), pr[predicted]});
+            }
+        }
+        result.samples = static_cast<int>(indices.size());
+        result.loss = indices.empty() ? 0.0 : loss_sum / static_cast<double>(indices.size());
+        result.accuracy = result.confusion.accuracy();
+        std::sort(result.misclassified.begin(), result.misclassified.end(),
+                  [](const Misclassified& a, const Misclassified& b) { return a.confidence > b.confidence; });
+        if (result.misclassified.size() > kMisclassifiedKept) result.misclassified.resize(kMisclassifiedKept);
+        return result;
+    }
+
+    ModelFile model_file() const {
+        ModelFile file;
+        file.experiment = spec;
+        file.weights = network.state();
+        file.image_rows = data.train.rows;
+        file.image_cols = data.train.cols;
+        file.normalization_mean = assembler.mean();
+        file.normalization_stddev = assembler.stddev();
+        file.class_names = data.class_names;
+        file.history = history;
+        file.written_by = "MLP Workbench " MLPW_VERSION;
+        return file;
+    }
+};
+
+namespace {
+
+// What callbacks may do to a run.
+class RunContext final : public CallbackContext {
+public:
+    RunContext(Trainer& trainer, const TrainerEvents& events) : m_trainer(trainer), m_events(events) {}
+    void stop_training(const std::string& reason) override {
+        m_stop = true;
+        if (m_reason.empty()) m_reason = reason;
+    }
+    ModelState weights() const override { return m_trainer.network().state(); }
+    void set_weights(const ModelState& state) override { m_trainer.network().set_state(state); }
+    void log(const std::string& line) override {
+        if (m_events.on_log) m_events.on_log(line);
+    }
+    void save_model(const std::string& path) override { mlpw::save_model(m_trainer.model_file(), path); }
+    bool stop_requested() const { return m_stop; }
+    const std::string& reason() const { return m_reason; }
+
+private:
+    Trainer& m_trainer;
+    const TrainerEvents& m_events;
+    bool m_stop = false;
+    std::string m_reason;
+};
+
+}  // namespace
+
+Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
+    const auto problems = check_against_data(spec, {data.train.features(), data.num_classes()});
+    if (!problems.empty())
+        throw SpecError("experiment '" + spec.name + "' does not fit the data set " + data.name + ":" +
+                        join_lines(problems));
+    m_impl = std::make_unique<Impl>(spec, data);
+}
+
+Trainer::~Trainer() = default;
+Network& Trainer::network() { return m_impl->network; }
+const ExperimentSpec& Trainer::spec() const { return m_impl->spec; }
+int Trainer::threads() const { return m_impl->threads; }
+ModelFile Trainer::model_file() const { return m_impl->model_file(); }
+
+EvaluationResult Trainer::evaluate(const ImageSet& set) {
+    omp_set_num_threads(m_impl->threads);
+    std::vector<uint32_t> all(static_cast<size_t>(set.count));
+    std::iota(all.begin(), all.end(), 0u);
+    return m_impl->evaluate(set, all);
+}
+
+TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>& stop) {
+    Impl& d = *m_impl;
+    omp_set_num_threads(d.threads);  // OpenMP thread counts are per calling thread: set it on the training thread
+    const TrainingSpec& ts = d.spec.training;
+    const int batch = ts.batch_size;
+    const auto n = static_cast<int>(d.split.train.size());
+    const int batches = (n + batch - 1) / batch;
+    Network& net = d.network;
+
+    // Build every primitive before the loop: full batches, the last partial batch, evaluation sizes.
+    net.prepare(std::min(batch, n), Pass::training);
+    if (n % batch) net.prepare(n % batch, Pass::training);
+    for (size_t count : {d.split.validation.size(), size_t(d.data.test.count)}) {
+        if (count == 0) continue;
+        net.prepare(static_cast<int>(std::min<size_t>(kEvaluationRows, count)), Pass::inference);
+        if (count % kEvaluationRows) net.prepare(static_cast<int>(count % kEvaluationRows), Pass::inference);
+    }
+
+    auto callbacks = make_callbacks(d.spec.callbacks);
+    RunContext context(*this, events);
+    for (auto& cb : callbacks) cb->on_train_begin(context);
+
+    TrainingResult result;
+    const auto run_start = Clock::now();
+    std::vector<uint32_t> order = d.split.train;
+    ModelState last_good = net.state();
+    auto& params = net.parameters();
+    const bool regularized = net.has_regularization();
+
+    for (int epoch = 1; epoch <= ts.epochs && result.stop_reason == StopReason::completed; ++epoch) {
+        if (stop.load(std::memory_order_relaxed)) {
+            result.stop_reason = StopReason::user;
+            break;
+        }
+        if (ts.shuffle) {  // Fisher-Yates from the run's seed; the validation part is never shuffled in
+            Rng rng(derive_seed(ts.seed, kShuffleStream, static_cast<uint64_t>(epoch)));
+            for (uint32_t i = static_cast<uint32_t>(order.size()) - 1; i > 0; --i) std::swap(order[i], order[rng.below(i + 1)]);
+        }
+        if (events.on_epoch_begin) events.on_epoch_begin(epoch, ts.epochs, batches);
+        const auto epoch_start = Clock::now();
+        double loss_sum = 0.0;
+        int64_t correct = 0, seen = 0;
+        for (int b = 0; b < batches; ++b) {
+            if (stop.load(std::memory_order_relaxed)) {
+                result.stop_reason = StopReason::user;
+                break;
+            }
+            const int start = b * batch;
+            const int rows = std::min(batch, n - start);
+            d.load_batch(d.data.train, order.data() + start, rows);
+            net.forward(rows, Pass::training);
+            const LossResult step = net.loss_and_gradient(d.batch_labels.data(), rows);
+            const double batch_loss = step.loss_sum / rows + (regularized ? net.regularization_penalty() : 0.0);
+            if (!std::isfinite(batch_loss)) {
+                net.set_state(last_good);
+                result.stop_reason = StopReason::diverged;
+                result.message = "Epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
+                                 ": invalid loss (" + std::to_string(batch_loss) +
+                                 "), terminating training; kept the weights of epoch " + std::to_string(epoch - 1);
+                break;
+            }
+            net.backward(rows);
+            d.optimizer->step(params);
+            loss_sum += batch_loss * rows;
+            correct += step.correct;
+            seen += rows;
+            if (events.on_batch)
+                events.on_batch({epoch, b + 1, batches, d.optimizer->iterations(), loss_sum / seen,
+                                 static_cast<double>(correct) / seen});
+        }
+        if (result.stop_reason != StopReason::completed) break;
+
+        EpochMetrics m;
+        m.epoch = epoch;
+        m.epochs = ts.epochs;
+        m.batches = batches;
+        m.train_seconds = seconds_since(epoch_start);
+        m.loss = loss_sum / std::max<int64_t>(seen, 1);
+        m.accuracy = static_cast<double>(correct) / std::max<int64_t>(seen, 1);
+        m.samples_per_s = seen / std::max(m.train_seconds, 1e-9);
+        EvaluationResult validation;
+        if (!d.split.validation.empty()) {
+            validation = d.evaluate(d.data.train, d.split.validation);
+            m.has_validation = true;
+            m.val_loss = validation.loss;
+            m.val_accuracy = validation.accuracy;
+        }
+        m.seconds = seconds_since(epoch_start);
+        d.history.push_back(m);
+        result.history.push_back(m);
+        result.epochs_run = epoch;
+        last_good = net.state();
+        if (events.on_epoch) events.on_epoch(m, validation);
+        if (events.on_weights) events.on_weights(last_good);
+
+        EpochLogs logs{{"loss", m.loss}, {"accuracy", m.accuracy}};
+        if (m.has_validation) {
+            logs["val_loss"] = m.val_loss;
+            logs["val_accuracy"] = m.val_accuracy;
+        }
+        for (auto& cb : callbacks) cb->on_epoch_end(epoch, logs, context);
+        if (context.stop_requested()) {
+            result.stop_reason = StopReason::callback;
+            result.message = context.reason();
+        }
+    }
+    for (auto& cb : callbacks) {
+        cb->on_train_end(context);
+        if (auto restored = cb->restored_epoch()) result.restored_epoch = restored;
+    }
+    if (result.stop_reason == StopReason::user) result.message = "Stopped by the user";
+    // Best epoch: lowest val_loss (loss when there is no validation), as the study reads its curves.
+    for (const auto& m : result.history) {
+        const auto& best = result.history[std::max(result.best_epoch - 1, 0)];
+        const double value = m.has_validation ? m.val_loss : m.loss;
+        const double best_value = best.has_validation ? best.val_loss : best.loss;
+        if (result.best_epoch == 0 || value < best_value) result.best_epoch = m.epoch;
+    }
+    result.seconds = seconds_since(run_start);
+    return result;
+}
+
+}  // namespace mlpw
