@@ -46,9 +46,11 @@ public:
     }
     void get(const std::string& key, int& out) {
         if (const json* v = find(key)) {
-            const double d = v->is_number() ? v->get<double>() : 0.5;
-            if (v->is_number() && d == std::floor(d) && std::fabs(d) <= std::numeric_limits<int>::max())
-                out = static_cast<int>(d);
+            // 512 or 512.0; not 2.5, "512" or a number beyond int
+            const bool whole = v->is_number() && v->get<double>() == std::floor(v->get<double>()) &&
+                               std::fabs(v->get<double>()) <= std::numeric_limits<int>::max();
+            if (whole)
+                out = static_cast<int>(v->get<double>());
             else
                 m_problems.add(path(key), "must be an integer", show(*v));
         }

@@ -222,6 +222,14 @@ void TestExperiment::rejects_data() {
         "\"he_normal\"");
     row("callback type", "callbacks[2].type", "reduce_lr", "callbacks[2].type", "\"stop_at\"");
     row("baseline type", "callbacks[0].baseline", "\"low\"", "callbacks[0].baseline", "null or a number");
+    row("model not object", "model", "5", "model", "must be an object");
+    row("optimizer not object", "optimizer", "5", "optimizer", "an optimizer name or an object");
+    row("callbacks not array", "callbacks", "{}", "callbacks", "must be an array");
+    row("callback not object", "callbacks[1]", "\"stop\"", "callbacks[1]", "\"type\"");
+    row("initializer not name", "model.layers[1].bias_initializer", "0", "model.layers[1].bias_initializer",
+        "an initializer name or an object");
+    row("regularizer not object", "model.layers[1].kernel_regularizer", "0.01", "model.layers[1].kernel_regularizer",
+        "null or an object");
     // unknown keys and options of another type
     row("unknown top key", "epochs", "5", "epochs", "unknown key");
     row("unknown section key", "training.batchsize", "64", "training.batchsize", "batch_size");
@@ -236,7 +244,12 @@ void TestExperiment::rejects_data() {
     row("callback key", "callbacks[1].baseline", "0.5", "callbacks[1].baseline", "early_stopping_threshold");
     row("slope needs leaky_relu", "model.layers[1].negative_slope", "0.2", "model.layers[1].negative_slope",
         "only allowed with activation \"leaky_relu\"");
+    row("elu_alpha needs elu", "model.layers[5].elu_alpha", "0.5", "model.layers[5].elu_alpha",
+        "only allowed with activation \"elu\"");
     // required options
+    row("activation required", "model.layers[5]", R"({"type": "activation"})", "model.layers[5].activation",
+        "required");
+    row("callback type required", "callbacks[2]", R"({"monitor": "loss"})", "callbacks[2].type", "required");
     row("units required", "model.layers[6]", R"({"type": "dense", "activation": "softmax"})",
         "model.layers[6].units", "required");
     row("type required", "model.layers[2]", R"({"rate": 0.1})", "model.layers[2].type", "required");
@@ -434,6 +447,10 @@ void TestExperiment::load_errors() {
     const std::string bad = dir.filePath("bad.json").toStdString();
     std::ofstream(bad) << R"({"training": {"epochs": 0}})";
     QVERIFY(error_of([&] { load_experiment(bad); }).find(bad + ": 2 problems") == 0);
+    const std::string list = dir.filePath("list.json").toStdString();
+    std::ofstream(list) << "[1, 2]";
+    const std::string top = error_of([&] { load_experiment(list); });
+    QVERIFY2(top.find("\n(top level): must be a JSON object, got [1,2]") != std::string::npos, top.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestExperiment)
