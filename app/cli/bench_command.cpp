@@ -94,8 +94,8 @@ int bench_command(const Args& arguments) {
     const Dataset data = load_dataset("mnist");
     Trainer trainer(spec, data);
     if (!json)
-        std::printf("bench %s: %d epochs, batch %d, %d thread%s\n", network.c_str(), epochs,
-                    spec.training.batch_size, trainer.threads(), trainer.threads() == 1 ? "" : "s");
+        std::printf("bench %s: %d epochs, batch %d, threads %s\n", network.c_str(), epochs, spec.training.batch_size,
+                    threads ? std::to_string(threads).c_str() : "auto");
 
     std::vector<double> epoch_seconds;
     double samples_per_s = 0.0;
@@ -120,8 +120,8 @@ int bench_command(const Args& arguments) {
                                     {"test_accuracy", test_accuracy}};
         std::puts(out.dump().c_str());
     } else {
-        std::printf("median epoch: %.3f s; test accuracy %.4f; threads %d; peak RSS %.0f MB\n", med, test_accuracy,
-                    trainer.threads(), peak_rss_mb());
+        std::printf("median epoch: %.3f s; test accuracy %.4f; threads %s; peak RSS %.0f MB\n", med, test_accuracy,
+                    trainer.threads().c_str(), peak_rss_mb());
     }
     return 0;
 }

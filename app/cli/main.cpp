@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "mlpw/errors.h"
+#include "mlpw/openmp_runtime.h"
 
 namespace {
 
@@ -15,6 +16,7 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+    mlpw::limit_openmp_spinning(argv);
     using namespace mlpw::cli;
     const std::map<std::string, std::function<int(const Args&)>> commands = {
         {"bench", bench_command},

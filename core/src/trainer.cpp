@@ -12,6 +12,7 @@
 #include "mlpw/errors.h"
 #include "mlpw/optimizer.h"
 #include "mlpw/rng.h"
+#include "thread_tuner.h"
 
 namespace mlpw {
 namespace {
@@ -31,18 +32,14 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-int automatic_thread_count() {
-    // Measured on the 2-core target machine (see README, "Threads"): 2 OpenMP threads beat 1 for the
-    // inner products; more threads than cores only spin against each other.
-    return std::max(1, std::min(2, omp_get_num_procs()));
-}
+int automatic_thread_count() { return std::max(1, omp_get_num_procs()); }
 
 struct Trainer::Impl {
     ExperimentSpec spec;
     const Dataset& data;
     SplitIndices split;
     BatchAssembler assembler;
-    int threads;
+    detail::ThreadTuner tuner;
     Network network;
     std::unique_ptr<Optimizer> optimizer;
     std::vector<uint8_t> batch_labels;  // {capacity}
@@ -53,7 +50,7 @@ struct Trainer::Impl {
           data(d),
           split(split_for_validation(d.train.count, s.data.validation_split)),
           assembler(s.data.normalization, d.train, split.train),
-          threads(s.training.threads > 0 ? s.training.threads : automatic_thread_count()),
+          tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
           optimizer(make_optimizer(s.optimizer)),
@@ -147,11 +144,11 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
 Trainer::~Trainer() = default;
 Network& Trainer::network() { return m_impl->network; }
 const ExperimentSpec& Trainer::spec() const { return m_impl->spec; }
-int Trainer::threads() const { return m_impl->threads; }
+std::string Trainer::threads() const { return m_impl->tuner.describe(); }
 ModelFile Trainer::model_file() const { return m_impl->model_file(); }
 
 EvaluationResult Trainer::evaluate(const ImageSet& set) {
-    omp_set_num_threads(m_impl->threads);
+    m_impl->tuner.before_step();  // OpenMP thread counts are per calling thread: set it on this one
     std::vector<uint32_t> all(static_cast<size_t>(set.count));
     std::iota(all.begin(), all.end(), 0u);
     return m_impl->evaluate(set, all);
@@ -159,7 +156,7 @@ EvaluationResult Trainer::evaluate(const ImageSet& set) {
 
 TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>& stop) {
     Impl& d = *m_impl;
-    omp_set_num_threads(d.threads);  // OpenMP thread counts are per calling thread: set it on the training thread
+    d.tuner.before_step();  // OpenMP thread counts are per calling thread: set it on the training thread
     const TrainingSpec& ts = d.spec.training;
     const int batch = ts.batch_size;
     const auto n = static_cast<int>(d.split.train.size());
@@ -206,6 +203,8 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             }
             const int start = b * batch;
             const int rows = std::min(batch, n - start);
+            d.tuner.before_step();
+            const auto step_start = Clock::now();
             d.load_batch(d.data.train, order.data() + start, rows);
             net.forward(rows, Pass::training);
             const LossResult step = net.loss_and_gradient(d.batch_labels.data(), rows);
@@ -220,6 +219,7 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             }
             net.backward(rows);
             d.optimizer->step(params);
+            d.tuner.after_step(seconds_since(step_start), rows == batch);
             loss_sum += batch_loss * rows;
             correct += step.correct;
             seen += rows;

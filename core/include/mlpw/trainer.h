@@ -59,7 +59,8 @@ public:
 
     Network& network();
     const ExperimentSpec& spec() const;
-    int threads() const;  // the OpenMP thread count used
+    // The OpenMP threads used so far: "2" when fixed, "auto (2 for 97% of steps, 1 for 3%)" when tuned.
+    std::string threads() const;
     // The model as it stands (weights, experiment, history so far), ready for save_model.
     ModelFile model_file() const;
 
@@ -68,7 +69,8 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// The thread count for training when the experiment says 0 (automatic): see trainer.cpp for the measurement.
+// The most threads automatic mode uses (the cores); it tunes between this and half of it while training
+// (see core/src/thread_tuner.h for the measurements behind it).
 int automatic_thread_count();
 
 }  // namespace mlpw
