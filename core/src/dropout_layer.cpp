@@ -5,9 +5,25 @@
 
 #include "layer.h"
 #include "mlpw/rng.h"
+#include "vectorize.h"
 
 namespace mlpw::detail {
 namespace {
+
+// Elements [2 * begin, 2 * end): two 24-bit uniforms per 64-bit hash; keep when u >= threshold (exact in integers).
+MLPW_VECTOR_CLONES
+void dropout_pairs(const float* src, float* dst, float* mask, size_t begin, size_t end, uint64_t stream,
+                   uint32_t threshold, float scale) {
+    for (size_t pair = begin; pair < end; ++pair) {
+        const uint64_t h = splitmix64(stream + pair);
+        const float m0 = static_cast<uint32_t>(h >> 40) >= threshold ? scale : 0.0f;
+        const float m1 = static_cast<uint32_t>((h >> 8) & 0xFFFFFF) >= threshold ? scale : 0.0f;
+        mask[2 * pair] = m0;
+        mask[2 * pair + 1] = m1;
+        dst[2 * pair] = src[2 * pair] * m0;
+        dst[2 * pair + 1] = src[2 * pair + 1] * m1;
+    }
+}
 
 class DropoutLayer final : public Layer {
 public:
@@ -31,23 +47,19 @@ public:
             std::memcpy(m_dst.data(), m_src, n * sizeof(float));
             return;
         }
-        // Two 24-bit uniforms per 64-bit hash; the threshold compare is exact in integers.
         const uint64_t stream = splitmix64(m_seed ^ (m_step++ * 0xD1B54A32D192ED03ull));
-        const uint32_t threshold = static_cast<uint32_t>(static_cast<double>(m_rate) * (1u << 24));
-        float* mask = m_mask.data();
+        const auto threshold = static_cast<uint32_t>(static_cast<double>(m_rate) * (1u << 24));
+        const size_t pairs = n / 2;
         const float* src = m_src;
         float* dst = m_dst.data();
-        const float scale = m_scale;
-#pragma omp parallel for schedule(static) if (n >= (1u << 16))
-        for (size_t pair = 0; pair < (n + 1) / 2; ++pair) {
-            const uint64_t h = splitmix64(stream + pair);
-            const size_t i = 2 * pair;
-            mask[i] = ((h >> 40) >= threshold) ? scale : 0.0f;
-            dst[i] = src[i] * mask[i];
-            if (i + 1 < n) {
-                mask[i + 1] = (((h >> 8) & 0xFFFFFF) >= threshold) ? scale : 0.0f;
-                dst[i + 1] = src[i + 1] * mask[i + 1];
-            }
+        float* mask = m_mask.data();
+        parallel_chunks(pairs, size_t{1} << 15, [&](size_t begin, size_t end) {
+            dropout_pairs(src, dst, mask, begin, end, stream, threshold, m_scale);
+        });
+        if (n % 2) {  // the odd last element takes the high half of the next pair's hash
+            const bool keep = static_cast<uint32_t>(splitmix64(stream + pairs) >> 40) >= threshold;
+            mask[n - 1] = keep ? m_scale : 0.0f;
+            dst[n - 1] = src[n - 1] * mask[n - 1];
         }
     }
 

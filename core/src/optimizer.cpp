@@ -5,38 +5,20 @@
 // (target_clones) and split over the OpenMP threads when the tensor is large enough to pay.
 #include "mlpw/optimizer.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <vector>
 
 #include "mlpw/errors.h"
-
-#define MLPW_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#include "vectorize.h"
 
 namespace mlpw {
 namespace {
 
-constexpr size_t kParallelThreshold = size_t{1} << 15;  // below this, waking a second thread costs more
+using detail::parallel_chunks;
 
-// Calls kernel(begin, end) over [0, n), split into one contiguous, 64-byte aligned chunk per thread.
-template <class Kernel>
-void for_chunks(size_t n, Kernel&& kernel) {
-    if (n < kParallelThreshold || omp_get_max_threads() == 1) {
-        kernel(size_t{0}, n);
-        return;
-    }
-#pragma omp parallel
-    {
-        const size_t threads = static_cast<size_t>(omp_get_num_threads());
-        const size_t per_thread = ((n + threads - 1) / threads + 15) & ~size_t{15};
-        const size_t begin = std::min(n, static_cast<size_t>(omp_get_thread_num()) * per_thread);
-        const size_t end = std::min(n, begin + per_thread);
-        if (begin < end) kernel(begin, end);
-    }
-}
+constexpr size_t kParallelThreshold = size_t{1} << 15;  // below this, waking a second thread costs more
 
 // g' = clip(g * scale + l1 * sign(w) + 2 * l2 * w, +-clip)
 inline float transformed(float g, float w, const GradientTransform& tf) {
@@ -165,9 +147,9 @@ protected:
         const float lr = m_spec.learning_rate;
         if (m_spec.momentum > 0.0f) {
             float* v = m_velocity.get(index, 0);
-            for_chunks(n, [&](size_t b, size_t e) { sgd_momentum_chunk(w, g, v, b, e, tf, lr, m_spec.momentum, m_spec.nesterov); });
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { sgd_momentum_chunk(w, g, v, b, e, tf, lr, m_spec.momentum, m_spec.nesterov); });
         } else {
-            for_chunks(n, [&](size_t b, size_t e) { sgd_chunk(w, g, b, e, tf, lr); });
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { sgd_chunk(w, g, b, e, tf, lr); });
         }
     }
 
@@ -186,7 +168,7 @@ protected:
     void clear_slots() override { m_accumulator.clear(); }
     void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t) override {
         float* a = m_accumulator.get(index, 0);
-        for_chunks(n, [&](size_t b, size_t e) { adagrad_chunk(w, g, a, b, e, tf, m_spec.learning_rate, m_spec.epsilon); });
+        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { adagrad_chunk(w, g, a, b, e, tf, m_spec.learning_rate, m_spec.epsilon); });
     }
 
 private:
@@ -205,7 +187,7 @@ protected:
         float* ms = m_slots.get(index, 0);
         float* mg = m_spec.centered ? m_slots.get(index, 1) : nullptr;
         float* mom = m_spec.momentum > 0.0f ? m_slots.get(index, m_spec.centered ? 2 : 1) : nullptr;
-        for_chunks(n, [&](size_t b, size_t e) {
+        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
             rmsprop_chunk(w, g, ms, mg, mom, b, e, tf, m_spec.learning_rate, m_spec.rho, m_spec.momentum, m_spec.epsilon);
         });
     }
@@ -229,11 +211,11 @@ protected:
         float* v = m_slots.get(index, 1);
         if (m_spec.amsgrad) {
             float* vhat = m_slots.get(index, 2);
-            for_chunks(n, [&](size_t b, size_t e) {
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
                 amsgrad_chunk(w, g, m, v, vhat, b, e, tf, lr_t, m_spec.beta_1, m_spec.beta_2, m_spec.epsilon);
             });
         } else {
-            for_chunks(n, [&](size_t b, size_t e) {
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
                 adam_chunk(w, g, m, v, b, e, tf, lr_t, m_spec.beta_1, m_spec.beta_2, m_spec.epsilon);
             });
         }
