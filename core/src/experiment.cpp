@@ -25,9 +25,6 @@
 // its own type's defaults (SGD: learning_rate 0.01). Unknown keys, options of another type, wrong types and
 // values out of range are errors, all reported together, one per line: "<path>: <what is allowed>, got <value>".
 // A sweep maps option paths (as for --set) to lists of values; the runs are the grid of all combinations.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
@@ -37,6 +34,7 @@
 #include <sstream>
 
 #include "experiment_detail.h"
+#include "mlpw/atomic_file.h"
 #include "mlpw/errors.h"
 
 namespace mlpw {
@@ -139,37 +137,10 @@ ExperimentSpec load_experiment(const std::string& path) {
     return experiment_from_json(json, path);
 }
 
-// Writes <path>.tmp-XXXXXX beside the target, flushes it to disk, then renames it over the target, so a reader
-// sees the old file or the new one, never a part.
 void save_experiment(const ExperimentSpec& spec, const std::string& path) {
     const std::string text = detail::write_experiment<nlohmann::ordered_json>(spec, false).dump(2) + "\n";
-    std::string temp = path + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) throw SpecError(path + ": cannot write the experiment file (" + std::strerror(errno) + ")");
-    auto fail = [&](const char* step) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(temp.c_str());
-        throw SpecError(path + ": cannot " + step + " the experiment file (" + std::strerror(error) + ")");
-    };
-    for (size_t done = 0; done < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("write");
-        done += static_cast<size_t>(n);
-    }
-    ::fchmod(fd, 0644);  // mkstemp creates 0600; an experiment file is an ordinary document
-    if (::fsync(fd) != 0) fail("flush");
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temp.c_str());
-        throw SpecError(path + ": cannot write the experiment file (" + std::strerror(error) + ")");
-    }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        ::unlink(temp.c_str());
-        throw SpecError(path + ": cannot replace the experiment file (" + std::strerror(error) + ")");
-    }
+    if (const auto error = write_file_atomically(path, {text}))
+        throw SpecError(path + ": cannot write the experiment file (" + error.message() + ")");
 }
 
 }  // namespace mlpw

@@ -6,7 +6,6 @@
 #include "mlpw/model_io.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -14,12 +13,11 @@
 #include <fstream>
 #include <optional>
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <boost/archive/archive_exception.hpp>
 
+#include "mlpw/atomic_file.h"
 #include "mlpw/errors.h"
 #include "model_archive.h"
 
@@ -111,38 +109,6 @@ Header read_header(const std::string& path, const std::string& start, uint64_t f
     return header;
 }
 
-// Writes all of `bytes` to `path` through a temp file and a rename. Returns errno, or 0.
-int write_atomically(const std::string& path, const std::string& header, const std::string& payload) {
-    static std::atomic<unsigned> counter{0};
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) return errno;
-    int error = 0;
-    for (const std::string* part : {&header, &payload}) {
-        for (size_t done = 0; done < part->size() && !error;) {
-            const ssize_t n = ::write(fd, part->data() + done, part->size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) error = n < 0 ? errno : EIO;
-            else done += static_cast<size_t>(n);
-        }
-    }
-    if (!error && ::fsync(fd) != 0) error = errno;
-    if (::close(fd) != 0 && !error) error = errno;
-    if (!error && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
-    if (error) {
-        ::unlink(temp.c_str());
-        return error;
-    }
-    // Make the rename itself durable; a failure here loses nothing already visible.
-    const size_t slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return 0;
-}
-
 }  // namespace
 
 void save_model(const ModelFile& model, const std::string& path) {
@@ -156,8 +122,8 @@ void save_model(const ModelFile& model, const std::string& path) {
     std::snprintf(crc, sizeof crc, "%08x", crc32_of(payload));
     const std::string header =
         std::string(kMagic) + std::to_string(kFormatVersion) + " " + std::to_string(payload.size()) + " " + crc + "\n";
-    if (const int error = write_atomically(path, header, payload))
-        throw ModelFileError(path + ": cannot write the model file (" + std::strerror(error) + ")");
+    if (const auto error = write_file_atomically(path, {header, payload}))
+        throw ModelFileError(path + ": cannot write the model file (" + error.message() + ")");
 }
 
 ModelFile load_model(const std::string& path) {
