@@ -1,0 +1,119 @@
+#include "metric_chart.h"
+
+#include <QChart>
+#include <QCursor>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPen>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+MetricChart::MetricChart(const QString& title, const QString& leftTitle, const QString& rightTitle, QWidget* parent)
+    : QChartView(parent), m_x(new QValueAxis), m_left(new QValueAxis) {
+    auto* c = new QChart;
+    c->setTitle(title);
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    c->layout()->setContentsMargins(0, 0, 0, 0);
+    m_x->setTitleText(tr("epoch"));
+    m_x->setLabelFormat(QStringLiteral("%.0f"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_x->setTickInterval(1);
+    m_x->setRange(0, 1);
+    m_left->setTitleText(leftTitle);
+    m_left->setLabelFormat(QStringLiteral("%.3f"));
+    c->addAxis(m_x, Qt::AlignBottom);
+    c->addAxis(m_left, Qt::AlignLeft);
+    if (!rightTitle.isEmpty()) {
+        m_right = new QValueAxis;
+        m_right->setTitleText(rightTitle);
+        m_right->setLabelFormat(QStringLiteral("%.3f"));
+        c->addAxis(m_right, Qt::AlignRight);
+    }
+    setChart(c);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(240, 180);
+}
+
+void MetricChart::addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points) {
+    auto* s = new QLineSeries;
+    s->setName(name);
+    QPen pen(color);
+    if (style == Style::light) {
+        QColor light = color;
+        light.setAlpha(90);
+        pen.setColor(light);
+        pen.setWidthF(1.0);
+    } else {
+        pen.setWidthF(2.5);
+        if (style == Style::dashed) pen.setStyle(Qt::DashLine);
+        s->setPointsVisible(true);
+        s->setMarkerSize(7);
+    }
+    s->setPen(pen);
+    chart()->addSeries(s);
+    s->attachAxis(m_x);
+    s->attachAxis(side == Side::right && m_right ? m_right : m_left);
+    connect(s, &QLineSeries::hovered, this, [this, s](const QPointF& p, bool state) { showValue(s, p, state); });
+    m_tracks.push_back({s, side, points});
+}
+
+void MetricChart::addMarker(const QString& name, const QColor& color, const int* epoch) {
+    auto* s = new QLineSeries;
+    s->setName(name);
+    QPen pen(color);
+    pen.setWidthF(1.5);
+    pen.setStyle(Qt::DashDotLine);
+    s->setPen(pen);
+    chart()->addSeries(s);
+    s->attachAxis(m_x);
+    s->attachAxis(m_left);
+    m_markers.push_back({s, name, epoch, 0});
+    for (QLegendMarker* m : chart()->legend()->markers(s)) m->setVisible(false);
+}
+
+void MetricChart::showValue(QLineSeries* series, const QPointF& p, bool state) {
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(QCursor::pos(), tr("%1\nepoch %2: %3").arg(series->name()).arg(p.x(), 0, 'f', 2).arg(p.y(), 0, 'f', 4), this);
+}
+
+void MetricChart::refresh(double xMax) {
+    double lo[2] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+    double hi[2] = {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const Track& t : m_tracks) {
+        t.series->replace(*t.points);
+        const int side = t.side == Side::right && m_right ? 1 : 0;
+        for (const QPointF& p : *t.points) {
+            if (!std::isfinite(p.y())) continue;
+            lo[side] = std::min(lo[side], p.y());
+            hi[side] = std::max(hi[side], p.y());
+        }
+    }
+    const double xEnd = std::max(1.0, std::ceil(xMax));
+    m_x->setRange(0, xEnd);
+    m_x->setTickInterval(std::max(1.0, std::ceil(xEnd / 10.0)));
+    QValueAxis* axes[2] = {m_left, m_right};
+    for (int side = 0; side < 2; ++side) {
+        if (!axes[side] || lo[side] > hi[side]) continue;
+        const double pad = std::max(1e-3, (hi[side] - lo[side]) * 0.06);
+        axes[side]->setRange(lo[side] - pad, hi[side] + pad);
+    }
+    for (Marker& m : m_markers) {
+        const bool on = *m.epoch > 0;
+        if (on) m.series->replace(QList<QPointF>{{double(*m.epoch), m_left->min()}, {double(*m.epoch), m_left->max()}});
+        if (*m.epoch == m.shown) continue;  // the legend changes only when the epoch does
+        if (on) m.series->setName(m.name.arg(*m.epoch));
+        else m.series->clear();
+        for (QLegendMarker* lm : chart()->legend()->markers(m.series)) lm->setVisible(on);
+        m.shown = *m.epoch;
+    }
+}

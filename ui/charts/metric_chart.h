@@ -1,0 +1,45 @@
+#pragma once
+// One chart of training curves (QtCharts): line tracks on a left and an optional right value axis, vertical
+// markers (best epoch, early stop), axes that follow the data, values on hover. The data lives elsewhere:
+// refresh() copies it into the series with one replace() per track.
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <vector>
+
+class QLineSeries;
+class QValueAxis;
+
+class MetricChart : public QChartView {
+    Q_OBJECT
+public:
+    enum class Side { left, right };
+    enum class Style { light, bold, dashed };
+
+    MetricChart(const QString& title, const QString& leftTitle, const QString& rightTitle = {}, QWidget* parent = nullptr);
+
+    // Draws *points (owned by the caller, alive as long as the chart) on the given side.
+    void addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points);
+    void addMarker(const QString& name, const QColor& color, const int* epoch);  // hidden while *epoch is 0
+    void refresh(double xMax);
+
+private:
+    struct Track {
+        QLineSeries* series;
+        Side side;
+        const QList<QPointF>* points;
+    };
+    struct Marker {
+        QLineSeries* series;
+        QString name;
+        const int* epoch;
+        int shown;  // the epoch the legend shows
+    };
+    void showValue(QLineSeries* series, const QPointF& point, bool state);
+
+    QValueAxis* m_x;
+    QValueAxis* m_left;
+    QValueAxis* m_right = nullptr;
+    std::vector<Track> m_tracks;
+    std::vector<Marker> m_markers;
+};

@@ -1,0 +1,121 @@
+#include "training_charts.h"
+
+#include <QHBoxLayout>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "metric_chart.h"
+
+namespace {
+const QColor kTrain(31, 119, 180);       // matplotlib's blue and orange, as in the study's plots
+const QColor kValidation(255, 127, 14);
+const QColor kBest(44, 160, 44);
+const QColor kStop(214, 39, 40);
+}  // namespace
+
+TrainingCharts::TrainingCharts(QWidget* parent)
+    : QWidget(parent),
+      m_tabs(new QTabWidget(this)),
+      m_loss(new MetricChart(tr("Loss"), tr("loss"))),
+      m_accuracy(new MetricChart(tr("Accuracy"), tr("accuracy"))),
+      m_twin(new MetricChart(tr("Accuracy and validation loss"), tr("accuracy"), tr("val_loss"))),
+      m_timer(new QTimer(this)) {
+    using S = MetricChart::Style;
+    using Side = MetricChart::Side;
+    m_loss->addTrack(tr("batches"), kTrain, S::light, Side::left, &m_batchLoss);
+    m_loss->addTrack(tr("loss"), kTrain, S::bold, Side::left, &m_epochLoss);
+    m_loss->addTrack(tr("val_loss"), kValidation, S::bold, Side::left, &m_valLoss);
+    m_accuracy->addTrack(tr("batches"), kTrain, S::light, Side::left, &m_batchAccuracy);
+    m_accuracy->addTrack(tr("accuracy"), kTrain, S::bold, Side::left, &m_epochAccuracy);
+    m_accuracy->addTrack(tr("val_accuracy"), kValidation, S::bold, Side::left, &m_valAccuracy);
+    m_twin->addTrack(tr("accuracy"), kTrain, S::bold, Side::left, &m_epochAccuracy);
+    m_twin->addTrack(tr("val_accuracy"), kValidation, S::bold, Side::left, &m_valAccuracy);
+    m_twin->addTrack(tr("val_loss (right)"), kStop, S::dashed, Side::right, &m_valLoss);
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin}) {
+        c->addMarker(tr("best %1"), kBest, &m_bestEpoch);
+        c->addMarker(tr("stopped %1"), kStop, &m_stopEpoch);
+        c->setToolTip(tr("Hover a curve for its values"));
+    }
+    auto* pair = new QSplitter(Qt::Horizontal);
+    pair->addWidget(m_loss);
+    pair->addWidget(m_accuracy);
+    m_tabs->addTab(pair, tr("&Loss and accuracy"));
+    m_tabs->addTab(m_twin, tr("Accuracy && &val_loss"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &TrainingCharts::refresh);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingCharts::refresh);
+    m_sinceRefresh.start();
+    refresh();
+}
+
+void TrainingCharts::reset() {
+    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy})
+        list->clear();
+    m_bestEpoch = m_stopEpoch = 0;
+    m_bestValLoss = 0.0;
+    m_xMax = 0.0;
+    m_refreshes = 0;
+    refresh();
+}
+
+void TrainingCharts::decimate(QList<QPointF>& points) {
+    QList<QPointF> kept;
+    kept.reserve(points.size() / 2 + 1);
+    for (qsizetype i = 0; i < points.size(); i += 2) kept.append(points[i]);
+    if (points.size() % 2 == 0) kept.append(points.last());  // keep the newest point
+    points.swap(kept);
+}
+
+void TrainingCharts::addBatches(const BatchUpdate& u) {
+    m_batchLoss.append(u.loss);
+    m_batchAccuracy.append(u.accuracy);
+    if (m_batchLoss.size() > kMaxBatchPoints) {
+        decimate(m_batchLoss);
+        decimate(m_batchAccuracy);
+    }
+    if (!u.loss.isEmpty()) m_xMax = std::max(m_xMax, u.loss.last().x());
+    scheduleRefresh();
+}
+
+void TrainingCharts::addEpoch(const mlpw::EpochMetrics& m) {
+    m_epochLoss.append({double(m.epoch), m.loss});
+    m_epochAccuracy.append({double(m.epoch), m.accuracy});
+    if (m.has_validation) {
+        m_valLoss.append({double(m.epoch), m.val_loss});
+        m_valAccuracy.append({double(m.epoch), m.val_accuracy});
+        // The best epoch so far, by val_loss as the trainer judges it.
+        if (m_bestEpoch == 0 || m.val_loss < m_bestValLoss) {
+            m_bestEpoch = m.epoch;
+            m_bestValLoss = m.val_loss;
+        }
+    }
+    m_xMax = std::max(m_xMax, double(m.epoch));
+    scheduleRefresh();
+}
+
+void TrainingCharts::markOutcome(const RunOutcome& o) {
+    m_bestEpoch = o.best_epoch;
+    m_stopEpoch = o.reason == RunOutcome::Reason::callback ? o.epochs_run : 0;
+    refresh();
+}
+
+void TrainingCharts::scheduleRefresh() {
+    if (m_timer->isActive()) return;
+    const qint64 since = m_sinceRefresh.elapsed();
+    if (since >= kMinRefreshMs) refresh();
+    else m_timer->start(int(kMinRefreshMs - since));
+}
+
+void TrainingCharts::refresh() {
+    m_timer->stop();
+    m_sinceRefresh.restart();
+    ++m_refreshes;
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin})
+        if (c->isVisible() || !isVisible()) c->refresh(m_xMax);
+}

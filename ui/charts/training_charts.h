@@ -1,0 +1,53 @@
+#pragma once
+// The live training charts: loss and accuracy (training per batch, light; training and validation per epoch,
+// bold) and a twin-axis view as the study plots it (accuracy left, val_loss right), with the best epoch and the
+// early-stop epoch marked. Updates arrive throttled; redraws are coalesced to at most one per kMinRefreshMs, and
+// the per-batch series are halved whenever they outgrow kMaxBatchPoints, so long runs stay cheap to draw.
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+#include "mlpw/metrics.h"
+#include "training_types.h"
+
+class QTabWidget;
+class QTimer;
+class MetricChart;
+
+class TrainingCharts : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMinRefreshMs = 60;
+    static constexpr int kMaxBatchPoints = 3000;
+
+    explicit TrainingCharts(QWidget* parent = nullptr);
+    int refreshCount() const { return m_refreshes; }
+    int batchPointCount() const { return int(m_batchLoss.size()); }
+    int epochPointCount() const { return int(m_epochLoss.size()); }
+    QTabWidget* tabs() const { return m_tabs; }
+
+public slots:
+    void reset();
+    void addBatches(const BatchUpdate& update);
+    void addEpoch(const mlpw::EpochMetrics& metrics);
+    void markOutcome(const RunOutcome& outcome);  // best epoch; the stop epoch of an early stop
+    void refresh();
+
+private:
+    void scheduleRefresh();
+    static void decimate(QList<QPointF>& points);
+
+    QTabWidget* m_tabs;
+    MetricChart* m_loss;
+    MetricChart* m_accuracy;
+    MetricChart* m_twin;
+    QTimer* m_timer;
+    QElapsedTimer m_sinceRefresh;
+    QList<QPointF> m_batchLoss, m_batchAccuracy;
+    QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy;
+    int m_bestEpoch = 0, m_stopEpoch = 0;
+    double m_bestValLoss = 0.0;
+    double m_xMax = 0.0;
+    int m_refreshes = 0;
+};

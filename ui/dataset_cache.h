@@ -1,0 +1,33 @@
+#pragma once
+// Loads data sets off the GUI thread and keeps them, shared read-only with training runs.
+// request() returns at once; loaded() or failed() follow on the GUI thread.
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "mlpw/dataset.h"
+
+class QThread;
+
+class DatasetCache : public QObject {
+    Q_OBJECT
+public:
+    explicit DatasetCache(QObject* parent = nullptr);
+    ~DatasetCache() override;
+
+    void request(const QString& source);
+    std::shared_ptr<const mlpw::Dataset> get(const QString& source) const { return m_sets.value(source); }
+
+signals:
+    void loaded(const QString& source, std::shared_ptr<const mlpw::Dataset> data);
+    void failed(const QString& source, const QString& message);
+
+private:
+    void startNext();
+
+    QHash<QString, std::shared_ptr<const mlpw::Dataset>> m_sets;
+    QStringList m_queue;
+    QThread* m_loader = nullptr;
+};

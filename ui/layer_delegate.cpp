@@ -1,0 +1,57 @@
+#include "layer_delegate.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+
+#include "layer_table_model.h"
+#include "mlpw/model_spec.h"
+
+namespace {
+
+QStringList choices(int column) {
+    QStringList out;
+    if (column == LayerTableModel::Type) {
+        for (auto t : {mlpw::LayerType::dense, mlpw::LayerType::activation, mlpw::LayerType::leaky_relu,
+                       mlpw::LayerType::dropout, mlpw::LayerType::batch_normalization, mlpw::LayerType::flatten})
+            out << QString::fromStdString(mlpw::to_string(t));
+    } else if (column == LayerTableModel::Activation) {
+        for (auto f : {mlpw::ActivationFn::linear, mlpw::ActivationFn::relu, mlpw::ActivationFn::sigmoid,
+                       mlpw::ActivationFn::tanh, mlpw::ActivationFn::elu, mlpw::ActivationFn::leaky_relu,
+                       mlpw::ActivationFn::softmax})
+            out << QString::fromStdString(mlpw::to_string(f));
+    } else if (column == LayerTableModel::Initializer) {
+        for (const auto& n : mlpw::initializer_names()) out << QString::fromStdString(n);
+    }
+    return out;
+}
+
+}  // namespace
+
+QWidget* LayerDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex& index) const {
+    const QStringList items = choices(index.column());
+    if (!items.isEmpty()) {
+        auto* combo = new QComboBox(parent);
+        combo->addItems(items);
+        connect(combo, &QComboBox::activated, this, [this, combo] { emit const_cast<LayerDelegate*>(this)->commitData(combo); });
+        return combo;
+    }
+    auto* edit = new QLineEdit(parent);
+    connect(edit, &QLineEdit::textEdited, this, [this, edit] { emit const_cast<LayerDelegate*>(this)->commitData(edit); });
+    return edit;
+}
+
+void LayerDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
+    const QString text = index.data(Qt::EditRole).toString();
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        combo->setCurrentText(text);
+    } else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
+        if (edit->text() != text) edit->setText(text);  // not while typing: keep the cursor
+    }
+}
+
+void LayerDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const {
+    if (auto* combo = qobject_cast<QComboBox*>(editor))
+        model->setData(index, combo->currentText(), Qt::EditRole);
+    else if (auto* edit = qobject_cast<QLineEdit*>(editor))
+        model->setData(index, edit->text(), Qt::EditRole);
+}

@@ -1,0 +1,23 @@
+#pragma once
+// The Keras-style model summary: one row per layer (name and type, output shape, parameters), then totals.
+#include <QWidget>
+
+#include "mlpw/summary.h"
+
+class QLabel;
+class QTableWidget;
+
+class SummaryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SummaryView(QWidget* parent = nullptr);
+    // Summarises the model for the data's shape; shows the reason instead when it cannot.
+    void showModel(const mlpw::ModelSpec& model, const mlpw::DataShape& shape);
+    QString totalsText() const;
+    long long totalParams() const { return m_total; }
+
+private:
+    QTableWidget* m_table;
+    QLabel* m_totals;
+    long long m_total = 0;
+};
