@@ -41,29 +41,27 @@ public:
         const dnnl::eltwise_forward::primitive_desc fwd_pd({prop, m_fn.backward, desc, m_fn.alpha, 0.0f},
                                                            m_engine->engine);
         Plan plan;
-        plan.forward = dnnl::eltwise_forward(fwd_pd);
-        plan.forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+        plan.forward = {dnnl::eltwise_forward(fwd_pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}};
         if (pass == Pass::training && m_need_diff_src) {
             // diff_src = f'(dst) * diff_dst
             const dnnl::eltwise_backward::primitive_desc bwd_pd({m_fn.backward, desc, desc, m_fn.alpha, 0.0f},
                                                                 m_engine->engine, fwd_pd);
-            plan.backward = dnnl::eltwise_backward(bwd_pd);
-            plan.backward_args = {{DNNL_ARG_DST, dst},
-                                  {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
-                                  {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}};
+            plan.backward = {dnnl::eltwise_backward(bwd_pd),
+                             {{DNNL_ARG_DST, dst},
+                              {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
+                              {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}}};
         }
         m_plans.emplace(key, std::move(plan));
     }
 
     void forward(int rows, Pass pass) override {
         prepare(rows, pass);
-        const Plan& plan = m_plans.at(plan_key(rows, pass));
-        plan.forward.execute(m_engine->stream, plan.forward_args);
+        m_plans.at(plan_key(rows, pass)).forward.run(m_engine->stream);
     }
 
     void backward(int rows) override {
         const Plan& plan = m_plans.at(plan_key(rows, Pass::training));
-        if (plan.backward) plan.backward.execute(m_engine->stream, plan.backward_args);
+        if (plan.backward) plan.backward.run(m_engine->stream);
     }
 
     std::string describe() const override {
@@ -72,8 +70,7 @@ public:
 
 private:
     struct Plan {
-        dnnl::primitive forward, backward;
-        dnnl_args forward_args, backward_args;
+        BoundPrimitive forward, backward;
     };
     EltwiseFn m_fn;
     Buffer m_dst, m_diff_src;

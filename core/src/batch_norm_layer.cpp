@@ -44,34 +44,36 @@ public:
              stat_flags | flags::use_scale | flags::use_shift},
             m_engine->engine);
         Plan plan;
-        plan.forward = dnnl::batch_normalization_forward(fwd_pd);
-        plan.forward_args = {{DNNL_ARG_SRC, src},
+        plan.forward = {dnnl::batch_normalization_forward(fwd_pd),
+                        {{DNNL_ARG_SRC, src},
                              {DNNL_ARG_DST, dst},
                              {DNNL_ARG_SCALE, vec(m_gamma)},
                              {DNNL_ARG_SHIFT, vec(m_beta)},
                              {DNNL_ARG_MEAN, vec(training ? m_batch_mean : m_moving_mean)},
-                             {DNNL_ARG_VARIANCE, vec(training ? m_batch_variance : m_moving_variance)}};
+                         {DNNL_ARG_VARIANCE, vec(training ? m_batch_variance : m_moving_variance)}}};
         if (training) {
             const dnnl::batch_normalization_backward::primitive_desc bwd_pd(
                 {dnnl::prop_kind::backward, desc, desc, m_epsilon, flags::use_scale | flags::use_shift},
                 m_engine->engine, fwd_pd);
-            plan.backward = dnnl::batch_normalization_backward(bwd_pd);
-            plan.backward_args = {{DNNL_ARG_SRC, src},
+            plan.backward = {dnnl::batch_normalization_backward(bwd_pd),
+                             {{DNNL_ARG_SRC, src},
                                   {DNNL_ARG_MEAN, vec(m_batch_mean)},
                                   {DNNL_ARG_VARIANCE, vec(m_batch_variance)},
                                   {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
                                   {DNNL_ARG_SCALE, vec(m_gamma)},
+                                  // oneDNN 2.6 lists shift as an input of the backward pass whenever use_shift
+                                  // is set (unused by the maths, but execute() fails without it).
+                                  {DNNL_ARG_SHIFT, vec(m_beta)},
                                   {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())},
                                   {DNNL_ARG_DIFF_SCALE, vec(m_diff_gamma)},
-                                  {DNNL_ARG_DIFF_SHIFT, vec(m_diff_beta)}};
+                              {DNNL_ARG_DIFF_SHIFT, vec(m_diff_beta)}}};
         }
         m_plans.emplace(key, std::move(plan));
     }
 
     void forward(int rows, Pass pass) override {
         prepare(rows, pass);
-        const Plan& plan = m_plans.at(plan_key(rows, pass));
-        plan.forward.execute(m_engine->stream, plan.forward_args);
+        m_plans.at(plan_key(rows, pass)).forward.run(m_engine->stream);
         if (pass == Pass::training) {
             for (int c = 0; c < m_in; ++c) {
                 m_moving_mean[c] = m_momentum * m_moving_mean[c] + (1.0f - m_momentum) * m_batch_mean[c];
@@ -82,8 +84,7 @@ public:
 
     void backward(int rows) override {
         // The backward primitive always yields diff_src; it is cheap next to the inner products.
-        const Plan& plan = m_plans.at(plan_key(rows, Pass::training));
-        plan.backward.execute(m_engine->stream, plan.backward_args);
+        m_plans.at(plan_key(rows, Pass::training)).backward.run(m_engine->stream);
     }
 
     void collect_parameters(std::vector<ParamTensor>& out) override {
@@ -114,8 +115,7 @@ public:
 
 private:
     struct Plan {
-        dnnl::primitive forward, backward;
-        dnnl_args forward_args, backward_args;
+        BoundPrimitive forward, backward;
     };
     memory vec(const std::vector<float>& v) const {
         return {{{m_in}, memory::data_type::f32, memory::format_tag::a}, m_engine->engine,

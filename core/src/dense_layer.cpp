@@ -61,9 +61,9 @@ public:
         const auto dst = wrap(rows, m_units, m_dst.data());
         const auto prop = pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
         const auto fwd_pd = forward_pd(rows, prop, m_weights_desc);
-        plan.forward = dnnl::inner_product_forward(fwd_pd);
-        plan.forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, m_weights}, {DNNL_ARG_DST, dst}};
-        if (m_use_bias) plan.forward_args[DNNL_ARG_BIAS] = m_bias;
+        dnnl_args forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, m_weights}, {DNNL_ARG_DST, dst}};
+        if (m_use_bias) forward_args[DNNL_ARG_BIAS] = m_bias;
+        plan.forward = {dnnl::inner_product_forward(fwd_pd), forward_args};
 
         if (pass == Pass::training) {
             const auto diff_dst = wrap(rows, m_units, m_diff_dst);
@@ -75,42 +75,40 @@ public:
                     m_engine->engine);
                 const auto pd = dnnl::eltwise_backward::primitive_desc(
                     {m_activation.backward, data_desc, data_desc, m_activation.alpha, 0.0f}, m_engine->engine, hint);
-                plan.activation_backward = dnnl::eltwise_backward(pd);
-                plan.activation_backward_args = {
-                    {DNNL_ARG_DST, dst}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_SRC, diff_dst}};
+                plan.activation_backward = {dnnl::eltwise_backward(pd),
+                                            {{DNNL_ARG_DST, dst}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_SRC, diff_dst}}};
             }
             if (m_need_diff_src) {
                 // diff_src {rows, in} = diff_dst {rows, units} x W {units, in}
                 const dnnl::inner_product_backward_data::desc d(rows_desc(rows, m_in), m_weights_desc,
                                                                  rows_desc(rows, m_units));
-                plan.backward_data = dnnl::inner_product_backward_data({d, m_engine->engine, fwd_pd});
-                plan.backward_data_args = {{DNNL_ARG_DIFF_DST, diff_dst},
-                                           {DNNL_ARG_WEIGHTS, m_weights},
-                                           {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}};
+                plan.backward_data = {dnnl::inner_product_backward_data({d, m_engine->engine, fwd_pd}),
+                                      {{DNNL_ARG_DIFF_DST, diff_dst},
+                                       {DNNL_ARG_WEIGHTS, m_weights},
+                                       {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}}};
             }
             // dW {units, in} = diff_dst^T x src;  db {units} = column sums of diff_dst
             const auto bias_desc = m_use_bias ? memory::desc({m_units}, dt::f32, tag::a) : memory::desc();
             const dnnl::inner_product_backward_weights::desc d(rows_desc(rows, m_in), m_weights_desc, bias_desc,
                                                                rows_desc(rows, m_units));
-            plan.backward_weights = dnnl::inner_product_backward_weights({d, m_engine->engine, fwd_pd});
-            plan.backward_weights_args = {
+            dnnl_args weights_args = {
                 {DNNL_ARG_SRC, src}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_WEIGHTS, m_diff_weights}};
-            if (m_use_bias) plan.backward_weights_args[DNNL_ARG_DIFF_BIAS] = m_diff_bias;
+            if (m_use_bias) weights_args[DNNL_ARG_DIFF_BIAS] = m_diff_bias;
+            plan.backward_weights = {dnnl::inner_product_backward_weights({d, m_engine->engine, fwd_pd}), weights_args};
         }
         m_plans.emplace(key, std::move(plan));
     }
 
     void forward(int rows, Pass pass) override {
-        const Plan& plan = plan_for(rows, pass);
-        plan.forward.execute(m_engine->stream, plan.forward_args);
+        plan_for(rows, pass).forward.run(m_engine->stream);
     }
 
     void backward(int rows) override {
         const Plan& plan = plan_for(rows, Pass::training);
         auto& stream = m_engine->stream;
-        if (plan.activation_backward) plan.activation_backward.execute(stream, plan.activation_backward_args);
-        if (plan.backward_data) plan.backward_data.execute(stream, plan.backward_data_args);
-        plan.backward_weights.execute(stream, plan.backward_weights_args);
+        if (plan.activation_backward) plan.activation_backward.run(stream);
+        if (plan.backward_data) plan.backward_data.run(stream);
+        plan.backward_weights.run(stream);
     }
 
     void collect_parameters(std::vector<ParamTensor>& out) override {
@@ -142,8 +140,7 @@ public:
 
 private:
     struct Plan {
-        dnnl::primitive forward, activation_backward, backward_data, backward_weights;
-        dnnl_args forward_args, activation_backward_args, backward_data_args, backward_weights_args;
+        BoundPrimitive forward, activation_backward, backward_data, backward_weights;
     };
 
     dnnl::inner_product_forward::primitive_desc forward_pd(int rows, dnnl::prop_kind prop,

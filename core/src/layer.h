@@ -21,6 +21,27 @@ namespace mlpw::detail {
 
 using dnnl_args = std::unordered_map<int, dnnl::memory>;
 
+// A primitive with its arguments bound once. run() goes through the C API with a prepared argument array:
+// the C++ execute(stream, unordered_map) builds a std::vector on every call, and the batch loop allocates nothing.
+class BoundPrimitive {
+public:
+    BoundPrimitive() = default;
+    BoundPrimitive(dnnl::primitive primitive, dnnl_args args) : m_primitive(std::move(primitive)), m_memories(std::move(args)) {
+        for (const auto& [arg, memory] : m_memories) m_args.push_back({arg, memory.get()});
+    }
+    explicit operator bool() const { return static_cast<bool>(m_primitive); }
+    void run(const dnnl::stream& stream) const {
+        dnnl::error::wrap_c_api(
+            dnnl_primitive_execute(m_primitive.get(), stream.get(), static_cast<int>(m_args.size()), m_args.data()),
+            "could not execute a primitive");
+    }
+
+private:
+    dnnl::primitive m_primitive;
+    dnnl_args m_memories;  // keeps the memory objects alive for m_args
+    std::vector<dnnl_exec_arg_t> m_args;
+};
+
 struct Engine {
     dnnl::engine engine{dnnl::engine::kind::cpu, 0};
     dnnl::stream stream{engine};

@@ -228,11 +228,11 @@ void Network::set_state(const ModelState& state) {
     // Check every name and shape before touching a weight, so a bad file leaves the model as it was.
     const ModelState current = this->state();
     for (size_t i = 0; i < current.size(); ++i) detail::expect_tensor(state, i, current[i].name, current[i].shape);
+    if (state.size() > current.size())
+        throw ModelFileError("weights: " + std::to_string(state.size() - current.size()) +
+                             " tensors more than the model has (first extra: " + state[current.size()].name + ")");
     size_t pos = 0;
     for (auto& layer : m_impl->layers) layer->read_state(state, pos);
-    if (pos != state.size())
-        throw ModelFileError("weights: " + std::to_string(state.size() - pos) +
-                             " tensors more than the model has (first extra: " + state[pos].name + ")");
 }
 
 void Network::set_training_step(uint64_t step) {
