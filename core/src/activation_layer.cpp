@@ -20,17 +20,11 @@ EltwiseFn eltwise_for(ActivationFn fn, float negative_slope, float elu_alpha) {
 
 namespace {
 
-class ActivationLayer final : public Layer {
+class ActivationLayer final : public SameShapeLayer {
 public:
     ActivationLayer(Engine& engine, const std::string& name, int features, int capacity, EltwiseFn fn)
-        : Layer(engine, name, features, capacity),
-          m_fn(fn),
-          m_dst(static_cast<size_t>(capacity) * features),
-          m_diff_src(static_cast<size_t>(capacity) * features) {}
-
-    int out_features() const override { return m_in; }
-    float* dst() override { return m_dst.data(); }
-    float* diff_src() override { return m_diff_src.data(); }
+        : SameShapeLayer(engine, name, features, capacity),
+          m_fn(fn) {}
 
     void prepare(int rows, Pass pass) override {
         const int key = plan_key(rows, pass);
@@ -73,7 +67,6 @@ private:
         BoundPrimitive forward, backward;
     };
     EltwiseFn m_fn;
-    Buffer m_dst, m_diff_src;
     std::unordered_map<int, Plan> m_plans;
 };
 

@@ -11,14 +11,12 @@ namespace {
 using dnnl::memory;
 using flags = dnnl::normalization_flags;
 
-class BatchNormLayer final : public Layer {
+class BatchNormLayer final : public SameShapeLayer {
 public:
     BatchNormLayer(Engine& engine, const std::string& name, int features, int capacity, const LayerSpec& spec)
-        : Layer(engine, name, features, capacity),
+        : SameShapeLayer(engine, name, features, capacity),
           m_momentum(spec.momentum),
           m_epsilon(spec.epsilon),
-          m_dst(static_cast<size_t>(capacity) * features),
-          m_diff_src(static_cast<size_t>(capacity) * features),
           m_gamma(features, 1.0f),
           m_beta(features, 0.0f),
           m_diff_gamma(features, 0.0f),
@@ -28,9 +26,6 @@ public:
           m_moving_mean(features, 0.0f),
           m_moving_variance(features, 1.0f) {}
 
-    int out_features() const override { return m_in; }
-    float* dst() override { return m_dst.data(); }
-    float* diff_src() override { return m_diff_src.data(); }
 
     void prepare(int rows, Pass pass) override {
         const int key = plan_key(rows, pass);
@@ -123,7 +118,6 @@ private:
     }
 
     float m_momentum, m_epsilon;
-    Buffer m_dst, m_diff_src;
     std::vector<float> m_gamma, m_beta, m_diff_gamma, m_diff_beta;
     std::vector<float> m_batch_mean, m_batch_variance, m_moving_mean, m_moving_variance;
     std::unordered_map<int, Plan> m_plans;

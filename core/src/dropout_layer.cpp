@@ -25,20 +25,15 @@ void dropout_pairs(const float* src, float* dst, float* mask, size_t begin, size
     }
 }
 
-class DropoutLayer final : public Layer {
+class DropoutLayer final : public SameShapeLayer {
 public:
     DropoutLayer(Engine& engine, const std::string& name, int features, int capacity, float rate, uint64_t seed)
-        : Layer(engine, name, features, capacity),
+        : SameShapeLayer(engine, name, features, capacity),
           m_rate(rate),
           m_scale(1.0f / (1.0f - rate)),
           m_seed(seed),
-          m_dst(static_cast<size_t>(capacity) * features),
-          m_diff_src(static_cast<size_t>(capacity) * features),
           m_mask(static_cast<size_t>(capacity) * features) {}
 
-    int out_features() const override { return m_in; }
-    float* dst() override { return m_dst.data(); }
-    float* diff_src() override { return m_diff_src.data(); }
     void prepare(int, Pass) override {}
 
     void forward(int rows, Pass pass) override {
@@ -82,7 +77,7 @@ private:
     float m_rate, m_scale;
     uint64_t m_seed;
     uint64_t m_step = 0;
-    Buffer m_dst, m_diff_src, m_mask;
+    Buffer m_mask;  // {capacity, features}: 0 or 1 / (1 - rate)
 };
 
 }  // namespace

@@ -101,6 +101,21 @@ protected:
     bool m_need_diff_src = true;
 };
 
+// A layer whose output has the shape of its input: activation, dropout, batch normalisation.
+class SameShapeLayer : public Layer {
+public:
+    SameShapeLayer(Engine& engine, std::string name, int features, int capacity)
+        : Layer(engine, std::move(name), features, capacity),
+          m_dst(static_cast<size_t>(capacity) * features),
+          m_diff_src(static_cast<size_t>(capacity) * features) {}
+    int out_features() const override { return m_in; }
+    float* dst() override { return m_dst.data(); }
+    float* diff_src() override { return m_diff_src.data(); }
+
+protected:
+    Buffer m_dst, m_diff_src;  // {capacity, features}
+};
+
 // Keras' activation functions as oneDNN eltwise algorithms whose backward uses dst (so it may run in place).
 struct EltwiseFn {
     dnnl::algorithm forward = dnnl::algorithm::undef;
