@@ -1,4 +1,5 @@
-// mlpw: the headless front end. Parses the sub-command and reports errors as one line on stderr.
+// mlpw: the headless front end. Parses the sub-command and reports errors on stderr: exit status 1 for a
+// failed command, 2 for a wrong command line.
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -10,8 +11,15 @@
 namespace {
 
 const char* kUsage =
-    "usage: mlpw <command> [options]\n"
-    "  bench [--network q4|final] [--epochs N] [--threads T] [--json]   time training on MNIST\n";
+    "usage: mlpw <command> [options]     (mlpw <command> --help for its options)\n"
+    "  train     --experiment FILE [--epochs N] [--set key.path=value ...] [--out DIR] [--threads T]\n"
+    "            trains one experiment, logging each epoch as Keras' fit does; --out writes the run\n"
+    "  evaluate  --model FILE [--data mnist|fashion_mnist|DIR]\n"
+    "            test loss and accuracy, per-class precision and recall, confusion matrix of a saved model\n"
+    "  summary   --experiment FILE   the model's layers and parameter counts (Keras' model.summary())\n"
+    "  sweep     --experiment FILE [--out DIR] [--sort COLUMN] [--epochs N] [--set ...]\n"
+    "            trains every point of the experiment's sweep grid and compares them in a table\n"
+    "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n";
 
 }  // namespace
 
@@ -19,7 +27,8 @@ int main(int argc, char** argv) {
     mlpw::limit_openmp_spinning(argv);
     using namespace mlpw::cli;
     const std::map<std::string, std::function<int(const Args&)>> commands = {
-        {"bench", bench_command},
+        {"train", train_command},     {"evaluate", evaluate_command}, {"summary", summary_command},
+        {"sweep", sweep_command},     {"bench", bench_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -33,7 +42,12 @@ int main(int argc, char** argv) {
     }
     try {
         return command->second(Args(args.begin() + 1, args.end()));
+    } catch (const UsageError& e) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "mlpw %s: %s\n", args[0].c_str(), e.what());
+        return 2;
     } catch (const std::exception& e) {
+        std::fflush(stdout);
         std::fprintf(stderr, "mlpw %s: %s\n", args[0].c_str(), e.what());
         return 1;
     }

@@ -1,0 +1,155 @@
+// mlpw evaluate: a saved model on a data set's test images: loss, accuracy, per-class precision and recall,
+// and the confusion matrix.
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+#include "commands.h"
+#include "keras_log.h"
+#include "mlpw/dataset.h"
+#include "mlpw/model_io.h"
+#include "mlpw/summary.h"
+
+namespace mlpw::cli {
+namespace {
+
+constexpr int kRowsPerCall = 256;  // test images per forward pass
+
+std::string geometry(int rows, int cols) { return std::to_string(rows) + "x" + std::to_string(cols); }
+
+EvaluationResult evaluate_test_set(const ModelFile& model, const ImageSet& set) {
+    Network net = make_network(model, kRowsPerCall);
+    const BatchAssembler assembler(model.experiment.data.normalization, model.normalization_mean,
+                                   model.normalization_stddev);
+    const int k = net.num_classes();
+    if (set.count > 0) net.prepare(std::min(kRowsPerCall, set.count), Pass::inference);
+    if (set.count % kRowsPerCall) net.prepare(set.count % kRowsPerCall, Pass::inference);
+
+    EvaluationResult result;
+    result.confusion = ConfusionMatrix(k);
+    std::vector<uint32_t> indices(kRowsPerCall);
+    double loss_sum = 0.0;
+    for (int start = 0; start < set.count; start += kRowsPerCall) {
+        const int rows = std::min(kRowsPerCall, set.count - start);
+        std::iota(indices.begin(), indices.begin() + rows, static_cast<uint32_t>(start));
+        // input {rows, features} = normalise(images start .. start + rows - 1), as the model was trained
+        assembler.gather(set, indices.data(), rows, net.input());
+        const float* p = net.forward(rows, Pass::inference);  // {rows, k}
+        const uint8_t* labels = set.labels.data() + start;
+        loss_sum += net.loss(labels, rows).loss_sum;
+        for (int r = 0; r < rows; ++r) {
+            const float* pr = p + static_cast<size_t>(r) * k;
+            result.confusion.add(labels[r], static_cast<int>(std::max_element(pr, pr + k) - pr));
+        }
+    }
+    result.samples = set.count;
+    result.loss = set.count ? loss_sum / set.count : 0.0;
+    result.accuracy = result.confusion.accuracy();
+    return result;
+}
+
+// sklearn's classification_report(digits=4): precision, recall, f1-score, support per class, then averages.
+void print_report(const ConfusionMatrix& cm, const std::vector<std::string>& names) {
+    size_t width = std::string("weighted avg").size();
+    for (const auto& name : names) width = std::max(width, name.size());
+    const int w = static_cast<int>(width);
+    std::printf("%*s %10s %10s %10s %10s\n\n", w, "", "precision", "recall", "f1-score", "support");
+    double macro[3] = {0, 0, 0}, weighted[3] = {0, 0, 0};
+    const double total = static_cast<double>(cm.total());
+    for (int c = 0; c < cm.classes; ++c) {
+        int64_t support = 0;
+        for (int p = 0; p < cm.classes; ++p) support += cm.at(c, p);
+        const double precision = cm.precision(c), recall = cm.recall(c);
+        const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
+        std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, names[c].c_str(), precision, recall, f1,
+                    static_cast<long long>(support));
+        const double values[3] = {precision, recall, f1};
+        for (int i = 0; i < 3; ++i) {
+            macro[i] += values[i] / cm.classes;
+            weighted[i] += total > 0 ? values[i] * static_cast<double>(support) / total : 0.0;
+        }
+    }
+    std::printf("\n%*s %10s %10s %10.4f %10lld\n", w, "accuracy", "", "", cm.accuracy(),
+                static_cast<long long>(cm.total()));
+    std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, "macro avg", macro[0], macro[1], macro[2],
+                static_cast<long long>(cm.total()));
+    std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, "weighted avg", weighted[0], weighted[1], weighted[2],
+                static_cast<long long>(cm.total()));
+}
+
+// Rows: true class; columns: predicted class. Long class names label the rows; the columns then use numbers.
+void print_confusion(const ConfusionMatrix& cm, const std::vector<std::string>& names) {
+    bool short_names = true;
+    size_t row_label = 0, cell = 1;
+    for (const auto& name : names) short_names = short_names && name.size() <= 5;
+    std::vector<std::string> rows, columns;
+    for (int c = 0; c < cm.classes; ++c) {
+        const std::string number = std::to_string(c);
+        columns.push_back(short_names ? names[c] : number);
+        rows.push_back(short_names || names[c] == number ? names[c] : number + " " + names[c]);
+        row_label = std::max(row_label, rows.back().size());
+        cell = std::max(cell, columns.back().size());
+    }
+    for (int64_t n : cm.counts) cell = std::max(cell, std::to_string(n).size());
+    std::printf("Confusion matrix (rows: true class, columns: predicted class)\n%*s",
+                static_cast<int>(row_label), "");
+    for (const auto& column : columns) std::printf("  %*s", static_cast<int>(cell), column.c_str());
+    std::printf("\n");
+    for (int t = 0; t < cm.classes; ++t) {
+        std::printf("%-*s", static_cast<int>(row_label), rows[t].c_str());
+        for (int p = 0; p < cm.classes; ++p)
+            std::printf("  %*lld", static_cast<int>(cell), static_cast<long long>(cm.at(t, p)));
+        std::printf("\n");
+    }
+}
+
+}  // namespace
+
+int evaluate_command(const Args& arguments) {
+    Args args = arguments;
+    if (take_flag(args, "--help") || take_flag(args, "-h")) {
+        std::puts("usage: mlpw evaluate --model FILE [--data mnist|fashion_mnist|DIR]\n"
+                  "Evaluates a saved model (.mlpw, e.g. the model.mlpw of mlpw train --out) on a data set's test\n"
+                  "images with the model's own normalisation: test loss and accuracy, precision, recall and\n"
+                  "f1-score per class, and the confusion matrix.\n"
+                  "  --model FILE   the model file\n"
+                  "  --data SOURCE  mnist, fashion_mnist or a folder of IDX files (default: the data set the\n"
+                  "                 model was trained on)");
+        return 0;
+    }
+    const std::string path = take_option(args, "--model", "");
+    if (path.empty()) throw UsageError("missing --model FILE (see mlpw evaluate --help)");
+    const std::string data_option = take_option(args, "--data", "");
+    expect_no_more(args, "evaluate");
+
+    const ModelFile model = load_model(path);
+    const std::string source = data_option.empty() ? model.experiment.data.source : data_option;
+    const Dataset data = load_dataset(source);
+    const ImageSet& test = data.test;
+    const int model_classes = static_cast<int>(model.class_names.size());
+    if (test.features() != model.image_rows * model.image_cols)
+        throw Error(path + ": the model takes " + geometry(model.image_rows, model.image_cols) + " images (" +
+                    std::to_string(model.image_rows * model.image_cols) + " inputs) but the data set " + data.name +
+                    " has " + geometry(test.rows, test.cols) + " images (" + std::to_string(test.features()) +
+                    " inputs)");
+    if (data.num_classes() != model_classes)
+        throw Error(path + ": the model predicts " + std::to_string(model_classes) + " classes but the data set " +
+                    data.name + " has " + std::to_string(data.num_classes()));
+    if (test.count == 0) throw Error(data.name + ": the test set is empty");
+
+    std::printf("Model: %s (experiment \"%s\", %zu epoch%s, %s)\n", path.c_str(), model.experiment.name.c_str(),
+                model.history.size(), model.history.size() == 1 ? "" : "s", model.written_by.c_str());
+    std::printf("Data: %s, %s test images of %s\n", data.name.c_str(), with_thousands(test.count).c_str(),
+                geometry(test.rows, test.cols).c_str());
+    if (model.class_names != data.class_names)
+        std::printf("Note: the model's class names differ from the data set's; showing the data set's\n");
+    const EvaluationResult result = evaluate_test_set(model, test);
+    std::printf("Test accuracy: %s - test loss: %s\n\n", metric_value(result.accuracy).c_str(),
+                metric_value(result.loss).c_str());
+    print_report(result.confusion, data.class_names);
+    std::printf("\n");
+    print_confusion(result.confusion, data.class_names);
+    return 0;
+}
+
+}  // namespace mlpw::cli

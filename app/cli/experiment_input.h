@@ -1,0 +1,24 @@
+#pragma once
+// The experiment a command works on: --experiment FILE with --set key.path=value overrides (and the
+// --epochs / --threads shortcuts for training.epochs / training.threads), applied to the file's JSON
+// before it is validated, so an override can fix a file and every error names the option path.
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "mlpw/experiment.h"
+
+namespace mlpw::cli {
+
+struct ExperimentInput {
+    std::string path;
+    std::vector<std::string> overrides;  // "key.path=value", applied in order
+};
+
+// Takes --experiment (required), every --set, --epochs and (when `threads`) --threads out of `args`.
+ExperimentInput take_experiment_input(Args& args, const std::string& command, bool threads = true);
+
+// Reads, overrides and validates; throws SpecError naming the file and each field at fault.
+ExperimentSpec load_experiment_input(const ExperimentInput& input);
+
+}  // namespace mlpw::cli

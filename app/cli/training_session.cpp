@@ -1,0 +1,57 @@
+// Trainer + Keras log + test evaluation + run bundle.
+#include "training_session.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "keras_log.h"
+#include "run_bundle.h"
+
+namespace mlpw::cli {
+
+DataShape shape_of(const Dataset& data) { return {data.train.features(), data.num_classes()}; }
+
+RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
+                          const std::atomic<bool>& stop) {
+    Trainer trainer(spec, data);
+    const SplitIndices split = split_for_validation(data.train.count, spec.data.validation_split);
+    if (split.validation.empty())
+        std::printf("Train on %zu samples\n", split.train.size());
+    else
+        std::printf("Train on %zu samples, validate on %zu samples\n", split.train.size(), split.validation.size());
+    std::fflush(stdout);
+
+    KerasLog log(stdout, ::isatty(STDOUT_FILENO) == 1);
+    TrainerEvents events = log.events();
+    // The weights at the end of the last completed epoch: a run stopped mid-epoch is saved and tested as it
+    // stood then, so model, history and test result agree (the Trainer leaves the partial epoch's weights).
+    ModelState completed_weights = trainer.network().state();
+    events.on_weights = [&completed_weights](const ModelState& weights) { completed_weights = weights; };
+    RunOutcome outcome;
+    outcome.result = trainer.run(events, stop);
+    log.end_line();
+    const TrainingResult& result = outcome.result;
+    if (result.stop_reason == StopReason::user && !result.restored_epoch) {
+        trainer.network().set_state(completed_weights);
+        log.note(result.epochs_run == 0 ? "Stopped by the user (Ctrl-C) before the first epoch ended"
+                                        : "Stopped by the user (Ctrl-C); keeping the weights of epoch " +
+                                              std::to_string(result.epochs_run));
+    } else {
+        log.note(result.message);
+    }
+
+    outcome.test = trainer.evaluate(data.test);
+    std::printf("Test accuracy: %s - test loss: %s\n", metric_value(outcome.test.accuracy).c_str(),
+                metric_value(outcome.test.loss).c_str());
+    std::fflush(stdout);
+    if (!out_dir.empty()) {
+        write_run_bundle(out_dir, trainer.model_file(), outcome.result, outcome.test);
+        std::printf("Saved the run to %s (experiment.json, model.mlpw, history.csv, confusion.csv, summary.json)\n",
+                    out_dir.c_str());
+        std::fflush(stdout);
+    }
+    return outcome;
+}
+
+}  // namespace mlpw::cli

@@ -1,0 +1,25 @@
+#pragma once
+// One training run as the CLI shows it (train and every point of a sweep): the Keras log on stdout, the stop
+// message, the test set's result, and the run bundle when an output folder is given.
+#include <atomic>
+#include <string>
+
+#include "mlpw/dataset.h"
+#include "mlpw/trainer.h"
+
+namespace mlpw::cli {
+
+struct RunOutcome {
+    TrainingResult result;
+    EvaluationResult test;
+};
+
+// Throws SpecError when the experiment does not fit the data. A run stopped through `stop` still reports
+// (and saves) the epochs it completed; result.stop_reason then says StopReason::user.
+RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
+                          const std::atomic<bool>& stop);
+
+// The data set's shape for validation and summaries.
+DataShape shape_of(const Dataset& data);
+
+}  // namespace mlpw::cli
