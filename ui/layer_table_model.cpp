@@ -75,9 +75,15 @@ std::vector<std::string> LayerTableModel::entryProblems() const {
                                               "negative_slope"};
     std::vector<std::string> out;
     for (size_t r = 0; r < m_badText.size(); ++r)
-        for (auto it = m_badText[r].begin(); it != m_badText[r].end(); ++it)
-            out.push_back("model.layers[" + std::to_string(r) + "]." + fields[it.key()] + ": must be a number, got \"" +
+        for (auto it = m_badText[r].begin(); it != m_badText[r].end(); ++it) {
+            std::string expected = "must be a number";
+            if (it.key() == Initializer) {
+                expected = "must be one of";
+                for (const auto& n : mlpw::initializer_names()) expected += " " + n;
+            }
+            out.push_back("model.layers[" + std::to_string(r) + "]." + fields[it.key()] + ": " + expected + ", got \"" +
                           it.value().toStdString() + "\"");
+        }
     return out;
 }
 
@@ -159,7 +165,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::ToolTipRole:
             if (problem != m_cellProblem.constEnd()) return *problem;
-            if (m_badText[size_t(row)].contains(column)) return tr("Not a number");
+            if (m_badText[size_t(row)].contains(column)) return tr("Not a valid value");
             if (m_rowProblem.contains(row)) return m_rowProblem.value(row);
             return tr(kTooltips[column]);
         case Qt::AccessibleDescriptionRole:
@@ -185,7 +191,12 @@ bool LayerTableModel::parseInto(mlpw::LayerSpec& l, int column, const QString& t
     switch (column) {
         case Type: return mlpw::parse_layer_type(t.toStdString(), l.type);
         case Activation: return mlpw::parse_activation(t.toStdString(), l.activation);
-        case Initializer: l.kernel_initializer.name = t.toStdString(); return true;
+        case Initializer: {
+            const auto& names = mlpw::initializer_names();
+            if (std::find(names.begin(), names.end(), t.toStdString()) == names.end()) return false;
+            l.kernel_initializer.name = t.toStdString();
+            return true;
+        }
         case Units: l.units = t.toInt(&ok); return ok;
         case L1: l.kernel_regularizer.l1 = t.toFloat(&ok); return ok;
         case L2: l.kernel_regularizer.l2 = t.toFloat(&ok); return ok;
