@@ -62,15 +62,7 @@ ExperimentSpec load_experiment_input(const ExperimentInput& input) {
         }
     }
     const std::string origin = input.overrides.empty() ? input.path : input.path + " (with the overrides)";
-    try {
-        return experiment_from_json(json, origin);
-    } catch (const SpecError& e) {
-        // "origin: 1 problem\n<path>: <what>" reads as one line: "origin: <path>: <what>".
-        const std::string what = e.what(), header = origin + ": 1 problem\n";
-        if (what.rfind(header, 0) == 0 && what.find('\n', header.size()) == std::string::npos)
-            throw SpecError(origin + ": " + what.substr(header.size()));
-        throw;
-    }
+    return experiment_from_json(json, origin);
 }
 
 }  // namespace mlpw::cli

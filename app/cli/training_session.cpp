@@ -24,22 +24,11 @@ RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const
 
     KerasLog log(stdout, ::isatty(STDOUT_FILENO) == 1);
     TrainerEvents events = log.events();
-    // The weights at the end of the last completed epoch: a run stopped mid-epoch is saved and tested as it
-    // stood then, so model, history and test result agree (the Trainer leaves the partial epoch's weights).
-    ModelState completed_weights = trainer.network().state();
-    events.on_weights = [&completed_weights](const ModelState& weights) { completed_weights = weights; };
     RunOutcome outcome;
     outcome.result = trainer.run(events, stop);
     log.end_line();
     const TrainingResult& result = outcome.result;
-    if (result.stop_reason == StopReason::user && !result.restored_epoch) {
-        trainer.network().set_state(completed_weights);
-        log.note(result.epochs_run == 0 ? "Stopped by the user (Ctrl-C) before the first epoch ended"
-                                        : "Stopped by the user (Ctrl-C); keeping the weights of epoch " +
-                                              std::to_string(result.epochs_run));
-    } else {
-        log.note(result.message);
-    }
+    log.note(result.message);  // the stop (Ctrl-C, a callback, divergence), if any
 
     outcome.test = trainer.evaluate(data.test);
     std::printf("Test accuracy: %s - test loss: %s\n", metric_value(outcome.test.accuracy).c_str(),

@@ -65,8 +65,10 @@ void Problems::add(const std::string& path, const std::string& what, const std::
 
 void Problems::add_line(const std::string& line) { m_lines.push_back(line); }
 
+// One problem reads as one line ("origin: path: what"); several get a count line, then one line each.
 std::string format_problems(const std::string& origin, const std::vector<std::string>& lines) {
-    std::string text = origin + ": " + std::to_string(lines.size()) + (lines.size() == 1 ? " problem" : " problems");
+    if (lines.size() == 1) return origin + ": " + lines.front();
+    std::string text = origin + ": " + std::to_string(lines.size()) + " problems";
     for (const auto& line : lines) text += "\n" + line;
     return text;
 }

@@ -186,6 +186,7 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
     for (int epoch = 1; epoch <= ts.epochs && result.stop_reason == StopReason::completed; ++epoch) {
         if (stop.load(std::memory_order_relaxed)) {
             result.stop_reason = StopReason::user;
+            result.message = "Stopped by the user after epoch " + std::to_string(epoch - 1);
             break;
         }
         if (ts.shuffle) {  // Fisher-Yates from the run's seed; the validation part is never shuffled in
@@ -198,7 +199,12 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         int64_t correct = 0, seen = 0;
         for (int b = 0; b < batches; ++b) {
             if (stop.load(std::memory_order_relaxed)) {
+                // Model, history and any saved file must agree: go back to the last completed epoch.
+                net.set_state(last_good);
                 result.stop_reason = StopReason::user;
+                result.message = "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " +
+                                 (epoch == 1 ? std::string("initial weights")
+                                             : "weights of epoch " + std::to_string(epoch - 1));
                 break;
             }
             const int start = b * batch;
@@ -267,7 +273,6 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         cb->on_train_end(context);
         if (auto restored = cb->restored_epoch()) result.restored_epoch = restored;
     }
-    if (result.stop_reason == StopReason::user) result.message = "Stopped by the user";
     // Best epoch: lowest val_loss (loss when there is no validation), as the study reads its curves.
     for (const auto& m : result.history) {
         const auto& best = result.history[std::max(result.best_epoch - 1, 0)];

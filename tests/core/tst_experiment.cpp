@@ -332,7 +332,10 @@ void TestExperiment::rejects() {
     const json bad = apply_override(good(), key.toStdString(), value.toStdString());
     const QString message = QString::fromStdString(error_of([&] { experiment_from_json(bad, "bad.json"); }));
     QVERIFY2(message.startsWith("bad.json: "), qPrintable(message));
-    const QString line = message.section('\n', 1).split('\n').filter(path + ": ").value(0);
+    // One problem: "bad.json: <path>: ..."; several: a count line, then one line each.
+    const QStringList lines = message.contains('\n') ? message.section('\n', 1).split('\n')
+                                                     : QStringList{message.mid(int(strlen("bad.json: ")))};
+    const QString line = lines.filter(path + ": ").value(0);
     QVERIFY2(line.startsWith(path + ": "), qPrintable("no line for " + path + " in:\n" + message));
     QVERIFY2(line.contains(keyword), qPrintable(message));
     QVERIFY2(line.contains(", got "), qPrintable(line));
@@ -358,7 +361,8 @@ void TestExperiment::one_problem_per_path() {
     json j = good();
     j["model"]["layers"][1]["units"] = "big";
     const std::string message = error_of([&] { experiment_from_json(j); });
-    QVERIFY2(message.rfind("experiment: 1 problem\n", 0) == 0, message.c_str());
+    // A single problem reads as one line.
+    QCOMPARE(message, std::string("experiment: model.layers[1].units: must be an integer, got \"big\""));
     QVERIFY(message.find("positive") == std::string::npos);
 }
 

@@ -50,8 +50,9 @@ public:
     Trainer(const Trainer&) = delete;
     Trainer& operator=(const Trainer&) = delete;
 
-    // Trains; returns when done, stopped by a callback, diverged (NaN/Inf loss: the last good weights are
-    // kept) or when `stop` becomes true (checked before every batch).
+    // Trains; returns when done, stopped by a callback, diverged (NaN/Inf loss) or when `stop` becomes true
+    // (checked before every batch). After a divergence or a stop mid-epoch the network holds the weights of
+    // the last completed epoch, so the weights, the history and a saved model agree.
     TrainingResult run(const TrainerEvents& events, const std::atomic<bool>& stop);
 
     // Evaluates the current weights on a whole image set (e.g. the test set).
