@@ -433,6 +433,7 @@ void TestLayers::kernel_layout_covers_plain_state() {
         const auto map = plainIndexOf(net, t);
         const std::vector<float> plain = tensorNamed(net.state(), p.name).values;
         QVERIFY(p.size >= plain.size());
+        qInfo("%s: %zu plain elements in a buffer of %zu", p.name.c_str(), plain.size(), p.size);
         for (size_t j = 0; j < p.size; ++j) {
             if (map[j] < 0)
                 QCOMPARE(p.value[j], 0.0f);
