@@ -249,6 +249,14 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             m.has_validation = true;
             m.val_loss = validation.loss;
             m.val_accuracy = validation.accuracy;
+            if (!std::isfinite(m.val_loss)) {  // the last update overflowed: these are not good weights to keep
+                net.set_state(last_good);
+                result.stop_reason = StopReason::diverged;
+                result.message = "Epoch " + std::to_string(epoch) + ": invalid val_loss (" +
+                                 std::to_string(m.val_loss) + "), terminating training; kept the weights of epoch " +
+                                 std::to_string(epoch - 1);
+                break;
+            }
         }
         m.seconds = seconds_since(epoch_start);
         d.history.push_back(m);
