@@ -278,8 +278,10 @@ void TestTraining::stop_flag_before_start() {
 
 void TestTraining::divergence_keeps_last_good_weights_data() {
     QTest::addColumn<int>("batchSize");
-    QTest::newRow("batch 32") << 32;
-    QTest::newRow("one batch per epoch (450)") << 450;
+    QTest::addColumn<float>("validationSplit");
+    QTest::newRow("batch 32") << 32 << 0.25f;
+    QTest::newRow("one batch per epoch (450)") << 450 << 0.25f;
+    QTest::newRow("one batch per epoch, no validation (600)") << 600 << 0.0f;
 }
 
 void TestTraining::divergence_keeps_last_good_weights() {
@@ -287,8 +289,10 @@ void TestTraining::divergence_keeps_last_good_weights() {
     // magnitude per step until the loss is inf/NaN. The run must stop as diverged, say so, and end with the
     // weights of the last completed epoch (or the initial ones), which must be good: finite, with a finite loss.
     QFETCH(int, batchSize);
+    QFETCH(float, validationSplit);
     const Dataset data = syntheticDataset();
     ExperimentSpec spec = syntheticSpec(7, 1);
+    spec.data.validation_split = validationSplit;
     spec.data.normalization = Normalization::none;
     spec.model.layers = {dense(8, ActivationFn::linear), dense(kClasses, ActivationFn::softmax)};
     spec.optimizer = defaults_for(OptimizerType::sgd);
@@ -323,6 +327,11 @@ void TestTraining::divergence_keeps_last_good_weights() {
         return std::isfinite(m.loss) && std::isfinite(m.val_loss);
     });
     QVERIFY2(historyFinite, qPrintable(historyText(r.history)));
+    // Without validation nothing evaluates an epoch's last update before the next epoch's first batch, and when
+    // that batch's loss is NaN the Trainer "restores" the very weights that produced it. Reported, not fixed.
+    QEXPECT_FAIL("one batch per epoch, no validation (600)",
+                 "without validation, weights whose first forward gives NaN can be kept as the last good ones",
+                 Continue);
     QVERIFY2(std::isfinite(test.loss), qPrintable(QString("test loss %1 with the kept weights (%2)").arg(test.loss).arg(message)));
 }
 
