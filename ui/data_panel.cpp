@@ -53,7 +53,7 @@ DataPanel::DataPanel(DatasetCache* cache, QWidget* parent)
     folderRow->addWidget(m_browse);
     auto* form = new QFormLayout;
     form->addRow(tr("&Data set"), m_source);
-    form->addRow(tr("&Folder"), folderRow);
+    form->addRow(tr("Folder"), folderRow);
     form->addRow(tr("&Validation split"), m_split);
     form->addRow(tr("&Normalisation"), m_normalization);
     auto* layout = new QVBoxLayout(this);
@@ -125,7 +125,7 @@ void DataPanel::requestPreview() {
 
 void DataPanel::showPreview(const QString& source, std::shared_ptr<const mlpw::Dataset> data) {
     if (source != this->source() || !data) return;
-    m_info->setText(tr("%1: %2 training and %3 test images of %4x%5 pixels, %6 classes")
+    m_info->setText(tr("%1: %L2 training and %L3 test images of %4x%5 pixels, %6 classes")
                         .arg(QString::fromStdString(data->name))
                         .arg(data->train.count)
                         .arg(data->test.count)

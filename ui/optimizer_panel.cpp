@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 
@@ -56,17 +57,27 @@ OptimizerPanel::OptimizerPanel(QWidget* parent) : QWidget(parent), m_type(new QC
 }
 
 NumberEdit* OptimizerPanel::addNumber(const QString& key, const QString& label, const QString& tip) {
-    auto* edit = new NumberEdit(NumberEdit::Kind::real, this);
+    auto* row = new QWidget(this);
+    auto* edit = new NumberEdit(NumberEdit::Kind::real, row);
     edit->setToolTip(tip);
-    m_form->addRow(label, edit);
+    auto* hint = new QLabel(row);
+    hint->setEnabled(false);  // drawn grey: a hint, not a value
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit);
+    layout->addWidget(hint, 1);
+    auto* name = new QLabel(label, this);
+    name->setBuddy(edit);
+    m_form->addRow(name, row);
     m_numbers[key] = edit;
-    m_rows[key] = edit;
+    m_rows[key] = row;
+    m_hints[key] = hint;
     connect(edit, &NumberEdit::edited, this, &OptimizerPanel::edited);
     return edit;
 }
 
 QCheckBox* OptimizerPanel::addCheck(const QString& key, const QString& label, const QString& tip) {
-    auto* box = new QCheckBox(this);
+    auto* box = new QCheckBox(tr("(Keras default: off)"), this);
     box->setToolTip(tip);
     m_form->addRow(label, box);
     m_checks[key] = box;
@@ -78,6 +89,15 @@ QCheckBox* OptimizerPanel::addCheck(const QString& key, const QString& label, co
 void OptimizerPanel::showRowsFor(mlpw::OptimizerType type) {
     const QStringList used = optionsOf(type);
     for (auto it = m_rows.begin(); it != m_rows.end(); ++it) m_form->setRowVisible(it.value(), used.contains(it.key()));
+    const mlpw::OptimizerSpec d = mlpw::defaults_for(type);
+    const std::pair<const char*, float> defaults[] = {
+        {"learning_rate", d.learning_rate}, {"momentum", d.momentum}, {"initial_accumulator_value", d.initial_accumulator_value},
+        {"rho", d.rho}, {"beta_1", d.beta_1}, {"beta_2", d.beta_2}, {"epsilon", d.epsilon}, {"clipnorm", d.clipnorm},
+        {"clipvalue", d.clipvalue}};
+    for (const auto& [key, value] : defaults) {
+        const bool off = value == 0.0f && QString::fromLatin1(key).startsWith(QLatin1String("clip"));
+        m_hints[key]->setText(tr("Keras default: %1").arg(off ? tr("off") : QString::number(double(value), 'g', 7)));
+    }
 }
 
 void OptimizerPanel::setSpec(const mlpw::OptimizerSpec& s) {
@@ -116,7 +136,7 @@ void OptimizerPanel::applyTo(mlpw::OptimizerSpec& s) const {
 std::vector<std::string> OptimizerPanel::entryProblems() const {
     std::vector<std::string> out;
     for (auto it = m_numbers.begin(); it != m_numbers.end(); ++it)
-        if (!it.value()->isValid() && !it.value()->isHidden())
+        if (!it.value()->isValid() && !m_rows[it.key()]->isHidden())
             out.push_back("optimizer." + it.key().toStdString() + ": must be a number, got \"" +
                           it.value()->text().toStdString() + "\"");
     return out;

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class NumberEdit;
 
 class OptimizerPanel : public QWidget {
@@ -32,5 +33,6 @@ private:
     QFormLayout* m_form;
     QMap<QString, NumberEdit*> m_numbers;
     QMap<QString, QCheckBox*> m_checks;
-    QMap<QString, QWidget*> m_rows;  // key -> field widget (to show or hide its row)
+    QMap<QString, QWidget*> m_rows;  // key -> the row's field (to show or hide it)
+    QMap<QString, QLabel*> m_hints;  // key -> "Keras default: ..."
 };

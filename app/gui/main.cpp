@@ -4,6 +4,8 @@
 #include <QTimer>
 
 #include "main_window.h"
+#include "stall_benchmark.h"
+#include "training_controller.h"
 #include "mlpw/openmp_runtime.h"
 
 int main(int argc, char** argv) {
@@ -23,21 +25,36 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window to <file> and quit"),
                                         QStringLiteral("file"));
-    const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Milliseconds before the screenshot (2000)"),
+    const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Milliseconds before the screenshot (2000; with --train: when the run ends)"),
                                    QStringLiteral("ms"), QStringLiteral("2000"));
-    parser.addOptions({train, screenshot, after});
+    const QCommandLineOption measureStall(QStringLiteral("measure-stall"),
+                                          QStringLiteral("Train q4 in the window, print the event loop's lateness and quit"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs for --measure-stall (3)"),
+                                    QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Also write --measure-stall's numbers to <file>"),
+                                  QStringLiteral("file"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("OpenMP threads for --measure-stall (0: automatic)"),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, json});
     parser.process(app);
 
     MainWindow window;
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
+    StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(), parser.value(json));
+    if (parser.isSet(measureStall)) benchmark.start();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(parser.value(after).toInt(), &window, [&window, file] {
+        auto take = [&window, file] {
             window.grab().save(file);
             window.close();
-        });
+        };
+        if (parser.isSet(train) && !parser.isSet(after))  // the picture of a finished run
+            QObject::connect(window.controller(), &TrainingController::finished, &window,
+                             [&window, take] { QTimer::singleShot(700, &window, take); });
+        else
+            QTimer::singleShot(parser.value(after).toInt(), &window, take);
     }
     return app.exec();
 }
