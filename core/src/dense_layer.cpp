@@ -43,7 +43,8 @@ public:
         initialize(spec.kernel_initializer, kernel.data(), kernel.size(), m_in, m_units, rng);
         write_plain(m_weights, kernel);
         std::vector<float> bias(m_units);
-        if (m_use_bias) initialize(spec.bias_initializer, bias.data(), bias.size(), m_in, m_units, rng);
+        // Keras gives a bias initialiser the bias' own shape {units}: fan_in = fan_out = units.
+        if (m_use_bias) initialize(spec.bias_initializer, bias.data(), bias.size(), m_units, m_units, rng);
         std::memcpy(m_bias.get_data_handle(), bias.data(), bias.size() * sizeof(float));
         zero(m_diff_weights);
         zero(m_diff_bias);

@@ -60,15 +60,15 @@ struct Network::Impl {
             case LayerType::flatten: break;  // inputs are already flat {rows, features}
             case LayerType::dense: {
                 // The softmax of the last layer belongs to the head; a following activation layer is fused.
+                // Tensors keep the Dense layer's Keras name (dense_1/kernel) whatever is fused into it.
                 detail::EltwiseFn act = i == last ? detail::EltwiseFn{} : eltwise_of(l);
-                std::string name = names[i];
+                const size_t dense_index = i;
                 if (act.is_identity() && i + 1 < last && is_activation_layer(specs[i + 1])) {
                     act = eltwise_of(specs[i + 1]);
-                    name += "+" + names[i + 1];
                     ++i;
                 }
-                layers.push_back(detail::make_dense(engine, name, features, capacity, l, act,
-                                                    derive_seed(seed, kInitializerStream, i)));
+                layers.push_back(detail::make_dense(engine, names[dense_index], features, capacity, l, act,
+                                                    derive_seed(seed, kInitializerStream, dense_index)));
                 features = l.units;
                 break;
             }

@@ -24,6 +24,11 @@ constexpr size_t kMisclassifiedKept = 1000;   // most confident mistakes reporte
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
+// "initial weights" or "weights of epoch 3".
+std::string weights_of(int epoch) {
+    return epoch == 0 ? "initial weights" : "weights of epoch " + std::to_string(epoch);
+}
+
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string text;
     for (const auto& l : lines) text += "\n  " + l;
@@ -165,6 +170,7 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
 
     // Build every primitive before the loop: full batches, the last partial batch, evaluation sizes.
     net.prepare(std::min(batch, n), Pass::training);
+    if (d.split.validation.empty()) net.prepare(std::min(batch, n), Pass::inference);
     if (n % batch) net.prepare(n % batch, Pass::training);
     for (size_t count : {d.split.validation.size(), size_t(d.data.test.count)}) {
         if (count == 0) continue;
@@ -182,6 +188,13 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
     ModelState last_good = net.state();
     auto& params = net.parameters();
     const bool regularized = net.has_regularization();
+    // Mean loss of the first training batch, by inference (the divergence check when there is no validation).
+    const int check_rows = std::min(batch, n);
+    auto check_loss = [&] {
+        d.load_batch(d.data.train, order.data(), check_rows);
+        net.forward(check_rows, Pass::inference);
+        return net.loss(d.batch_labels.data(), check_rows).loss_sum / check_rows;
+    };
 
     for (int epoch = 1; epoch <= ts.epochs && result.stop_reason == StopReason::completed; ++epoch) {
         if (stop.load(std::memory_order_relaxed)) {
@@ -203,8 +216,7 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
                 net.set_state(last_good);
                 result.stop_reason = StopReason::user;
                 result.message = "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " +
-                                 (epoch == 1 ? std::string("initial weights")
-                                             : "weights of epoch " + std::to_string(epoch - 1));
+                                 weights_of(epoch - 1);
                 break;
             }
             const int start = b * batch;
@@ -219,8 +231,8 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
                 net.set_state(last_good);
                 result.stop_reason = StopReason::diverged;
                 result.message = "Epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
-                                 ": invalid loss (" + std::to_string(batch_loss) +
-                                 "), terminating training; kept the weights of epoch " + std::to_string(epoch - 1);
+                                 ": invalid loss (" + std::to_string(batch_loss) + "), terminating training; kept the " +
+                                 weights_of(epoch - 1);
                 break;
             }
             net.backward(rows);
@@ -249,14 +261,16 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             m.has_validation = true;
             m.val_loss = validation.loss;
             m.val_accuracy = validation.accuracy;
-            if (!std::isfinite(m.val_loss)) {  // the last update overflowed: these are not good weights to keep
-                net.set_state(last_good);
-                result.stop_reason = StopReason::diverged;
-                result.message = "Epoch " + std::to_string(epoch) + ": invalid val_loss (" +
-                                 std::to_string(m.val_loss) + "), terminating training; kept the weights of epoch " +
-                                 std::to_string(epoch - 1);
-                break;
-            }
+        }
+        // The epoch's last update may have overflowed: its weights count as good only when a forward pass on them
+        // gives a finite loss (the validation loss, or without validation one training batch).
+        if (!std::isfinite(m.has_validation ? m.val_loss : check_loss())) {
+            net.set_state(last_good);
+            result.stop_reason = StopReason::diverged;
+            result.message = "Epoch " + std::to_string(epoch) +
+                             ": invalid loss after the last update, terminating training; kept the " +
+                             weights_of(epoch - 1);
+            break;
         }
         m.seconds = seconds_since(epoch_start);
         d.history.push_back(m);

@@ -250,6 +250,7 @@ private slots:
     void state_round_trip();
     void set_state_rejects_bad_tensors_data();
     void set_state_rejects_bad_tensors();
+    void fused_layers_keep_keras_names();
     void tiny_overfit_data();
     void tiny_overfit();
 };
@@ -337,7 +338,7 @@ void TestLayers::gradients_data() {
     QTest::newRow("dense sigmoid (fused)") << model({dense(6, A::sigmoid), head}) << "activation fused";
     QTest::newRow("dense tanh (fused)") << model({dense(6, A::tanh), head}) << "activation fused";
     QTest::newRow("dense elu (fused)") << model({dense(6, A::elu), head}) << "activation fused";
-    QTest::newRow("dense + leaky_relu layer (fused)") << model({dense(6), leakyRelu(0.3f), head}) << "+leaky_re_lu";
+    QTest::newRow("dense + leaky_relu layer (fused)") << model({dense(6), leakyRelu(0.3f), head}) << "activation fused";
     QTest::newRow("dense without bias") << model({denseNoBias(6, A::tanh), head}) << "Dense 5->6";
     QTest::newRow("two hidden layers") << model({dense(6, A::relu), dense(4, A::elu), head}) << "Dense 6->4";
     QTest::newRow("softmax dense only") << model({head}) << "Dense 5->3)";
@@ -858,6 +859,18 @@ void TestLayers::set_state_rejects_bad_tensors() {
 }
 
 // --- Tiny overfit: a small net memorises 16 random samples with random labels.
+
+void TestLayers::fused_layers_keep_keras_names() {
+    // A LeakyReLU layer fused into the Dense before it changes neither the tensor names nor the initial weights.
+    const auto head = dense(kClasses, ActivationFn::softmax);
+    const Network fused(model({dense(6), leakyRelu(0.3f), dense(4), head}), kFeatures, kClasses, 7);
+    const Network plain(model({dense(6), dense(4), head}), kFeatures, kClasses, 7);
+    QStringList names;
+    for (const NamedTensor& t : fused.state()) names << QString::fromStdString(t.name);
+    QCOMPARE(names, QStringList({"dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel",
+                                 "dense_2/bias"}));
+    QCOMPARE(fused.state().front().values, plain.state().front().values);
+}
 
 void TestLayers::tiny_overfit_data() {
     QTest::addColumn<ModelSpec>("spec");
