@@ -155,7 +155,9 @@ void ExperimentEditor::revalidate() {
         if (p.layer >= 0 || p.path.startsWith(QLatin1String("model"))) ++layerProblems;  // listed under the layers
         else text << QStringLiteral("• ") + p.describe().toHtmlEscaped();
     }
-    if (layerProblems > 0) text.prepend(tr("• %n problem(s) in the layers (Model tab)", nullptr, layerProblems));
+    if (layerProblems > 0)
+        text.prepend(layerProblems == 1 ? tr("• a problem in the layers (Model tab)")
+                                        : tr("• %1 problems in the layers (Model tab)").arg(layerProblems));
     m_problemList->setText(text.isEmpty() ? QString() : tr("<b>Cannot train yet:</b><br>") + text.join(QStringLiteral("<br>")));
     m_problemList->setVisible(!text.isEmpty());
     const bool valid = m_problems.isEmpty();
