@@ -18,8 +18,14 @@
 #include "stall_probe.h"
 #include "training_controller.h"
 
-StallBenchmark::StallBenchmark(MainWindow* window, int epochs, int threads, QString jsonPath, QObject* parent)
-    : QObject(parent), m_window(window), m_epochs(epochs), m_threads(threads), m_jsonPath(std::move(jsonPath)), m_probe(new StallProbe(this)) {}
+StallBenchmark::StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath, QObject* parent)
+    : QObject(parent),
+      m_window(window),
+      m_epochs(epochs),
+      m_threads(threads),
+      m_probing(probeMs > 0),
+      m_jsonPath(std::move(jsonPath)),
+      m_probe(new StallProbe(std::chrono::milliseconds(std::max(probeMs, 1)), this)) {}
 
 void StallBenchmark::start() {
     m_window->openExperiment(PresetLibrary::path(QStringLiteral("baseline")), true);
@@ -47,7 +53,7 @@ void StallBenchmark::begin() {
         return;
     }
     m_clock.start();
-    m_probe->start();
+    if (m_probing) m_probe->start();
 }
 
 void StallBenchmark::finish(const RunOutcome& outcome) {
@@ -62,7 +68,7 @@ void StallBenchmark::finish(const RunOutcome& outcome) {
                 qPrintable(QString::number(int(outcome.reason))));
     std::printf("  OpenMP threads: %s\n", qPrintable(outcome.threads));
     std::printf("  event-loop lateness over %zu probes (every %lld ms): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                lat.size(), (long long)StallProbe::kPeriod.count(), m_probe->percentile(50), m_probe->percentile(90),
+                lat.size(), (long long)m_probe->period().count(), m_probe->percentile(50), m_probe->percentile(90),
                 m_probe->percentile(99), m_probe->percentile(100));
     std::printf("  chart refreshes: %d in %.1f s = %.1f per second\n", refreshes, seconds, refreshes / std::max(seconds, 1e-9));
     std::printf("  epoch training seconds:");

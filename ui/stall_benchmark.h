@@ -15,7 +15,8 @@ class StallProbe;
 class StallBenchmark : public QObject {
     Q_OBJECT
 public:
-    StallBenchmark(MainWindow* window, int epochs, int threads, QString jsonPath, QObject* parent = nullptr);
+    // probeMs 0: no probe (to time epochs without the probe's own cost).
+    StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath, QObject* parent = nullptr);
     void start();  // waits for the data set, then presses Start
 
 private:
@@ -25,6 +26,7 @@ private:
     MainWindow* m_window;
     int m_epochs;
     int m_threads;  // 0: automatic
+    bool m_probing;
     QString m_jsonPath;
     StallProbe* m_probe;
     QElapsedTimer m_clock;

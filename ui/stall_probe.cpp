@@ -18,7 +18,7 @@ struct ProbeEvent : QEvent {
 
 }  // namespace
 
-StallProbe::StallProbe(QObject* parent) : QObject(parent) {}
+StallProbe::StallProbe(std::chrono::milliseconds period, QObject* parent) : QObject(parent), m_period(period) {}
 StallProbe::~StallProbe() { stop(); }
 
 void StallProbe::start() {
@@ -28,7 +28,7 @@ void StallProbe::start() {
     m_poster = std::thread([this] {
         while (m_running.load()) {
             QCoreApplication::postEvent(this, new ProbeEvent(Clock::now()));
-            std::this_thread::sleep_for(kPeriod);
+            std::this_thread::sleep_for(m_period);
         }
     });
 }

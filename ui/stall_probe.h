@@ -1,6 +1,6 @@
 #pragma once
 // Measures how long the GUI thread's event loop keeps events waiting: a probe thread posts a timestamped event
-// every kPeriod; the GUI thread records how late each one is handled (delivery time - post time).
+// every period (10 ms: each probe wakes a thread, so denser probing slows training measurably); the GUI thread records how late each one is handled (delivery time - post time).
 #include <QObject>
 
 #include <atomic>
@@ -11,9 +11,8 @@
 class StallProbe : public QObject {
     Q_OBJECT
 public:
-    static constexpr std::chrono::milliseconds kPeriod{5};
-
-    explicit StallProbe(QObject* parent = nullptr);
+    explicit StallProbe(std::chrono::milliseconds period, QObject* parent = nullptr);
+    std::chrono::milliseconds period() const { return m_period; }
     ~StallProbe() override;
     void start();
     void stop();
@@ -24,6 +23,7 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    std::chrono::milliseconds m_period;
     std::thread m_poster;
     std::atomic<bool> m_running{false};
     std::vector<double> m_latencies;

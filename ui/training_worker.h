@@ -21,7 +21,7 @@ struct RunFlags {
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    static constexpr std::chrono::milliseconds kUpdateInterval{50};  // <= 20 updates a second
+    static constexpr std::chrono::milliseconds kUpdateInterval{75};  // 13 updates a second (<= 20)
     static constexpr int kPointsPerEpoch = 200;                      // chart points per epoch and series
 
     TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data, std::shared_ptr<RunFlags> flags);

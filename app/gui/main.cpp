@@ -35,13 +35,17 @@ int main(int argc, char** argv) {
                                   QStringLiteral("file"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("OpenMP threads for --measure-stall (0: automatic)"),
                                      QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, json});
+    const QCommandLineOption probe(QStringLiteral("probe-ms"),
+                                   QStringLiteral("--measure-stall's probe period (10; 0: no probe, epoch times only)"),
+                                   QStringLiteral("ms"), QStringLiteral("10"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json});
     parser.process(app);
 
     MainWindow window;
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
-    StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(), parser.value(json));
+    StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(),
+                             parser.value(probe).toInt(), parser.value(json));
     if (parser.isSet(measureStall)) benchmark.start();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     if (parser.isSet(screenshot)) {

@@ -4,6 +4,7 @@
 #include <QCursor>
 #include <QGraphicsLayout>
 #include <QLegendMarker>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPen>
 #include <QToolTip>
@@ -18,6 +19,10 @@ MetricChart::MetricChart(const QString& title, const QString& leftTitle, const Q
     c->setTitle(title);
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = c->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    c->legend()->setFont(small);
+    c->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     c->setMargins(QMargins(4, 4, 4, 4));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     m_x->setTitleText(tr("epoch"));
@@ -27,18 +32,23 @@ MetricChart::MetricChart(const QString& title, const QString& leftTitle, const Q
     m_x->setTickInterval(1);
     m_x->setRange(0, 1);
     m_left->setTitleText(leftTitle);
-    m_left->setLabelFormat(QStringLiteral("%.3f"));
+    m_left->setLabelFormat(QStringLiteral("%.2f"));
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_left, Qt::AlignLeft);
     if (!rightTitle.isEmpty()) {
         m_right = new QValueAxis;
         m_right->setTitleText(rightTitle);
-        m_right->setLabelFormat(QStringLiteral("%.3f"));
+        m_right->setLabelFormat(QStringLiteral("%.2f"));
         c->addAxis(m_right, Qt::AlignRight);
     }
     setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 180);
+}
+
+void MetricChart::setBounds(Side side, double min, double max) {
+    m_bounds[side == Side::right ? 1 : 0][0] = min;
+    m_bounds[side == Side::right ? 1 : 0][1] = max;
 }
 
 void MetricChart::addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points) {
@@ -61,7 +71,7 @@ void MetricChart::addTrack(const QString& name, const QColor& color, Style style
     s->attachAxis(m_x);
     s->attachAxis(side == Side::right && m_right ? m_right : m_left);
     connect(s, &QLineSeries::hovered, this, [this, s](const QPointF& p, bool state) { showValue(s, p, state); });
-    m_tracks.push_back({s, side, points});
+    m_tracks.push_back({s, side, points, -1, {}});
 }
 
 void MetricChart::addMarker(const QString& name, const QColor& color, const int* epoch) {
@@ -83,14 +93,22 @@ void MetricChart::showValue(QLineSeries* series, const QPointF& p, bool state) {
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(QCursor::pos(), tr("%1\nepoch %2: %3").arg(series->name()).arg(p.x(), 0, 'f', 2).arg(p.y(), 0, 'f', 4), this);
+    QToolTip::showText(QCursor::pos(), tr("%1, %2\nepoch %3: %4").arg(chart()->title(), series->name()).arg(p.x(), 0, 'f', 2).arg(p.y(), 0, 'f', 4), this);
 }
 
 void MetricChart::refresh(double xMax) {
+    // Cheap when little changed: a series is replaced only when its points changed, an axis is re-fitted only
+    // when the data leaves it or fills less than 2/3 of the span it was fitted to (each re-fit lays out labels).
     double lo[2] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
     double hi[2] = {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const Track& t : m_tracks) {
-        t.series->replace(*t.points);
+    for (Track& t : m_tracks) {
+        const qsizetype n = t.points->size();
+        const QPointF last = n > 0 ? t.points->last() : QPointF();
+        if (n != t.shownCount || last != t.shownLast) {
+            t.series->replace(*t.points);
+            t.shownCount = n;
+            t.shownLast = last;
+        }
         const int side = t.side == Side::right && m_right ? 1 : 0;
         for (const QPointF& p : *t.points) {
             if (!std::isfinite(p.y())) continue;
@@ -98,18 +116,30 @@ void MetricChart::refresh(double xMax) {
             hi[side] = std::max(hi[side], p.y());
         }
     }
-    const double xEnd = std::max(1.0, std::ceil(xMax));
-    m_x->setRange(0, xEnd);
-    m_x->setTickInterval(std::max(1.0, std::ceil(xEnd / 10.0)));
+    const double xEnd = std::max(1.0, std::ceil(xMax - 1e-9));
+    const double xRange = xEnd + 0.15 * std::ceil(xEnd / 10.0);  // room for the last epoch's point
+    if (m_x->max() != xRange) {
+        m_x->setRange(0, xRange);
+        m_x->setTickInterval(std::max(1.0, std::ceil(xEnd / 10.0)));
+    }
     QValueAxis* axes[2] = {m_left, m_right};
+    bool refitted = false;
     for (int side = 0; side < 2; ++side) {
         if (!axes[side] || lo[side] > hi[side]) continue;
         const double pad = std::max(1e-3, (hi[side] - lo[side]) * 0.06);
-        axes[side]->setRange(lo[side] - pad, hi[side] + pad);
+        // Losses and accuracies are >= 0; accuracies <= 1: no axis labels beyond what the values can be.
+        const double low = std::max(m_bounds[side][0], lo[side] - pad), high = std::min(m_bounds[side][1], hi[side] + pad);
+        const bool outside = low < axes[side]->min() || high > axes[side]->max();
+        if (!outside && high - low >= 0.66 * m_fitSpan[side]) continue;
+        axes[side]->setRange(low, high);
+        axes[side]->applyNiceNumbers();
+        m_fitSpan[side] = high - low;
+        refitted = true;
     }
     for (Marker& m : m_markers) {
         const bool on = *m.epoch > 0;
-        if (on) m.series->replace(QList<QPointF>{{double(*m.epoch), m_left->min()}, {double(*m.epoch), m_left->max()}});
+        if (on && (refitted || *m.epoch != m.shown))
+            m.series->replace(QList<QPointF>{{double(*m.epoch), m_left->min()}, {double(*m.epoch), m_left->max()}});
         if (*m.epoch == m.shown) continue;  // the legend changes only when the epoch does
         if (on) m.series->setName(m.name.arg(*m.epoch));
         else m.series->clear();

@@ -21,13 +21,18 @@ public:
     // Draws *points (owned by the caller, alive as long as the chart) on the given side.
     void addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points);
     void addMarker(const QString& name, const QColor& color, const int* epoch);  // hidden while *epoch is 0
+    // The values an axis can show (losses >= 0, the default; accuracies in [0, 1]).
+    void setBounds(Side side, double min, double max);
     void refresh(double xMax);
+    void refitAxes() { m_fitSpan[0] = m_fitSpan[1] = 1e300; }  // at the next refresh (a new run)
 
 private:
     struct Track {
         QLineSeries* series;
         Side side;
         const QList<QPointF>* points;
+        qsizetype shownCount;  // what the series holds: count and last point
+        QPointF shownLast;
     };
     struct Marker {
         QLineSeries* series;
@@ -42,4 +47,6 @@ private:
     QValueAxis* m_right = nullptr;
     std::vector<Track> m_tracks;
     std::vector<Marker> m_markers;
+    double m_bounds[2][2] = {{0.0, 1e300}, {0.0, 1e300}};
+    double m_fitSpan[2] = {0.0, 0.0};  // the data's span when each axis was last fitted
 };

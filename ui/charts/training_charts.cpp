@@ -24,18 +24,21 @@ TrainingCharts::TrainingCharts(QWidget* parent)
       m_timer(new QTimer(this)) {
     using S = MetricChart::Style;
     using Side = MetricChart::Side;
-    m_loss->addTrack(tr("batches"), kTrain, S::light, Side::left, &m_batchLoss);
-    m_loss->addTrack(tr("loss"), kTrain, S::bold, Side::left, &m_epochLoss);
-    m_loss->addTrack(tr("val_loss"), kValidation, S::bold, Side::left, &m_valLoss);
-    m_accuracy->addTrack(tr("batches"), kTrain, S::light, Side::left, &m_batchAccuracy);
-    m_accuracy->addTrack(tr("accuracy"), kTrain, S::bold, Side::left, &m_epochAccuracy);
-    m_accuracy->addTrack(tr("val_accuracy"), kValidation, S::bold, Side::left, &m_valAccuracy);
+    // Short legend names (the chart's title says which metric): per batch, per epoch, validation.
+    m_loss->addTrack(tr("batch"), kTrain, S::light, Side::left, &m_batchLoss);
+    m_loss->addTrack(tr("train"), kTrain, S::bold, Side::left, &m_epochLoss);
+    m_loss->addTrack(tr("val"), kValidation, S::bold, Side::left, &m_valLoss);
+    m_accuracy->addTrack(tr("batch"), kTrain, S::light, Side::left, &m_batchAccuracy);
+    m_accuracy->addTrack(tr("train"), kTrain, S::bold, Side::left, &m_epochAccuracy);
+    m_accuracy->addTrack(tr("val"), kValidation, S::bold, Side::left, &m_valAccuracy);
     m_twin->addTrack(tr("accuracy"), kTrain, S::bold, Side::left, &m_epochAccuracy);
     m_twin->addTrack(tr("val_accuracy"), kValidation, S::bold, Side::left, &m_valAccuracy);
     m_twin->addTrack(tr("val_loss (right)"), kStop, S::dashed, Side::right, &m_valLoss);
+    m_accuracy->setBounds(Side::left, 0.0, 1.0);
+    m_twin->setBounds(Side::left, 0.0, 1.0);
     for (MetricChart* c : {m_loss, m_accuracy, m_twin}) {
         c->addMarker(tr("best %1"), kBest, &m_bestEpoch);
-        c->addMarker(tr("stopped %1"), kStop, &m_stopEpoch);
+        c->addMarker(tr("stop %1"), kStop, &m_stopEpoch);
         c->setToolTip(tr("Hover a curve for its values"));
     }
     auto* pair = new QSplitter(Qt::Horizontal);
@@ -61,6 +64,7 @@ void TrainingCharts::reset() {
     m_bestValLoss = 0.0;
     m_xMax = 0.0;
     m_refreshes = 0;
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin}) c->refitAxes();
     refresh();
 }
 

@@ -18,7 +18,7 @@ class MetricChart;
 class TrainingCharts : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kMinRefreshMs = 60;
+    static constexpr int kMinRefreshMs = 60;  // each worker update (every 75 ms) redraws at once
     static constexpr int kMaxBatchPoints = 3000;
 
     explicit TrainingCharts(QWidget* parent = nullptr);
