@@ -8,6 +8,9 @@
 //   forward(rows, pass)          src -> dst
 //   backward(rows)               diff_dst -> parameter gradients, and diff_src unless it is the first layer
 //   parameters(), state(), set_state()   its trainable tensors and its plain-layout state (may be empty)
+#include <omp.h>
+
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -90,7 +93,12 @@ protected:
     dnnl::memory wrap(int rows, int features, const float* data) const {
         return {rows_desc(rows, features), m_engine->engine, const_cast<float*>(data)};
     }
-    static int plan_key(int rows, Pass pass) { return rows * 2 + (pass == Pass::training ? 1 : 0); }
+    // Plans are per batch size, pass and OpenMP thread count: oneDNN fixes a primitive's thread count when it is
+    // created (its parallel regions ask for num_threads(n) explicitly), so the thread tuner's candidates each get
+    // their own primitives.
+    static int plan_key(int rows, Pass pass) {
+        return (rows * 2 + (pass == Pass::training ? 1 : 0)) * 256 + std::min(omp_get_max_threads(), 255);
+    }
 
     Engine* m_engine;
     std::string m_name;

@@ -19,6 +19,11 @@ ThreadTuner::ThreadTuner(int fixed_threads, int max_threads)
 
 int ThreadTuner::alternative() const { return m_settled == m_max ? std::max(1, m_max / 2) : m_max; }
 
+std::vector<int> ThreadTuner::candidates() const {
+    if (!m_tuning) return {m_max};
+    return {m_max, std::max(1, m_max / 2)};
+}
+
 void ThreadTuner::apply(int threads) {
     omp_set_num_threads(threads);  // per calling thread: cheap, and right even if another thread trained before
     m_current = threads;

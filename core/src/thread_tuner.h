@@ -31,6 +31,8 @@ public:
     void after_step(double seconds, bool full_batch);
 
     int current() const { return m_current; }
+    // The thread counts it may use (the network needs primitives built for each).
+    std::vector<int> candidates() const;
     // Steps run with 1, 2, ... threads so far.
     const std::vector<int64_t>& steps_by_threads() const { return m_steps_by_threads; }
     // "2" or "auto: 2 threads for 95% of steps, 1 for 5%".

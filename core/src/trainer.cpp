@@ -161,22 +161,26 @@ EvaluationResult Trainer::evaluate(const ImageSet& set) {
 
 TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>& stop) {
     Impl& d = *m_impl;
-    d.tuner.before_step();  // OpenMP thread counts are per calling thread: set it on the training thread
     const TrainingSpec& ts = d.spec.training;
     const int batch = ts.batch_size;
     const auto n = static_cast<int>(d.split.train.size());
     const int batches = (n + batch - 1) / batch;
     Network& net = d.network;
 
-    // Build every primitive before the loop: full batches, the last partial batch, evaluation sizes.
-    net.prepare(std::min(batch, n), Pass::training);
-    if (d.split.validation.empty()) net.prepare(std::min(batch, n), Pass::inference);
-    if (n % batch) net.prepare(n % batch, Pass::training);
-    for (size_t count : {d.split.validation.size(), size_t(d.data.test.count)}) {
-        if (count == 0) continue;
-        net.prepare(static_cast<int>(std::min<size_t>(kEvaluationRows, count)), Pass::inference);
-        if (count % kEvaluationRows) net.prepare(static_cast<int>(count % kEvaluationRows), Pass::inference);
+    // Build every primitive before the loop, for each thread count the tuner may use: full batches, the last
+    // partial batch, the evaluation sizes.
+    for (const int threads : d.tuner.candidates()) {
+        omp_set_num_threads(threads);
+        net.prepare(std::min(batch, n), Pass::training);
+        if (n % batch) net.prepare(n % batch, Pass::training);
+        if (d.split.validation.empty()) net.prepare(std::min(batch, n), Pass::inference);
+        for (size_t count : {d.split.validation.size(), size_t(d.data.test.count)}) {
+            if (count == 0) continue;
+            net.prepare(static_cast<int>(std::min<size_t>(kEvaluationRows, count)), Pass::inference);
+            if (count % kEvaluationRows) net.prepare(static_cast<int>(count % kEvaluationRows), Pass::inference);
+        }
     }
+    d.tuner.before_step();  // OpenMP thread counts are per calling thread: set it on the training thread
 
     auto callbacks = make_callbacks(d.spec.callbacks);
     RunContext context(*this, events);
