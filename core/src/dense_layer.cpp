@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "layer.h"
+#include "staggered_buffer.h"
 #include "mlpw/errors.h"
 #include "mlpw/initializers.h"
 
@@ -31,10 +32,15 @@ public:
         const auto pd = forward_pd(capacity, dnnl::prop_kind::forward_training, any_weights);
         m_weights_desc = pd.weights_desc();
         const auto bias_desc = memory::desc({m_units}, dt::f32, tag::a);
-        m_weights = memory(m_weights_desc, engine.engine);
-        m_diff_weights = memory(m_weights_desc, engine.engine);
-        m_bias = memory(bias_desc, engine.engine);
-        m_diff_bias = memory(bias_desc, engine.engine);
+        // The buffers are ours (oneDNN memories wrap them) so the optimiser's streams do not alias.
+        m_weights_buffer = StaggeredBuffer(elements(m_weights_desc), kValueStream);
+        m_diff_weights_buffer = StaggeredBuffer(elements(m_weights_desc), kGradientStream);
+        m_bias_buffer = StaggeredBuffer(size_t(m_units), kValueStream);
+        m_diff_bias_buffer = StaggeredBuffer(size_t(m_units), kGradientStream);
+        m_weights = memory(m_weights_desc, engine.engine, m_weights_buffer.data());
+        m_diff_weights = memory(m_weights_desc, engine.engine, m_diff_weights_buffer.data());
+        m_bias = memory(bias_desc, engine.engine, m_bias_buffer.data());
+        m_diff_bias = memory(bias_desc, engine.engine, m_diff_bias_buffer.data());
         m_impl = pd.impl_info_str();
 
         // Keras initialises kernels {in, units}; the fans are what matter for every initialiser.
@@ -46,8 +52,6 @@ public:
         // Keras gives a bias initialiser the bias' own shape {units}: fan_in = fan_out = units.
         if (m_use_bias) initialize(spec.bias_initializer, bias.data(), bias.size(), m_units, m_units, rng);
         std::memcpy(m_bias.get_data_handle(), bias.data(), bias.size() * sizeof(float));
-        zero(m_diff_weights);
-        zero(m_diff_bias);
     }
 
     int out_features() const override { return m_units; }
@@ -171,7 +175,6 @@ private:
 
     static float* data(const memory& m) { return static_cast<float*>(m.get_data_handle()); }
     static size_t elements(const memory::desc& d) { return d.get_size() / sizeof(float); }
-    static void zero(const memory& m) { std::memset(m.get_data_handle(), 0, m.get_desc().get_size()); }
 
     // plain {units, in} <-> the weights layout, by a oneDNN reorder (outside the batch loop only).
     void write_plain(const memory& target, const std::vector<float>& plain) const {
@@ -192,6 +195,7 @@ private:
     EltwiseFn m_activation;
     RegularizerSpec m_regularizer;
     memory::desc m_weights_desc;
+    StaggeredBuffer m_weights_buffer, m_diff_weights_buffer, m_bias_buffer, m_diff_bias_buffer;
     memory m_weights, m_diff_weights, m_bias, m_diff_bias;
     Buffer m_dst, m_diff_src;
     std::string m_impl;

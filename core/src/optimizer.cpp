@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mlpw/errors.h"
+#include "staggered_buffer.h"
 #include "vectorize.h"
 
 namespace mlpw {
@@ -118,20 +119,21 @@ void amsgrad_chunk(float* w, const float* g, float* m, float* v, float* vhat, si
     }
 }
 
-// Per-tensor slots, each as long as its tensor.
+// Per-tensor slots, each as long as its tensor, each starting at its own page offset (see staggered_buffer.h).
 class Slots {
 public:
     explicit Slots(int count) : m_count(count) {}
     void allocate(size_t index, size_t n, float initial = 0.0f) {
         if (m_slots.size() <= index) m_slots.resize(index + 1);
-        m_slots[index].assign(m_count, std::vector<float>(n, initial));
+        m_slots[index].clear();
+        for (int k = 0; k < m_count; ++k) m_slots[index].emplace_back(n, detail::kFirstSlotStream + k, initial);
     }
     float* get(size_t index, int slot) { return m_slots[index][slot].data(); }
     void clear() { m_slots.clear(); }
 
 private:
     int m_count;
-    std::vector<std::vector<std::vector<float>>> m_slots;
+    std::vector<std::vector<detail::StaggeredBuffer>> m_slots;
 };
 
 class Sgd final : public Optimizer {

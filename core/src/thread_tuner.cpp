@@ -64,7 +64,7 @@ void ThreadTuner::after_step(double seconds, bool full_batch) {
     // The first step after a switch is dropped (threads wake up, caches refill).
     const double probe = median(m_probe.data() + 1, m_probe.size() - 1);
     const double settled = median(m_recent.data(), m_recent.size());
-    if (probe < settled) {
+    if (probe < kSwitchGain * settled) {
         m_settled = m_current;
         std::copy(m_probe.begin() + 1, m_probe.end(), m_recent.begin());
         m_recent_next = 0;

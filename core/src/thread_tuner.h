@@ -9,8 +9,8 @@
 // mid-run is safe.
 //
 // How: the settled count's recent full-batch step times are kept; the other candidate runs kProbeSteps steps
-// and is kept if its median is lower. A probe runs every kProbeInterval steps, and at once when the settled
-// count's recent median grows past kSlowdown times its median at the last decision (contention began).
+// and is kept if its median is clearly lower (kSwitchGain). A probe runs every kProbeInterval steps, and at once
+// when the settled count's recent median grows past kSlowdown times its median at the last decision.
 // Candidates: all cores, and half of them.
 // A fixed count (the experiment's `threads` > 0) disables tuning.
 #include <array>
@@ -41,7 +41,8 @@ public:
     static constexpr int kWarmupSteps = 8;      // first executions of a primitive are 10-40x slower
     static constexpr int kProbeSteps = 12;      // steps timed per decision (the first after a switch is dropped)
     static constexpr int kProbeInterval = 400;  // steps between probes
-    static constexpr double kSlowdown = 1.5;
+    static constexpr double kSlowdown = 1.5;     // recent median / decision median that triggers a probe
+    static constexpr double kSwitchGain = 0.85;  // the other count must be this much faster to be taken (noise)
 
 private:
     void apply(int threads);
