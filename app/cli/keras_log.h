@@ -10,18 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "mlpw/keras_format.h"
 #include "mlpw/trainer.h"
 
 namespace mlpw::cli {
-
-// "1407/1407 [==============================]": Keras' 30-character bar, the count right-aligned to the total's width.
-std::string progress_bar(int current, int total);
-// Keras' metric value: 4 decimals, or scientific notation below 1e-3 ("0.0574", "5.1200e-04").
-std::string metric_value(double value);
-// Seconds per step: "2s/step", "12ms/step", "0.7ms/step", "85us/step".
-std::string step_time(double seconds_per_step);
-// Keras' ETA: "42s", "3:07", "1:02:03".
-std::string eta_text(double seconds);
 
 class KerasLog {
 public:

@@ -10,7 +10,7 @@
 
 #include <signal.h>
 
-#include "keras_log.h"
+#include "mlpw/keras_format.h"
 
 namespace {
 
@@ -163,11 +163,11 @@ private slots:
         QFETCH(int, current);
         QFETCH(int, total);
         QFETCH(QString, bar);
-        QCOMPARE(QString::fromStdString(mlpw::cli::progress_bar(current, total)), bar);
+        QCOMPARE(QString::fromStdString(mlpw::progress_bar(current, total)), bar);
     }
 
     void logNumbers() {
-        using namespace mlpw::cli;
+        using namespace mlpw;
         QCOMPARE(metric_value(0.05741234), std::string("0.0574"));
         QCOMPARE(metric_value(0.98216), std::string("0.9822"));
         QCOMPARE(metric_value(5.12e-4), std::string("5.1200e-04"));

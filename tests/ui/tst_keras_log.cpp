@@ -11,10 +11,10 @@ private slots:
         QTest::addColumn<bool>("validation");
         QTest::addColumn<QString>("expected");
         QTest::newRow("fast steps") << 0.985 << true
-                                    << "1407/1407 - 1s - 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
+                                    << "1407/1407 [==============================] - 1s 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
         QTest::newRow("slow steps") << 28.14 << true
-                                    << "1407/1407 - 1s - 20ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
-        QTest::newRow("no validation") << 4.36 << false << "1407/1407 - 1s - 3.1ms/step - accuracy: 0.9821 - loss: 0.0574";
+                                    << "1407/1407 [==============================] - 1s 20ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
+        QTest::newRow("no validation") << 4.36 << false << "1407/1407 [==============================] - 1s 3.1ms/step - accuracy: 0.9821 - loss: 0.0574";
     }
     void epochLine() {
         QFETCH(double, trainSeconds);
