@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "keras_log.h"
 #include "mlpw/dataset.h"
+#include "mlpw/evaluation.h"
 #include "mlpw/model_io.h"
 #include "mlpw/summary.h"
 
@@ -21,31 +22,11 @@ EvaluationResult evaluate_test_set(const ModelFile& model, const ImageSet& set) 
     Network net = make_network(model, kRowsPerCall);
     const BatchAssembler assembler(model.experiment.data.normalization, model.normalization_mean,
                                    model.normalization_stddev);
-    const int k = net.num_classes();
     if (set.count > 0) net.prepare(std::min(kRowsPerCall, set.count), Pass::inference);
     if (set.count % kRowsPerCall) net.prepare(set.count % kRowsPerCall, Pass::inference);
-
-    EvaluationResult result;
-    result.confusion = ConfusionMatrix(k);
-    std::vector<uint32_t> indices(kRowsPerCall);
-    double loss_sum = 0.0;
-    for (int start = 0; start < set.count; start += kRowsPerCall) {
-        const int rows = std::min(kRowsPerCall, set.count - start);
-        std::iota(indices.begin(), indices.begin() + rows, static_cast<uint32_t>(start));
-        // input {rows, features} = normalise(images start .. start + rows - 1), as the model was trained
-        assembler.gather(set, indices.data(), rows, net.input());
-        const float* p = net.forward(rows, Pass::inference);  // {rows, k}
-        const uint8_t* labels = set.labels.data() + start;
-        loss_sum += net.loss(labels, rows).loss_sum;
-        for (int r = 0; r < rows; ++r) {
-            const float* pr = p + static_cast<size_t>(r) * k;
-            result.confusion.add(labels[r], static_cast<int>(std::max_element(pr, pr + k) - pr));
-        }
-    }
-    result.samples = set.count;
-    result.loss = set.count ? loss_sum / set.count : 0.0;
-    result.accuracy = result.confusion.accuracy();
-    return result;
+    std::vector<uint32_t> all(static_cast<size_t>(set.count));
+    std::iota(all.begin(), all.end(), 0u);
+    return evaluate(net, assembler, set, all, kRowsPerCall);
 }
 
 // sklearn's classification_report(digits=4): precision, recall, f1-score, support per class, then averages.

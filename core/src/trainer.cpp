@@ -10,6 +10,7 @@
 
 #include "mlpw/callbacks.h"
 #include "mlpw/errors.h"
+#include "mlpw/evaluation.h"
 #include "mlpw/optimizer.h"
 #include "mlpw/rng.h"
 #include "thread_tuner.h"
@@ -19,7 +20,6 @@ namespace {
 
 constexpr uint64_t kShuffleStream = 3;
 constexpr int kEvaluationRows = 500;          // rows per inference call in validation and test
-constexpr size_t kMisclassifiedKept = 1000;   // most confident mistakes reported per evaluation
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -68,31 +68,7 @@ struct Trainer::Impl {
     }
 
     EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices) {
-        EvaluationResult result;
-        result.confusion = ConfusionMatrix(network.num_classes());
-        const int k = network.num_classes();
-        double loss_sum = 0.0;
-        for (size_t start = 0; start < indices.size(); start += kEvaluationRows) {
-            const int rows = static_cast<int>(std::min<size_t>(kEvaluationRows, indices.size() - start));
-            load_batch(set, indices.data() + start, rows);
-            const float* p = network.forward(rows, Pass::inference);
-            loss_sum += network.loss(batch_labels.data(), rows).loss_sum;
-            for (int r = 0; r < rows; ++r) {
-                const float* pr = p + static_cast<size_t>(r) * k;
-                const int predicted = static_cast<int>(std::max_element(pr, pr + k) - pr);
-                const int truth = batch_labels[r];
-                result.confusion.add(truth, predicted);
-                if (predicted != truth)
-                    result.misclassified.push_back({indices[start + r], uint8_t(truth), uint8_t(predicted), pr[predicted]});
-            }
-        }
-        result.samples = static_cast<int>(indices.size());
-        result.loss = indices.empty() ? 0.0 : loss_sum / static_cast<double>(indices.size());
-        result.accuracy = result.confusion.accuracy();
-        std::sort(result.misclassified.begin(), result.misclassified.end(),
-                  [](const Misclassified& a, const Misclassified& b) { return a.confidence > b.confidence; });
-        if (result.misclassified.size() > kMisclassifiedKept) result.misclassified.resize(kMisclassifiedKept);
-        return result;
+        return mlpw::evaluate(network, assembler, set, indices, kEvaluationRows);
     }
 
     ModelFile model_file() const {

@@ -1,0 +1,20 @@
+#pragma once
+// Evaluation of a network on (part of) an image set: loss, accuracy, confusion matrix, the most confident
+// mistakes. Used by the Trainer (validation, test) and by `mlpw evaluate` on a loaded model.
+#include <cstdint>
+#include <vector>
+
+#include "mlpw/dataset.h"
+#include "mlpw/metrics.h"
+#include "mlpw/network.h"
+
+namespace mlpw {
+
+constexpr size_t kMisclassifiedKept = 1000;  // most confident mistakes kept per evaluation
+
+// Runs inference on set.image(indices[i]) (normalised by `assembler`) in calls of `rows_per_call` rows
+// (<= net.capacity(); prepare those sizes beforehand to keep primitive creation out of the loop).
+EvaluationResult evaluate(Network& net, const BatchAssembler& assembler, const ImageSet& set,
+                          const std::vector<uint32_t>& indices, int rows_per_call);
+
+}  // namespace mlpw
