@@ -2,6 +2,8 @@
 // Overrides and sweeps are in tst_experiment_sweep.cpp.
 #include <QtTest>
 
+#include "spec_error_text.h"
+
 #include <fstream>
 
 #include "mlpw/errors.h"
@@ -39,17 +41,6 @@ const char* const kGood = R"({
 const char* const kMinimal = R"({"model": {"layers": [{"type": "dense", "units": 10, "activation": "softmax"}]}})";
 
 json good() { return json::parse(kGood); }
-
-// The SpecError message of f(), or "" when it does not throw.
-template <typename F>
-std::string error_of(F f) {
-    try {
-        f();
-    } catch (const SpecError& e) {
-        return e.what();
-    }
-    return {};
-}
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // apply_override (the CLI's --set and the sweep's grid) and expand_sweep.
 #include <QtTest>
 
+#include "spec_error_text.h"
+
 #include "mlpw/errors.h"
 #include "mlpw/experiment.h"
 
@@ -17,16 +19,6 @@ const char* const kBase = R"({
   "callbacks": [{"type": "early_stopping", "monitor": "val_loss", "patience": 3}],
   "sweep": {"optimizer": [{"type": "adam"}, {"type": "sgd", "momentum": 0.9}], "training.batch_size": [32, 64, 128]}
 })";
-
-template <typename F>
-std::string error_of(F f) {
-    try {
-        f();
-    } catch (const SpecError& e) {
-        return e.what();
-    }
-    return {};
-}
 
 }  // namespace
 
