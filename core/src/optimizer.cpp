@@ -28,25 +28,13 @@ inline float transformed(float g, float w, const GradientTransform& tf) {
     return std::min(std::max(t, -tf.clip), tf.clip);
 }
 
-// Sum of squares of the transformed gradient, in double. kLanes partial sums let the loop vectorise (one running
-// sum is a chain of dependent adds, 4 cycles per element); the order is fixed, so the result is too.
+// Sum of squares of the transformed gradient, in double.
 MLPW_VECTOR_CLONES
 double squared_norm(const float* w, const float* g, size_t n, GradientTransform tf) {
-    constexpr size_t kLanes = 16;
-    double lanes[kLanes] = {};
-    size_t i = 0;
-    for (; i + kLanes <= n; i += kLanes)
-        for (size_t j = 0; j < kLanes; ++j) {
-            const double t = transformed(g[i + j], w[i + j], tf);
-            lanes[j] += t * t;
-        }
-    for (size_t j = 0; i < n; ++i, ++j) {
+    return detail::lane_sum(n, [&](size_t i) {
         const double t = transformed(g[i], w[i], tf);
-        lanes[j] += t * t;
-    }
-    double sum = 0.0;
-    for (const double lane : lanes) sum += lane;
-    return sum;
+        return t * t;
+    });
 }
 
 // Each kernel below is one branch-free loop per variant (variants are template parameters, decided outside the
