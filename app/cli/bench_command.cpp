@@ -32,14 +32,15 @@ int optimizer_bench_command(Args& args, const std::string& optimizer, bool all_o
     o.networks = network == "both" ? std::vector<std::string>{"q4", "final"} : std::vector<std::string>{network};
     for (const auto& n : o.networks) bench_experiment(n);  // a wrong name fails before MNIST is read
     o.variants = all_optimizers ? optimizer_variants() : select_variants(optimizer);
-    o.steps = to_int(take_option(args, "--steps", std::to_string(o.steps)), "--steps");
+    const std::string steps = take_option(args, "--steps", "");
+    if (!steps.empty()) o.steps = to_int(steps, "--steps");
     o.warmup_steps = to_int(take_option(args, "--warmup", std::to_string(o.warmup_steps)), "--warmup");
     o.rounds = to_int(take_option(args, "--rounds", std::to_string(o.rounds)), "--rounds");
     o.threads = to_int(take_option(args, "--threads", "0"), "--threads");
     o.seed = static_cast<uint64_t>(to_int(take_option(args, "--seed", "13"), "--seed"));
     o.json = take_flag(args, "--json");
     expect_no_more(args, "bench");
-    if (o.steps < 1) throw UsageError("--steps: expected at least 1, got " + std::to_string(o.steps));
+    if (!steps.empty() && o.steps < 1) throw UsageError("--steps: expected at least 1, got " + steps);
     if (o.warmup_steps < 0) throw UsageError("--warmup: expected 0 or more, got " + std::to_string(o.warmup_steps));
     if (o.rounds < 1) throw UsageError("--rounds: expected at least 1, got " + std::to_string(o.rounds));
     if (o.threads < 0) throw UsageError("--threads: expected 0 (every core) or more, got " + std::to_string(o.threads));
@@ -62,9 +63,9 @@ int bench_command(const Args& arguments) {
                   "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
                   "One line per variant: the median ms per training step, its ratio to plain SGD's, and the ms of the\n"
                   "optimiser's update alone. The variants run in turn, --rounds times (default 3), each for --warmup\n"
-                  "untimed steps (default 20) then --steps timed ones (default 100); --network defaults to both;\n"
-                  "--threads defaults to every core, fixed. The load average is printed: compare numbers measured\n"
-                  "on a quiet machine (load near 0).");
+                  "untimed steps (default 20) then --steps timed ones (default 500 on q4, 40 on final). --network\n"
+                  "defaults to both, --threads to every core (fixed, not tuned). The load average is printed:\n"
+                  "compare numbers measured on a quiet machine (load near 0).");
         return 0;
     }
     const std::string optimizer = take_option(args, "--optimizer", "");

@@ -25,6 +25,9 @@ double ms_between(Clock::time_point t0, Clock::time_point t1) {
 constexpr int kUpdateWarmup = 5;  // optimiser updates run before the timed ones (the first allocates the slots)
 constexpr int kUpdates = 30;      // optimiser updates timed per variant and round
 
+// Timed steps per variant and round unless --steps says: about a quarter of a second on a quiet machine.
+int default_steps(const std::string& network) { return network == "q4" ? 500 : 40; }
+
 OptimizerVariant variant(std::string name, std::string keras, OptimizerType type, void (*change)(OptimizerSpec&),
                          RegularizerSpec regularizer = {}) {
     OptimizerSpec spec = defaults_for(type);
@@ -71,20 +74,21 @@ ExperimentSpec with_variant(ExperimentSpec spec, const OptimizerVariant& v) {
     return spec;
 }
 
-// Trains `warmup + steps` steps and appends the timed steps (the interval between consecutive batch events;
-// an interval across an epoch end, which holds the validation, is left out), then times the update alone.
-void time_variant(const ExperimentSpec& spec, const Dataset& data, const OptimizerBenchOptions& o, VariantTimes& out) {
+// Trains until `steps` steps are timed after `warmup` untimed ones and appends their times (the interval between
+// consecutive batch events; the first step of an epoch, which follows the validation, is not timed), then times
+// the optimiser's update alone.
+void time_variant(const ExperimentSpec& spec, const Dataset& data, int warmup, int steps, VariantTimes& out) {
     Trainer trainer(spec, data);
     std::atomic<bool> stop{false};
-    int step = 0;
+    int step = 0, timed = 0;
     Clock::time_point previous;
     TrainerEvents events;
     events.on_batch = [&](const BatchMetrics& b) {
         const auto now = Clock::now();
-        ++step;
-        if (step > o.warmup_steps && b.batch > 1)
+        if (++step > warmup && b.batch > 1) {
             out.step_ms.push_back(ms_between(previous, now));
-        if (step == o.warmup_steps + o.steps) stop = true;
+            if (++timed == steps) stop = true;
+        }
         previous = now;
     };
     trainer.run(events, stop);
@@ -103,8 +107,8 @@ struct Row {
     double step_ms, ratio, update_ms;
 };
 
-void print_table(const std::string& network, int threads, const OptimizerBenchOptions& o, const std::vector<Row>& rows,
-                 double load_start, double load_end) {
+void print_table(const std::string& network, int threads, int steps, const OptimizerBenchOptions& o,
+                 const std::vector<Row>& rows, double load_start, double load_end) {
     if (o.json) {
         nlohmann::json variants = nlohmann::json::array();
         for (const Row& r : rows)
@@ -114,7 +118,7 @@ void print_table(const std::string& network, int threads, const OptimizerBenchOp
                                 {"ratio_to_sgd", r.ratio},
                                 {"update_ms", r.update_ms}});
         const nlohmann::json out = {{"network", network},         {"threads", threads},
-                                    {"warmup_steps", o.warmup_steps}, {"steps", o.steps},
+                                    {"warmup_steps", o.warmup_steps}, {"steps", steps},
                                     {"rounds", o.rounds},           {"load_average_start", load_start},
                                     {"load_average_end", load_end}, {"variants", variants}};
         std::puts(out.dump().c_str());
@@ -133,28 +137,29 @@ void bench_network(const std::string& network, const Dataset& data, const Optimi
     const int threads = o.threads > 0 ? o.threads : automatic_thread_count();
     base.training.threads = threads;  // fixed: the automatic tuner would switch counts in the middle of a timing
     base.training.seed = o.seed;
+    const int steps = o.steps > 0 ? o.steps : default_steps(network);
     const int train_rows = static_cast<int>(split_for_validation(data.train.count, base.data.validation_split).train.size());
     const int batches = (train_rows + base.training.batch_size - 1) / base.training.batch_size;
-    base.training.epochs = 1 + (o.warmup_steps + o.steps) / batches;
+    base.training.epochs = 2 + (o.warmup_steps + steps) / std::max(batches - 1, 1);  // enough to time `steps`
     if (!o.json)
         std::printf("optimizers on %s (%s), %d thread%s: median step of %d rounds x %d steps per variant, "
                     "each after %d untimed steps;\nms/step: a whole training step; x SGD: its ratio to plain SGD's; "
                     "update ms: the optimiser's update alone (median of %d)\n",
                     network.c_str(), describe_bench_network(network).c_str(), threads, threads == 1 ? "" : "s",
-                    o.rounds, o.steps, o.warmup_steps, kUpdates * o.rounds);
+                    o.rounds, steps, o.warmup_steps, kUpdates * o.rounds);
     std::fflush(stdout);
 
     const double load_start = load_average();
     std::vector<VariantTimes> times(o.variants.size());
     for (int round = 0; round < o.rounds; ++round)
-        for (size_t v = 0; v < o.variants.size(); ++v) time_variant(with_variant(base, o.variants[v]), data, o, times[v]);
+        for (size_t v = 0; v < o.variants.size(); ++v) time_variant(with_variant(base, o.variants[v]), data, o.warmup_steps, steps, times[v]);
     const double load_end = load_average();
 
     std::vector<Row> rows;
     for (size_t v = 0; v < o.variants.size(); ++v)
         rows.push_back({&o.variants[v], median(times[v].step_ms), 0.0, median(times[v].update_ms)});
     for (Row& r : rows) r.ratio = r.step_ms / rows.front().step_ms;  // rows.front() is plain SGD
-    print_table(network, threads, o, rows, load_start, load_end);
+    print_table(network, threads, steps, o, rows, load_start, load_end);
 }
 
 }  // namespace

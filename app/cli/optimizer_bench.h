@@ -27,7 +27,7 @@ struct OptimizerBenchOptions {
     std::vector<std::string> networks;  // "q4", "final"
     std::vector<OptimizerVariant> variants;
     int warmup_steps = 20;  // per variant and round, not timed (first executions are 10-40x slower)
-    int steps = 100;        // timed per variant and round
+    int steps = 0;          // timed per variant and round; 0: the network's default (500 on q4, 40 on final)
     int rounds = 3;         // the variants run in turn, `rounds` times, so that a load change hits them all
     int threads = 0;        // 0: every core
     uint64_t seed = 13;
