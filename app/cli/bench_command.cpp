@@ -1,60 +1,22 @@
-// mlpw bench: times training epochs of the study's two reference networks on MNIST
-// (the first 45,000 training images train, as Keras' validation_split=0.25 leaves them).
+// mlpw bench: times training epochs of the study's two reference networks on MNIST (the first 45,000 training
+// images train, as Keras' validation_split=0.25 leaves them), or with --optimizer / --all-optimizers the step
+// time of each optimiser and variant (optimizer_bench.h).
 #include <sys/resource.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "bench_networks.h"
 #include "commands.h"
 #include "mlpw/dataset.h"
 #include "mlpw/errors.h"
 #include "mlpw/trainer.h"
+#include "optimizer_bench.h"
 
 namespace mlpw::cli {
 namespace {
-
-LayerSpec layer(LayerType type) {
-    LayerSpec l;
-    l.type = type;
-    return l;
-}
-LayerSpec dense(int units, ActivationFn activation) {
-    LayerSpec l = layer(LayerType::dense);
-    l.units = units;
-    l.activation = activation;
-    return l;
-}
-
-// q4: 784-512 ReLU-10 softmax, Adam, batch 32. final: 784-4x[Dense 512, LeakyReLU 0.3, Dropout 0.3]-10 softmax,
-// SGD lr 0.01 momentum 0.9, batch 128.
-ExperimentSpec bench_experiment(const std::string& network) {
-    ExperimentSpec spec;
-    spec.name = network;
-    spec.model.layers.push_back(layer(LayerType::flatten));
-    if (network == "q4") {
-        spec.model.layers.push_back(dense(512, ActivationFn::relu));
-        spec.optimizer = defaults_for(OptimizerType::adam);
-        spec.training.batch_size = 32;
-    } else if (network == "final") {
-        for (int i = 0; i < 4; ++i) {
-            spec.model.layers.push_back(dense(512, ActivationFn::linear));
-            spec.model.layers.push_back(layer(LayerType::leaky_relu));  // Keras' default slope 0.3
-            LayerSpec dropout = layer(LayerType::dropout);
-            dropout.rate = 0.3f;
-            spec.model.layers.push_back(dropout);
-        }
-        spec.optimizer = defaults_for(OptimizerType::sgd);
-        spec.optimizer.momentum = 0.9f;
-        spec.training.batch_size = 128;
-    } else {
-        throw Error("--network: expected q4 or final, got '" + network + "'");
-    }
-    spec.model.layers.push_back(dense(10, ActivationFn::softmax));
-    return spec;
-}
 
 double peak_rss_mb() {
     rusage usage{};
@@ -62,10 +24,28 @@ double peak_rss_mb() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+// --optimizer NAME / --all-optimizers: the options after those two are taken.
+int optimizer_bench_command(Args& args, const std::string& optimizer, bool all_optimizers) {
+    if (all_optimizers && !optimizer.empty()) throw UsageError("--optimizer and --all-optimizers: give one of them");
+    OptimizerBenchOptions o;
+    const std::string network = take_option(args, "--network", "both");
+    o.networks = network == "both" ? std::vector<std::string>{"q4", "final"} : std::vector<std::string>{network};
+    for (const auto& n : o.networks) bench_experiment(n);  // a wrong name fails before MNIST is read
+    o.variants = all_optimizers ? optimizer_variants() : select_variants(optimizer);
+    const std::string steps = take_option(args, "--steps", "");
+    if (!steps.empty()) o.steps = to_int(steps, "--steps");
+    o.warmup_steps = to_int(take_option(args, "--warmup", std::to_string(o.warmup_steps)), "--warmup");
+    o.rounds = to_int(take_option(args, "--rounds", std::to_string(o.rounds)), "--rounds");
+    o.threads = to_int(take_option(args, "--threads", "0"), "--threads");
+    o.seed = static_cast<uint64_t>(to_int(take_option(args, "--seed", "13"), "--seed"));
+    o.json = take_flag(args, "--json");
+    expect_no_more(args, "bench");
+    if (!steps.empty() && o.steps < 1) throw UsageError("--steps: expected at least 1, got " + steps);
+    if (o.warmup_steps < 0) throw UsageError("--warmup: expected 0 or more, got " + std::to_string(o.warmup_steps));
+    if (o.rounds < 1) throw UsageError("--rounds: expected at least 1, got " + std::to_string(o.rounds));
+    if (o.threads < 0) throw UsageError("--threads: expected 0 (every core) or more, got " + std::to_string(o.threads));
+    run_optimizer_bench(o);
+    return 0;
 }
 
 }  // namespace
@@ -74,10 +54,23 @@ int bench_command(const Args& arguments) {
     Args args = arguments;
     if (take_flag(args, "--help")) {
         std::puts("usage: mlpw bench [--network q4|final] [--epochs N] [--threads T] [--seed S] [--json]\n"
-                  "Trains on the first 45,000 MNIST training images and prints each epoch's training seconds\n"
-                  "(the batch loop only) and their median.");
+                  "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
+                  "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
+                  "Trains on the first 45,000 MNIST training images (q4: 784-512 ReLU-10, Adam, batch 32; final:\n"
+                  "784-4x[512 LeakyReLU, Dropout 0.3]-10, SGD momentum 0.9, batch 128).\n"
+                  "Without --optimizer: prints each epoch's training seconds (the batch loop only) and their median.\n"
+                  "--optimizer NAME: times plain SGD and the optimiser NAME (sgd, adagrad, rmsprop, adam: all its\n"
+                  "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
+                  "One line per variant: the median ms per training step, its ratio to plain SGD's, and the ms of the\n"
+                  "optimiser's update alone. The variants run in turn, --rounds times (default 3), each for --warmup\n"
+                  "untimed steps (default 20) then --steps timed ones (default 500 on q4, 40 on final). --network\n"
+                  "defaults to both, --threads to every core (fixed, not tuned). The load average is printed:\n"
+                  "compare numbers measured on a quiet machine (load near 0).");
         return 0;
     }
+    const std::string optimizer = take_option(args, "--optimizer", "");
+    const bool all_optimizers = take_flag(args, "--all-optimizers");
+    if (all_optimizers || !optimizer.empty()) return optimizer_bench_command(args, optimizer, all_optimizers);
     const std::string network = take_option(args, "--network", "q4");
     const int epochs = to_int(take_option(args, "--epochs", "3"), "--epochs");
     const int threads = to_int(take_option(args, "--threads", "0"), "--threads");

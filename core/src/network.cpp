@@ -8,6 +8,7 @@
 #include "layer.h"
 #include "mlpw/errors.h"
 #include "mlpw/rng.h"
+#include "vectorize.h"
 
 namespace mlpw {
 
@@ -24,6 +25,16 @@ bool is_softmax(const LayerSpec& l) {
 bool is_activation_layer(const LayerSpec& l) {
     return l.type == LayerType::leaky_relu || l.type == LayerType::activation;
 }
+// l1 * sum|w| + l2 * sum w^2 over n weights, in double. A pass over every kernel at every step (the loss
+// Keras reports includes it): vectorised (measured: 0.14 ms per q4 step before, twice plain SGD's update).
+MLPW_VECTOR_CLONES
+double l1_l2_penalty(const float* w, size_t n, double l1, double l2) {
+    return detail::lane_sum(n, [&](size_t i) {
+        const double x = w[i];
+        return l1 * std::fabs(x) + l2 * x * x;
+    });
+}
+
 detail::EltwiseFn eltwise_of(const LayerSpec& l) {
     const ActivationFn fn = l.type == LayerType::leaky_relu ? ActivationFn::leaky_relu : l.activation;
     return detail::eltwise_for(fn, l.negative_slope, l.elu_alpha);
@@ -205,15 +216,7 @@ double Network::regularization_penalty() const {
     double penalty = 0.0;
     for (const ParamTensor& p : m_impl->params) {
         if (!p.regularizer.active()) continue;
-        double l1 = 0.0, l2 = 0.0;
-        const float* w = p.value;
-        const size_t n = p.size;
-#pragma omp parallel for simd reduction(+ : l1, l2) schedule(static) if (n >= (1u << 16))
-        for (size_t i = 0; i < n; ++i) {
-            l1 += std::fabs(w[i]);
-            l2 += static_cast<double>(w[i]) * w[i];
-        }
-        penalty += p.regularizer.l1 * l1 + p.regularizer.l2 * l2;
+        penalty += l1_l2_penalty(p.value, p.size, p.regularizer.l1, p.regularizer.l2);
     }
     return penalty;
 }

@@ -304,6 +304,16 @@ private slots:
         QTest::newRow("missing model") << QStringList{"evaluate", "--model", missing} << 1 << QStringList{missing};
         QTest::newRow("sweep sort column") << QStringList{"sweep", "--experiment", m_experiment, "--sort", "nope"}
                                            << 2 << QStringList{"'nope'", "val_loss"};
+        // The bench checks its command line before reading MNIST.
+        QTest::newRow("bench unknown optimiser") << QStringList{"bench", "--optimizer", "adamw"} << 2
+                                                 << QStringList{"--optimizer", "'adamw'", "rmsprop_centered"};
+        QTest::newRow("bench --optimizer and --all-optimizers")
+            << QStringList{"bench", "--optimizer", "adam", "--all-optimizers"} << 2
+            << QStringList{"--optimizer", "--all-optimizers"};
+        QTest::newRow("bench unknown network") << QStringList{"bench", "--all-optimizers", "--network", "q5"} << 2
+                                               << QStringList{"--network", "'q5'", "q4 or final"};
+        QTest::newRow("bench --steps 0") << QStringList{"bench", "--optimizer", "sgd", "--steps", "0"} << 2
+                                         << QStringList{"--steps", "at least 1"};
         QTest::newRow("data set missing") << QStringList{"train", "--experiment", m_experiment, "--set",
                                                          "data.source=" + path("nowhere")}
                                           << 1 << QStringList{path("nowhere")};

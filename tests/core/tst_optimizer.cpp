@@ -1,6 +1,7 @@
 // Optimisers against the tf.keras 2 update rules, written out again here (independently of optimizer.cpp) and
 // computed in double: a few steps on two small tensors, clipvalue, clipnorm, the L1/L2 regulariser gradient,
-// the Keras defaults, reset(), hand-computed numbers, and the parallel path (1 vs 2 OpenMP threads).
+// the Keras defaults, reset(), hand-computed numbers, and every variant on a long tensor (the vectorised loops,
+// the parallel path: 1 vs 2 OpenMP threads).
 #include <QtTest>
 
 #include <omp.h>
@@ -384,22 +385,29 @@ void TestOptimizer::reset_starts_over() {
 }
 
 void TestOptimizer::parallel_path_is_thread_independent_data() {
+    // Every kernel (one per optimiser variant) and the clipping: the tensors of matches_keras_rules are shorter
+    // than one AVX-512 vector, so only these rows run the vectorised loop bodies.
     QTest::addColumn<OptimizerSpec>("spec");
     using T = OptimizerType;
-    OptimizerSpec momentum = keras(T::sgd, 0.05f);
-    momentum.momentum = 0.9f;
-    momentum.nesterov = true;
-    OptimizerSpec centered = keras(T::rmsprop, 0.01f);
-    centered.centered = true;
-    centered.momentum = 0.5f;
-    OptimizerSpec amsgrad = keras(T::adam, 0.01f);
-    amsgrad.amsgrad = true;
-    amsgrad.clipnorm = 5.0f;
-    QTest::newRow("sgd nesterov") << momentum;
+    auto with = [](OptimizerSpec s, auto change) {
+        change(s);
+        return s;
+    };
+    QTest::newRow("sgd") << keras(T::sgd, 0.05f);
+    QTest::newRow("sgd momentum") << with(keras(T::sgd, 0.05f), [](auto& s) { s.momentum = 0.9f; });
+    QTest::newRow("sgd nesterov") << with(keras(T::sgd, 0.05f), [](auto& s) { s.momentum = 0.9f; s.nesterov = true; });
+    QTest::newRow("sgd clipvalue") << with(keras(T::sgd, 0.05f), [](auto& s) { s.clipvalue = 0.5f; });
     QTest::newRow("adagrad") << keras(T::adagrad, 0.05f);
-    QTest::newRow("rmsprop centered momentum") << centered;
+    QTest::newRow("rmsprop") << keras(T::rmsprop, 0.01f);
+    QTest::newRow("rmsprop momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; });
+    QTest::newRow("rmsprop centered") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; });
+    QTest::newRow("rmsprop centered momentum")
+        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; s.momentum = 0.5f; });
+    QTest::newRow("rmsprop clipnorm") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.clipnorm = 5.0f; });
     QTest::newRow("adam") << keras(T::adam, 0.01f);
-    QTest::newRow("adam amsgrad clipnorm") << amsgrad;
+    QTest::newRow("adam clipvalue") << with(keras(T::adam, 0.01f), [](auto& s) { s.clipvalue = 0.5f; });
+    QTest::newRow("adam amsgrad clipnorm")
+        << with(keras(T::adam, 0.01f), [](auto& s) { s.amsgrad = true; s.clipnorm = 5.0f; });
 }
 
 void TestOptimizer::parallel_path_is_thread_independent() {
