@@ -206,11 +206,12 @@ private slots:
 
         const QStringList history = readLines(out + "/history.csv");
         QCOMPARE(history.size(), 1 + 5);
-        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds"));
+        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss"));
         for (int e = 0; e < 5; ++e) {
             const QStringList fields = history[1 + e].split(',');
-            QCOMPARE(fields.size(), 6);
+            QCOMPARE(fields.size(), 7);
             QCOMPARE(fields[0], QString::number(e));  // 0-based, as Keras' CSVLogger
+            QCOMPARE(fields[6], fields[4]);           // no regulariser: val_data_loss is val_loss
         }
 
         const QStringList confusion = readLines(out + "/confusion.csv");
