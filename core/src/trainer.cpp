@@ -125,6 +125,8 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
     check_memory(memory, "experiment '" + spec.name + "'");
     m_impl = allocating("the network of experiment '" + spec.name + "' (" + memory.text() + ")",
                         [&] { return std::make_unique<Impl>(spec, data); });
+    // Switching thread counts mid-run is only free when the results do not depend on it.
+    if (!m_impl->network.thread_count_invariant()) m_impl->tuner.pin();
 }
 
 Trainer::~Trainer() = default;

@@ -149,6 +149,7 @@ class TestTraining : public QObject {
 private slots:
     void deterministic_data();
     void deterministic();
+    void automatic_threads_pinned_when_results_depend_on_them();
     void seed_changes_the_run();
     void learns_synthetic_classes();
     void stop_flag_data();
@@ -196,14 +197,34 @@ void TestTraining::deterministic() {
     QCOMPARE(a.result.stop_reason, StopReason::completed);
     QCOMPARE(a.result.history.size(), size_t(3));
     QCOMPARE(b.result.history.size(), size_t(3));
+    // oneDNN's AVX2 inner product (sgemm) splits sums across threads: there 1 and 2 threads agree only closely,
+    // and the automatic mode keeps one count for the run (so "automatic twice" stays bit-identical).
+    const bool invariant = Trainer(syntheticSpec(7, 1, batchNorm, hidden), data).network().thread_count_invariant();
+    const bool exact = invariant || threadsA == threadsB;
+    if (!exact) qInfo("not thread-count invariant here (%s): comparing 1 and 2 threads within 1e-4",
+                      qPrintable(qEnvironmentVariable("ONEDNN_MAX_CPU_ISA", "native ISA")));
+    const auto same = [&](double x, double y) { return exact ? x == y : std::abs(x - y) <= 1e-4 * std::max(1.0, std::abs(x)); };
     for (size_t e = 0; e < 3; ++e) {
         const EpochMetrics &x = a.result.history[e], &y = b.result.history[e];
-        QVERIFY2(x.loss == y.loss && x.accuracy == y.accuracy && x.val_loss == y.val_loss &&
-                     x.val_accuracy == y.val_accuracy,
+        QVERIFY2(same(x.loss, y.loss) && same(x.accuracy, y.accuracy) && same(x.val_loss, y.val_loss) &&
+                     same(x.val_accuracy, y.val_accuracy),
                  qPrintable(historyText(a.result.history) + "\nvs\n" + historyText(b.result.history)));
         QCOMPARE(x.batches, 15);
     }
-    QVERIFY(a.weights == b.weights);
+    if (exact) QVERIFY(a.weights == b.weights);
+}
+
+void TestTraining::automatic_threads_pinned_when_results_depend_on_them() {
+    // The automatic mode switches thread counts mid-run only where that cannot change the results.
+    const Dataset data = syntheticDataset(28);
+    Trainer trainer(syntheticSpec(7, 0, false, 512), data);
+    const std::atomic<bool> stop{false};
+    trainer.run({}, stop);
+    const QString threads = QString::fromStdString(trainer.threads());
+    if (trainer.network().thread_count_invariant() && automatic_thread_count() > 1)
+        QVERIFY2(threads.startsWith("auto ("), qPrintable(threads));
+    else
+        QCOMPARE(threads, QString::number(automatic_thread_count()));
 }
 
 void TestTraining::seed_changes_the_run() {
