@@ -3,6 +3,8 @@
 #include <QMetaObject>
 #include <QThread>
 
+#include <new>
+
 DatasetCache::DatasetCache(QObject* parent) : QObject(parent) {}
 
 DatasetCache::~DatasetCache() {
@@ -30,6 +32,8 @@ void DatasetCache::startNext() {
         QString error;
         try {
             data = std::make_shared<const mlpw::Dataset>(mlpw::load_dataset(source.toStdString()));
+        } catch (const std::bad_alloc&) {
+            error = tr("out of memory while loading the images of %1").arg(source);
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }

@@ -149,6 +149,8 @@ void ExperimentEditor::revalidate() {
     m_problems = SpecProblem::parseAll(lines);
     m_layers->setProblems(m_problems);
     m_summary->showModel(s.model, shape);
+    const auto data = m_cache->get(m_data->source());
+    m_summary->showMemory(mlpw::estimate_memory(s, shape, data ? int64_t(data->train.count) + data->test.count : 0));
     QStringList text;
     int layerProblems = 0;
     for (const auto& p : m_problems) {

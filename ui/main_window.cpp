@@ -81,7 +81,9 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1280, 800);
     const QString baseline = PresetLibrary::path(QStringLiteral("baseline"));
     if (baseline.isEmpty() || !openExperiment(baseline, true)) newExperiment();
-    setStatus(tr("Ready: press Start to train %1").arg(QString::fromStdString(m_editor->spec().name)));
+    setStatus(PresetLibrary::directory().isEmpty()
+                  ? tr("The preset experiments were not found (resources/presets): starting from an empty experiment")
+                  : tr("Ready: press Start to train %1").arg(QString::fromStdString(m_editor->spec().name)));
 }
 
 MainWindow::~MainWindow() { m_controller->shutdown(); }

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 
 QString PresetLibrary::directory() {
+    const QString chosen = qEnvironmentVariable("MLPW_PRESETS_DIR");  // overrides both (and lets tests remove it)
+    if (!chosen.isEmpty()) return QFileInfo(chosen).isDir() ? QDir(chosen).canonicalPath() : QString();
     const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/mlp-workbench/presets");
     if (QFileInfo(installed).isDir()) return QDir(installed).canonicalPath();
 #ifdef MLPW_PRESETS_DIR

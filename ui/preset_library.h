@@ -1,6 +1,6 @@
 #pragma once
 // The study's preset experiments: resources/presets/*.json in the source tree (MLPW_PRESETS_DIR) or the
-// installed share/mlp-workbench/presets next to the program.
+// installed share/mlp-workbench/presets next to the program; $MLPW_PRESETS_DIR, when set, instead of both.
 #include <QString>
 #include <QStringList>
 

@@ -15,10 +15,12 @@ QString shapeText(const std::vector<int>& shape) {
 
 QString count(long long n) { return QString::fromStdString(mlpw::with_thousands(n)); }
 QString megabytes(long long params) { return QString::number(double(params) * 4.0 / (1024.0 * 1024.0), 'f', 2); }
+QString sizeText(double bytes) { return QString::fromStdString(mlpw::readable_size(bytes)); }
 
 }  // namespace
 
-SummaryView::SummaryView(QWidget* parent) : QWidget(parent), m_table(new QTableWidget(0, 3, this)), m_totals(new QLabel(this)) {
+SummaryView::SummaryView(QWidget* parent)
+    : QWidget(parent), m_table(new QTableWidget(0, 3, this)), m_totals(new QLabel(this)), m_memory(new QLabel(this)) {
     m_table->setHorizontalHeaderLabels({tr("Layer (type)"), tr("Output Shape"), tr("Param #")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -30,10 +32,15 @@ SummaryView::SummaryView(QWidget* parent) : QWidget(parent), m_table(new QTableW
     m_table->setAccessibleName(tr("Model summary"));
     m_table->setToolTip(tr("What Keras' model.summary() prints: output shape (None is the batch) and parameters per layer"));
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_memory->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_memory->setWordWrap(true);
+    m_memory->setToolTip(tr("Estimated before training: weights, gradients and optimiser slots in oneDNN's layout, "
+                            "copies of the weights, activations for the largest batch, and the images"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_totals);
+    layout->addWidget(m_memory);
 }
 
 void SummaryView::showModel(const mlpw::ModelSpec& model, const mlpw::DataShape& shape) {
@@ -66,3 +73,18 @@ void SummaryView::showModel(const mlpw::ModelSpec& model, const mlpw::DataShape&
 }
 
 QString SummaryView::totalsText() const { return m_totals->text(); }
+
+void SummaryView::showMemory(const mlpw::MemoryEstimate& estimate) {
+    QString text = tr("<b>Memory to train:</b> about %1 (weights %2, gradients %3, optimiser slots %4, weight copies %5, "
+                      "activations %6)")
+                       .arg(sizeText(estimate.training()), sizeText(estimate.weights), sizeText(estimate.gradients),
+                            sizeText(estimate.optimizer_slots), sizeText(estimate.weight_copies), sizeText(estimate.activations));
+    if (estimate.data > 0) text += tr(" plus %1 of images").arg(sizeText(estimate.data));
+    const auto available = mlpw::available_memory();
+    if (available) text += tr("; available %1").arg(sizeText(*available));
+    const bool refused = available && estimate.training() > *available;
+    if (refused) text = QStringLiteral("<span style='color:#c00'>%1 — %2</span>").arg(text, tr("too little: Start would be refused"));
+    m_memory->setText(text);
+}
+
+QString SummaryView::memoryText() const { return m_memory->text(); }

@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include <new>
 #include <thread>
 
 #include "keras_log.h"
@@ -49,6 +50,9 @@ void TrainingWorker::run() {
         outcome.restored_epoch = result.restored_epoch.value_or(0);
         outcome.seconds = result.seconds;
         outcome.threads = QString::fromStdString(trainer.threads());
+    } catch (const std::bad_alloc&) {  // the large allocations name themselves (mlpw::OutOfMemoryError)
+        outcome.reason = RunOutcome::Reason::failed;
+        outcome.message = tr("out of memory while allocating a buffer (the summary estimates what a run needs)");
     } catch (const std::exception& e) {
         outcome.reason = RunOutcome::Reason::failed;
         outcome.message = QString::fromUtf8(e.what());

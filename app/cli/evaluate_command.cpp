@@ -91,8 +91,9 @@ int evaluate_command(const Args& arguments) {
     if (take_flag(args, "--help") || take_flag(args, "-h")) {
         std::puts("usage: mlpw evaluate --model FILE [--data mnist|fashion_mnist|DIR]\n"
                   "Evaluates a saved model (.mlpw, e.g. the model.mlpw of mlpw train --out) on a data set's test\n"
-                  "images with the model's own normalisation: test loss and accuracy, precision, recall and\n"
-                  "f1-score per class, and the confusion matrix.\n"
+                  "images with the model's own normalisation: test loss (with the regularisation penalty, as\n"
+                  "Keras' model.evaluate) and accuracy, precision, recall and f1-score per class, and the\n"
+                  "confusion matrix.\n"
                   "  --model FILE   the model file\n"
                   "  --data SOURCE  mnist, fashion_mnist or a folder of IDX files (default: the data set the\n"
                   "                 model was trained on)");

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <new>
 
 #include "commands.h"
 #include "mlpw/errors.h"
@@ -46,6 +47,11 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         std::fprintf(stderr, "mlpw %s: %s\n", args[0].c_str(), e.what());
         return 2;
+    } catch (const std::bad_alloc&) {  // the allocations that can be large name themselves (OutOfMemoryError)
+        std::fflush(stdout);
+        std::fprintf(stderr, "mlpw %s: out of memory while allocating a buffer (mlpw summary estimates what a run needs)\n",
+                     args[0].c_str());
+        return 1;
     } catch (const std::exception& e) {
         std::fflush(stdout);
         std::fprintf(stderr, "mlpw %s: %s\n", args[0].c_str(), e.what());

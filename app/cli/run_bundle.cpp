@@ -63,11 +63,12 @@ std::string csv_number(double value) {
 }
 
 std::string history_csv(const std::vector<EpochMetrics>& history) {
-    std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds\n";
+    std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss\n";
     for (const auto& m : history) {
         text += std::to_string(m.epoch - 1) + "," + csv_number(m.accuracy) + "," + csv_number(m.loss) + "," +
                 (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
-                (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "\n";
+                (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
+                (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
     }
     return text;
 }

@@ -12,10 +12,18 @@
 namespace mlpw::cli {
 namespace {
 
+constexpr int64_t kWellKnownImages = 70000;  // MNIST and Fashion-MNIST: 60,000 training + 10,000 test images
+
+struct DataFacts {
+    DataShape shape;
+    int64_t images = 0;  // train + test
+};
+
 // The well-known data sets' shape is fixed; a folder is read (its labels give the class count).
-DataShape data_shape(const std::string& source) {
-    if (source == "mnist" || source == "fashion_mnist") return DataShape{28 * 28, 10};
-    return shape_of(load_dataset(source));
+DataFacts data_facts(const std::string& source) {
+    if (source == "mnist" || source == "fashion_mnist") return {DataShape{28 * 28, 10}, kWellKnownImages};
+    const Dataset data = load_dataset(source);
+    return {shape_of(data), int64_t(data.train.count) + data.test.count};
 }
 
 }  // namespace
@@ -35,16 +43,17 @@ int summary_command(const Args& arguments) {
 
     const ExperimentSpec spec = load_experiment_input(input);
     const std::vector<SweepPoint> points = expand_sweep(spec);
-    std::map<std::string, DataShape> shapes;  // by data source: a folder is read once
+    std::map<std::string, DataFacts> facts;  // by data source: a folder is read once
     std::vector<std::string> problems;
     const ModelSpec* shown = nullptr;
     for (size_t i = 0; i < points.size(); ++i) {
         const ExperimentSpec& point = points[i].spec;
-        if (!shapes.count(point.data.source)) shapes[point.data.source] = data_shape(point.data.source);
-        const DataShape shape = shapes[point.data.source];
+        if (!facts.count(point.data.source)) facts[point.data.source] = data_facts(point.data.source);
+        const DataShape shape = facts[point.data.source].shape;
         if (!shown || !(*shown == point.model)) {
             if (points.size() > 1) std::printf("%sRun %zu: %s\n", shown ? "\n" : "", i + 1, points[i].label.c_str());
             std::fputs(summarize(point.model, shape).text(point.model.name).c_str(), stdout);
+            std::fputs(memory_line(estimate_memory(point, shape, facts[point.data.source].images)).c_str(), stdout);
             shown = &point.model;
         }
         const std::string fits = "the data set " + point.data.source + " (" + std::to_string(shape.input_features) +

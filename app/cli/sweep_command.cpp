@@ -220,6 +220,8 @@ int sweep_command(const Args& arguments) {
         std::printf("\nRun %zu/%zu: %s\n", i + 1, points.size(), points[i].label.empty() ? "(base)" : points[i].label.c_str());
         if (!shown || !(*shown == point.model)) {
             std::fputs(summarize(point.model, shape_of(set)).text(point.model.name).c_str(), stdout);
+            std::fputs(memory_line(estimate_memory(point, shape_of(set), set.train.count + set.test.count)).c_str(),
+                       stdout);
             shown = &point.model;
         }
         const std::string run_dir =

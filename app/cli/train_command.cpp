@@ -45,6 +45,7 @@ int train_command(const Args& arguments) {
         throw SpecError(text);
     }
     std::fputs(summarize(spec.model, shape_of(data)).text(spec.model.name).c_str(), stdout);
+    std::fputs(memory_line(estimate_memory(spec, shape_of(data), data.train.count + data.test.count)).c_str(), stdout);
 
     const std::atomic<bool>& stop = install_interrupt_handler();
     const RunOutcome outcome = run_and_report(spec, data, out_dir, stop);

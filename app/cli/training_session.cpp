@@ -6,11 +6,21 @@
 #include <cstdio>
 
 #include "keras_log.h"
+#include "mlpw/summary.h"
 #include "run_bundle.h"
 
 namespace mlpw::cli {
 
 DataShape shape_of(const Dataset& data) { return {data.train.features(), data.num_classes()}; }
+
+std::string memory_line(const MemoryEstimate& estimate) {
+    std::string line = "Memory to train: " + estimate.text();
+    if (const auto available = available_memory()) {
+        line += "; available: " + readable_size(*available);
+        if (estimate.training() > *available) line += " (too little: training would be refused)";
+    }
+    return line + "\n";
+}
 
 RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
                           const std::atomic<bool>& stop) {

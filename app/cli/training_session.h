@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mlpw/dataset.h"
+#include "mlpw/memory_estimate.h"
 #include "mlpw/trainer.h"
 
 namespace mlpw::cli {
@@ -21,5 +22,9 @@ RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const
 
 // The data set's shape for validation and summaries.
 DataShape shape_of(const Dataset& data);
+
+// The line under the model summary: "Memory to train: about 52.3 MB (weights ..., data ...); available: 17.9 GB",
+// with a warning when the run would be refused.
+std::string memory_line(const MemoryEstimate& estimate);
 
 }  // namespace mlpw::cli

@@ -11,6 +11,7 @@
 
 #include "mlpw/dataset.h"
 #include "mlpw/errors.h"
+#include "mlpw/memory_estimate.h"
 
 #ifndef MLPW_DEFAULT_DATA_DIR
 #define MLPW_DEFAULT_DATA_DIR "data"
@@ -77,6 +78,8 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name, std:
             paths[i] = plain.string();
         else if (fs::exists(gz, ec))
             paths[i] = gz.string();
+        else if (ec)  // not "missing": e.g. the folder may not be read
+            throw DatasetError(folder + ": cannot look for " + kIdxNames[i] + " (" + ec.message() + ")");
         else
             missing += std::string(missing.empty() ? "" : ", ") + kIdxNames[i] + "[.gz]";
     }
@@ -108,7 +111,9 @@ std::string default_data_dir() {
     return dir && *dir ? std::string(dir) : std::string(MLPW_DEFAULT_DATA_DIR);
 }
 
-Dataset load_dataset(const std::string& source) {
+namespace {
+
+Dataset read_dataset(const std::string& source) {
     if (source == "mnist")
         return load_known(default_data_dir() + "/mnist", source, numbered_classes(kMnistClasses),
                           "run ./workbench setup to download MNIST (or set MLPW_DATA_DIR to a folder holding mnist/)");
@@ -120,6 +125,12 @@ Dataset load_dataset(const std::string& source) {
         throw DatasetError("\"" + source + "\": no such folder; expected \"mnist\", \"fashion_mnist\" or a folder "
                            "of IDX files");
     return load_idx_folder(source, source, {});
+}
+
+}  // namespace
+
+Dataset load_dataset(const std::string& source) {
+    return allocating("the images of the data set \"" + source + "\"", [&] { return read_dataset(source); });
 }
 
 SplitIndices split_for_validation(int count, float fraction) {

@@ -138,6 +138,10 @@ public:
         }
     }
 
+    // brgemm (AVX-512) splits the work by output blocks, so every sum has the same order for any thread count
+    // (tst_training checks it); the sgemm-based inner product used on AVX2 also splits the sums themselves.
+    bool thread_count_invariant() const override { return m_impl.rfind("brgemm", 0) == 0; }
+
     std::string describe() const override {
         return m_name + " (Dense " + std::to_string(m_in) + "->" + std::to_string(m_units) +
                (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl;

@@ -85,6 +85,8 @@ public:
     virtual void read_state(const ModelState&, size_t&) {}
     virtual void set_training_step(uint64_t) {}
     virtual std::string describe() const = 0;
+    // Whether its results are bit-identical for any OpenMP thread count (see Network::thread_count_invariant).
+    virtual bool thread_count_invariant() const { return true; }
 
 protected:
     dnnl::memory::desc rows_desc(int rows, int features) const {

@@ -19,6 +19,7 @@
 
 #include "mlpw/atomic_file.h"
 #include "mlpw/errors.h"
+#include "mlpw/memory_estimate.h"
 #include "model_archive.h"
 
 namespace mlpw {
@@ -115,6 +116,8 @@ void save_model(const ModelFile& model, const std::string& path) {
     std::string payload;
     try {
         payload = detail::model_payload(model);
+    } catch (const std::bad_alloc&) {
+        throw OutOfMemoryError(path + ": out of memory while encoding the model to save it");
     } catch (const std::exception& e) {
         throw ModelFileError(path + ": cannot encode the model (" + e.what() + ")");
     }
@@ -126,7 +129,9 @@ void save_model(const ModelFile& model, const std::string& path) {
         throw ModelFileError(path + ": cannot write the model file (" + error.message() + ")");
 }
 
-ModelFile load_model(const std::string& path) {
+namespace {
+
+ModelFile read_model_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ModelFileError(path + ": cannot open the model file (" + std::strerror(errno) + ")");
     in.seekg(0, std::ios::end);
@@ -158,19 +163,29 @@ ModelFile load_model(const std::string& path) {
             e.code == boost::archive::archive_exception::unsupported_class_version)
             throw ModelFileError(path + ": written by a newer MLP Workbench (" + e.what() + ")");
         throw ModelFileError(path + ": corrupt (" + e.what() + ")");
-    } catch (const std::exception& e) {  // ModelFileError from the checks, JSON and base64 errors, bad_alloc
+    } catch (const std::bad_alloc&) {
+        throw;  // load_model names what ran out
+    } catch (const std::exception& e) {  // ModelFileError from the checks, JSON and base64 errors
         throw ModelFileError(path + ": corrupt (" + e.what() + ")");
     }
+}
+
+}  // namespace
+
+ModelFile load_model(const std::string& path) {
+    return allocating("the contents of the model file " + path, [&] { return read_model_file(path); });
 }
 
 Network make_network(const ModelFile& model, int capacity) {
     NetworkOptions options;
     options.capacity = capacity;
     try {
-        Network network(model.experiment.model, model.image_rows * model.image_cols,
-                        static_cast<int>(model.class_names.size()), model.experiment.training.seed, options);
-        network.set_state(model.weights);
-        return network;
+        return allocating("the network of the model \"" + model.experiment.name + "\"", [&] {
+            Network network(model.experiment.model, model.image_rows * model.image_cols,
+                            static_cast<int>(model.class_names.size()), model.experiment.training.seed, options);
+            network.set_state(model.weights);
+            return network;
+        });
     } catch (const SpecError& e) {
         throw ModelFileError(std::string("the model's network cannot be built: ") + e.what());
     }

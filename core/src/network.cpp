@@ -243,6 +243,11 @@ void Network::set_training_step(uint64_t step) {
     for (auto& layer : m_impl->layers) layer->set_training_step(step);
 }
 
+bool Network::thread_count_invariant() const {
+    return std::all_of(m_impl->layers.begin(), m_impl->layers.end(),
+                       [](const auto& layer) { return layer->thread_count_invariant(); });
+}
+
 std::vector<std::string> Network::describe() const {
     std::vector<std::string> lines;
     for (const auto& layer : m_impl->layers) lines.push_back(layer->describe());

@@ -187,7 +187,7 @@ class RmsProp final : public Optimizer {
 public:
     explicit RmsProp(const OptimizerSpec& spec)
         : Optimizer(spec),
-          m_slots(1 + int(spec.centered) + int(spec.momentum > 0.0f)),
+          m_slots(slots_per_parameter(spec)),
           m_chunk(pick_chunk(spec.centered, spec.momentum > 0.0f)) {}
 
 protected:
@@ -214,7 +214,7 @@ private:
 
 class Adam final : public Optimizer {
 public:
-    explicit Adam(const OptimizerSpec& spec) : Optimizer(spec), m_slots(spec.amsgrad ? 3 : 2) {}
+    explicit Adam(const OptimizerSpec& spec) : Optimizer(spec), m_slots(slots_per_parameter(spec)) {}
 
 protected:
     void allocate(size_t index, size_t n) override { m_slots.allocate(index, n); }
@@ -239,9 +239,13 @@ private:
 
 }  // namespace
 
+void Optimizer::prepare(const std::vector<ParamTensor>& params) {
+    for (; m_allocated < params.size(); ++m_allocated) allocate(m_allocated, params[m_allocated].size);
+}
+
 void Optimizer::step(std::vector<ParamTensor>& params) {
     ++m_iterations;
-    for (; m_allocated < params.size(); ++m_allocated) allocate(m_allocated, params[m_allocated].size);
+    prepare(params);
     for (size_t i = 0; i < params.size(); ++i) {
         ParamTensor& p = params[i];
         GradientTransform tf;
@@ -263,6 +267,16 @@ void Optimizer::reset() {
     m_iterations = 0;
     m_allocated = 0;
     clear_slots();
+}
+
+int slots_per_parameter(const OptimizerSpec& spec) {
+    switch (spec.type) {
+    case OptimizerType::sgd: return spec.momentum > 0.0f ? 1 : 0;
+    case OptimizerType::adagrad: return 1;
+    case OptimizerType::rmsprop: return 1 + int(spec.centered) + int(spec.momentum > 0.0f);
+    case OptimizerType::adam: return spec.amsgrad ? 3 : 2;
+    }
+    return 0;
 }
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec) {

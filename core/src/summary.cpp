@@ -50,18 +50,18 @@ std::string table_row(std::vector<std::string> fields) {
     return out;
 }
 
-// Keras' readable_memory_size: "1.55 MB", "0.00 Byte".
-std::string memory_text(long long params) {
-    static const char* const units[] = {"Byte", "KB", "MB", "GB", "TB", "PB"};
-    double size = static_cast<double>(params) * 4.0;  // float32 weights
-    int unit = 0;
-    while (size >= 1024.0 && unit < 5) size /= 1024.0, ++unit;
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.2f %s", size, units[unit]);
-    return buffer;
-}
+std::string memory_text(long long params) { return readable_size(static_cast<double>(params) * 4.0); }  // float32
 
 }  // namespace
+
+std::string readable_size(double bytes) {
+    static const char* const units[] = {"Byte", "KB", "MB", "GB", "TB", "PB"};
+    int unit = 0;
+    while (bytes >= 1024.0 && unit < 5) bytes /= 1024.0, ++unit;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.2f %s", bytes, units[unit]);
+    return buffer;
+}
 
 std::string with_thousands(long long n) {
     const bool negative = n < 0;

@@ -5,8 +5,9 @@
 // anything else wants a core (the GUI drawing charts, a compiler, a browser) the threads spin at barriers
 // waiting for a descheduled partner and a step gets 3-100x slower (measured: q4 epoch 0.7 s quiet, 3-8 s
 // with two compile jobs running, while one thread stays near 1.1-1.3 s). The results do not depend on the
-// thread count (tests/core/tst_training checks bit-identical weights for 1 and 2 threads), so switching
-// mid-run is safe.
+// thread count with oneDNN's AVX-512 kernels (tests/core/tst_training checks bit-identical weights for 1 and
+// 2 threads), so switching mid-run is safe there. Its AVX2 kernels are not invariant: the Trainer pins the
+// count then (same seed, same history on one machine).
 //
 // How: the settled count's recent full-batch step times are kept; the other candidate runs kProbeSteps steps
 // and is kept if its median is clearly lower (kSwitchGain). A probe runs every kProbeInterval steps, and at once
@@ -24,6 +25,9 @@ class ThreadTuner {
 public:
     // fixed_threads > 0 pins the count; 0 tunes between max_threads and max_threads / 2.
     ThreadTuner(int fixed_threads, int max_threads);
+
+    // Stops tuning: keeps the largest count for the whole run (when results would depend on the count).
+    void pin() { m_tuning = false; apply(m_max); }
 
     // Call before each training step: sets the OpenMP thread count for it.
     void before_step();

@@ -11,6 +11,7 @@
 #include "mlpw/callbacks.h"
 #include "mlpw/errors.h"
 #include "mlpw/evaluation.h"
+#include "mlpw/memory_estimate.h"
 #include "mlpw/optimizer.h"
 #include "mlpw/rng.h"
 #include "thread_tuner.h"
@@ -19,7 +20,6 @@ namespace mlpw {
 namespace {
 
 constexpr uint64_t kShuffleStream = 3;
-constexpr int kEvaluationRows = 500;          // rows per inference call in validation and test
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -67,8 +67,9 @@ struct Trainer::Impl {
         for (int r = 0; r < rows; ++r) batch_labels[r] = set.labels[indices[r]];
     }
 
-    EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices) {
-        return mlpw::evaluate(network, assembler, set, indices, kEvaluationRows);
+    EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices,
+                              const std::atomic<bool>* stop = nullptr) {
+        return mlpw::evaluate(network, assembler, set, indices, kEvaluationRows, stop);
     }
 
     ModelFile model_file() const {
@@ -119,7 +120,13 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
     if (!problems.empty())
         throw SpecError("experiment '" + spec.name + "' does not fit the data set " + data.name + ":" +
                         join_lines(problems));
-    m_impl = std::make_unique<Impl>(spec, data);
+    // Refuse what the machine cannot hold before allocating any of it; name what ran out if it still does.
+    const MemoryEstimate memory = estimate_memory(spec, {data.train.features(), data.num_classes()});
+    check_memory(memory, "experiment '" + spec.name + "'");
+    m_impl = allocating("the network of experiment '" + spec.name + "' (" + memory.text() + ")",
+                        [&] { return std::make_unique<Impl>(spec, data); });
+    // Switching thread counts mid-run is only free when the results do not depend on it.
+    if (!m_impl->network.thread_count_invariant()) m_impl->tuner.pin();
 }
 
 Trainer::~Trainer() = default;
@@ -165,8 +172,11 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
     TrainingResult result;
     const auto run_start = Clock::now();
     std::vector<uint32_t> order = d.split.train;
-    ModelState last_good = net.state();
     auto& params = net.parameters();
+    ModelState last_good = allocating("the optimiser's slots and a copy of the weights", [&] {
+        d.optimizer->prepare(params);
+        return net.state();
+    });
     const bool regularized = net.has_regularization();
     // Mean loss of the first training batch, by inference (the divergence check when there is no validation).
     const int check_rows = std::min(batch, n);
@@ -237,9 +247,17 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         m.samples_per_s = seen / std::max(m.train_seconds, 1e-9);
         EvaluationResult validation;
         if (!d.split.validation.empty()) {
-            validation = d.evaluate(d.data.train, d.split.validation);
+            validation = d.evaluate(d.data.train, d.split.validation, &stop);
+            if (validation.samples < static_cast<int>(d.split.validation.size())) {  // stopped during validation
+                net.set_state(last_good);
+                result.stop_reason = StopReason::user;
+                result.message = "Stopped by the user during the validation of epoch " + std::to_string(epoch) +
+                                 "; kept the " + weights_of(epoch - 1);
+                break;
+            }
             m.has_validation = true;
             m.val_loss = validation.loss;
+            m.val_data_loss = validation.data_loss;
             m.val_accuracy = validation.accuracy;
         }
         // The epoch's last update may have overflowed: its weights count as good only when a forward pass on them

@@ -206,11 +206,12 @@ private slots:
 
         const QStringList history = readLines(out + "/history.csv");
         QCOMPARE(history.size(), 1 + 5);
-        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds"));
+        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss"));
         for (int e = 0; e < 5; ++e) {
             const QStringList fields = history[1 + e].split(',');
-            QCOMPARE(fields.size(), 6);
+            QCOMPARE(fields.size(), 7);
             QCOMPARE(fields[0], QString::number(e));  // 0-based, as Keras' CSVLogger
+            QCOMPARE(fields[6], fields[4]);           // no regulariser: val_data_loss is val_loss
         }
 
         const QStringList confusion = readLines(out + "/confusion.csv");
@@ -349,6 +350,29 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(describe(r)));
         QVERIFY(r.out.contains("Total params: 407,050"));
         QVERIFY(r.out.contains(" dense (Dense)               (None, 512)               401920\n"));
+    }
+
+    void memoryGuardRefusesHugeLayers_data() {
+        QTest::addColumn<QString>("units");
+        QTest::newRow("20,000,000 units") << "20000000";  // the tiny data set has 16 inputs
+        QTest::newRow("100,000,000 units (past INT_MAX weights)") << "100000000";
+    }
+    void memoryGuardRefusesHugeLayers() {
+        // Refused before anything is allocated, with how much is needed and how much there is.
+        QFETCH(QString, units);
+        const Result r = run({"train", "--experiment", m_experiment, "--set", "model.layers[1].units=" + units});
+        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.out.contains("Memory to train: about ") && r.out.contains("too little: training would be refused"),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.startsWith("mlpw train: experiment '") && r.err.contains("not enough memory to train: it needs about ") &&
+                     r.err.contains(" is available (MemAvailable"),
+                 qPrintable(r.err));
+        QVERIFY(!r.out.contains("Epoch 1/"));
+    }
+
+    void summaryShowsMemory() {
+        const Result r = run({"summary", "--experiment", kPresets + "baseline.json"});
+        QVERIFY2(r.out.contains("Memory to train: about 68.32 MB (weights 1.56 MB"), qPrintable(r.out));
     }
 
     void summaryRefusesFiveUnits() {

@@ -234,6 +234,7 @@ private slots:
     void gradients_data();
     void gradients();
     void kernel_layout_covers_plain_state();
+    void kernels_follow_the_isa_limit();
     void softmax_head_known_values_data();
     void softmax_head_known_values();
     void softmax_head_large_logits();
@@ -443,6 +444,16 @@ void TestLayers::kernel_layout_covers_plain_state() {
         }
     }
     qInfo("%s", qPrintable(describeNetwork(net)));
+}
+
+void TestLayers::kernels_follow_the_isa_limit() {
+    // ctest runs this suite a second time as tst_layers_avx2: the limit must really reach oneDNN there.
+    if (qEnvironmentVariable("ONEDNN_MAX_CPU_ISA") != "AVX2") QSKIP("checked by tst_layers_avx2 (ONEDNN_MAX_CPU_ISA=AVX2)");
+    Network net(model({dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)}), 784, 10, 4, {.capacity = 32});
+    net.prepare(32, Pass::training);
+    const QString text = describeNetwork(net);
+    qInfo("%s", qPrintable(text));
+    QVERIFY2(!text.contains("avx512") && !text.contains("amx"), qPrintable(text));
 }
 
 // --- The softmax + categorical cross-entropy head.

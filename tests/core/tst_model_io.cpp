@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -17,6 +18,8 @@
 #include "mlpw/rng.h"
 
 namespace {
+
+constexpr double kValDataLoss = 0.0625;  // epoch e stores kValDataLoss * e
 
 using namespace mlpw;
 
@@ -70,6 +73,7 @@ ModelFile modelFile(const ModelState& weights) {
         m.has_validation = e != 2;
         m.val_loss = e == 3 ? std::numeric_limits<double>::infinity() : 0.123456789012345678;
         m.val_accuracy = std::numeric_limits<double>::quiet_NaN();
+        m.val_data_loss = kValDataLoss * e;
         m.train_seconds = 1e-300;
         m.seconds = 12.5;
         m.samples_per_s = 45000.0 / 7;
@@ -79,6 +83,9 @@ ModelFile modelFile(const ModelState& weights) {
     file.written_by = "MLP Workbench test" + std::string(1234 - 18, '.');  // a length no other number has
     return file;
 }
+
+// Payload token of a double: its IEEE-754 bits as a decimal integer.
+QByteArray bitsToken(double value) { return QByteArray::number(qulonglong(std::bit_cast<uint64_t>(value))); }
 
 bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
@@ -138,6 +145,7 @@ class TestModelIo : public QObject {
 private slots:
     void initTestCase();
     void roundTrip();
+    void readsHistoryLayout1();
     void overwriteKeepsNoTemp();
     void saveIntoMissingFolder();
     void failedWriteKeepsOldFile();
@@ -169,6 +177,27 @@ void TestModelIo::initTestCase() {
     QVERIFY(m_header > 0);
 }
 
+void TestModelIo::readsHistoryLayout1() {
+    // Files written before val_data_loss existed (EpochMetrics layout 1, whose val_loss was the cross-entropy
+    // alone): turn the stored layout into 1 and drop the val_data_loss values; the loader then takes val_loss as
+    // the cross-entropy.
+    QByteArray payload = m_valid.mid(m_header);
+    const QByteArray layout2 = "\n3 0 2 1 3 1407 1 ";  // count, (tracking 0, layout 2), epoch 1 of 3, 1407 batches
+    QCOMPARE(payload.count(layout2), 1);
+    payload.replace(layout2, "\n3 0 1 1 3 1407 1 ");
+    for (int e = 1; e <= 3; ++e) {
+        const QByteArray token = " " + bitsToken(kValDataLoss * e);  // the last value of epoch e
+        QCOMPARE(payload.count(token), 1);
+        payload.replace(token, "");
+    }
+    const QString path = m_dir.filePath("layout1.mlpw");
+    writeAll(path, sealed(payload));
+    const ModelFile loaded = load_model(path.toStdString());
+    QCOMPARE(loaded.history.size(), size_t(3));
+    for (const EpochMetrics& m : loaded.history) QVERIFY(sameBits(m.val_data_loss, m.val_loss));
+    QCOMPARE(loaded.history[0].val_loss, 0.123456789012345678);
+}
+
 void TestModelIo::roundTrip() {
     Network original(smallModel(), 784, 10, 7, {8});
     original.set_state(m_weights);
@@ -195,7 +224,7 @@ void TestModelIo::roundTrip() {
         QCOMPARE(a.has_validation, b.has_validation);
         for (auto field : {&EpochMetrics::loss, &EpochMetrics::accuracy, &EpochMetrics::val_loss,
                            &EpochMetrics::val_accuracy, &EpochMetrics::train_seconds, &EpochMetrics::seconds,
-                           &EpochMetrics::samples_per_s})
+                           &EpochMetrics::samples_per_s, &EpochMetrics::val_data_loss})
             QVERIFY(sameBits(a.*field, b.*field));
     }
 

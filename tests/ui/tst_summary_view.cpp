@@ -44,6 +44,23 @@ private slots:
         QCOMPARE(table->item(1, 1)->text(), QStringLiteral("(None, %1)").arg(hidden.first()));
         QCOMPARE(table->item(1, 2)->text(), QString::fromStdString(mlpw::with_thousands(784LL * hidden.first() + hidden.first())));
     }
+
+    void memoryLine() {
+        // The estimate under the summary; red and marked when Start would be refused.
+        mlpw::MemoryEstimate small;
+        small.weights = 2 * 1024.0 * 1024;
+        SummaryView view;
+        view.showMemory(small);
+        QVERIFY2(view.memoryText().contains(QStringLiteral("about 2.00 MB (weights 2.00 MB")), qPrintable(view.memoryText()));
+        QVERIFY(!view.memoryText().contains(QStringLiteral("refused")));
+        const auto available = mlpw::available_memory();
+        if (!available) QSKIP("no MemAvailable in /proc/meminfo");
+        QVERIFY(view.memoryText().contains(QStringLiteral("; available ")));
+        mlpw::MemoryEstimate huge;
+        huge.weights = *available * 2;
+        view.showMemory(huge);
+        QVERIFY2(view.memoryText().contains(QStringLiteral("Start would be refused")), qPrintable(view.memoryText()));
+    }
 };
 
 QTEST_MAIN(TestSummaryView)

@@ -1,11 +1,16 @@
 // The training controller with real MNIST runs: batch and epoch signals arrive in order, throttled, and the run
 // finishes; Stop and closing the window mid-epoch return promptly without "QThread destroyed while running".
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QtTest>
 
 #include "charts/training_charts.h"
+#include "experiment_editor.h"
 #include "main_window.h"
 #include "mlpw/trainer.h"
 #include "preset_library.h"
@@ -144,6 +149,112 @@ private slots:
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(!window->controller()->isRunning());
         delete window;
+    }
+
+    void stopDuringTheFirstBatch() {
+        // Stop as soon as the worker says it is prepared, i.e. while the first (large) batch runs.
+        TrainingController controller;
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QSignalSpy batches(&controller, &TrainingController::batchesReady);
+        mlpw::ExperimentSpec spec = smallExperiment(2);
+        spec.training.batch_size = 3000;  // 2 batches an epoch, each long enough to be inside
+        connect(&controller, &TrainingController::prepared, &controller, &TrainingController::stop);
+        QVERIFY(controller.start(spec));
+        QVERIFY(finished.wait(60000));
+        const RunOutcome outcome = finished.first().first().value<RunOutcome>();
+        QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::user));
+        QCOMPARE(outcome.epochs_run, 0);
+        QVERIFY2(batches.size() <= 1, qPrintable(QString::number(batches.size())));
+        QVERIFY(!controller.isRunning());
+    }
+
+    void stopDuringValidation() {
+        // One batch of 6,000 images per epoch, then 54,000 validation images through 784-1024-10: the stop arrives
+        // while validating, which is cut short (checked every 500 images) instead of waiting for its end.
+        TrainingController controller;
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        mlpw::ExperimentSpec spec = smallExperiment(2);
+        spec.model.layers[1].units = 1024;
+        spec.training.batch_size = 6000;
+        QElapsedTimer timer;
+        connect(&controller, &TrainingController::batchesReady, &controller, [&](const BatchUpdate& u) {
+            if (u.latest.batch != u.latest.batches || timer.isValid()) return;
+            timer.start();
+            controller.stop();
+        });
+        QVERIFY(controller.start(spec));
+        QVERIFY(finished.wait(60000));
+        qInfo("stop during validation took %lld ms", timer.elapsed());
+        const RunOutcome outcome = finished.first().first().value<RunOutcome>();
+        QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::user));
+        QVERIFY2(outcome.message.contains(QStringLiteral("during the validation of epoch 1")), qPrintable(outcome.message));
+        QCOMPARE(outcome.epochs_run, 0);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void closingTheWindowDuringValidation() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("validating.json"));
+        mlpw::ExperimentSpec spec = smallExperiment(2);
+        spec.model.layers[1].units = 1024;
+        spec.training.batch_size = 6000;
+        mlpw::save_experiment(spec, path.toStdString());
+        auto* window = new MainWindow;
+        window->show();
+        QVERIFY(window->openExperiment(path, true));
+        bool closed = false;
+        qint64 closeMs = -1;
+        connect(window->controller(), &TrainingController::batchesReady, window, [&](const BatchUpdate& u) {
+            if (u.latest.batch != u.latest.batches || closed) return;
+            closed = true;
+            QElapsedTimer timer;
+            timer.start();
+            window->close();
+            closeMs = timer.elapsed();
+        });
+        QVERIFY(window->startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(closed, 60000);
+        qInfo("close during validation took %lld ms", closeMs);
+        QVERIFY2(closeMs < 1000, qPrintable(QString::number(closeMs)));
+        QVERIFY(!window->controller()->isRunning());
+        delete window;
+    }
+
+    void corruptExperimentOpensADialog() {
+        // File > Open on a broken file: a warning dialog naming the file and the fault; the editor keeps its spec.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"model\": {\"layers\": [{\"type\": \"dense\", \"units\": -5}");  // cut short
+        file.close();
+        MainWindow window;
+        const std::string before = mlpw::experiment_to_json(window.editor()->spec()).dump();
+        QString title, text;
+        QTimer::singleShot(0, &window, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box) return;
+            title = box->windowTitle();
+            text = box->text();
+            box->accept();
+        });
+        QVERIFY(!window.openExperiment(path));
+        QCOMPARE(title, QStringLiteral("Cannot open the experiment"));
+        QVERIFY2(text.contains(path), qPrintable(text));
+        QCOMPARE(mlpw::experiment_to_json(window.editor()->spec()).dump(), before);
+    }
+
+    void missingPresetFolder() {
+        // Without the presets the window still opens, on an empty experiment, and says why.
+        qputenv("MLPW_PRESETS_DIR", "/nonexistent/presets");
+        {
+            MainWindow window;
+            QVERIFY(PresetLibrary::files().isEmpty());
+            QVERIFY2(window.statusText().contains(QStringLiteral("preset experiments were not found")),
+                     qPrintable(window.statusText()));
+        }
+        qunsetenv("MLPW_PRESETS_DIR");
+        QVERIFY(!PresetLibrary::files().isEmpty());
     }
 
     void windowShowsTheRunEnding() {

@@ -25,4 +25,10 @@ struct ModelFileError : Error {
     using Error::Error;
 };
 
+// Memory ran out while allocating something, or a run would need more than the machine has: the message says
+// what was being allocated and, when known, how much was needed and how much there is.
+struct OutOfMemoryError : Error {
+    using Error::Error;
+};
+
 }  // namespace mlpw

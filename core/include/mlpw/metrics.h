@@ -37,7 +37,10 @@ struct Misclassified {
 };
 
 struct EvaluationResult {
-    double loss = 0.0;  // mean cross-entropy (no regularisation, as Keras' val_loss)
+    // As Keras' val_loss and model.evaluate() report it: the mean cross-entropy plus the kernel regularisers'
+    // penalty at the evaluated weights (tf.keras 2.x and Keras 3 add the model's losses in test_step too).
+    double loss = 0.0;
+    double data_loss = 0.0;  // the mean cross-entropy alone
     double accuracy = 0.0;
     int samples = 0;
     ConfusionMatrix confusion;
@@ -50,7 +53,8 @@ struct EpochMetrics {
     int epochs = 0;
     double loss = 0.0, accuracy = 0.0;  // running means over the epoch, as Keras reports them
     bool has_validation = false;
-    double val_loss = 0.0, val_accuracy = 0.0;
+    double val_loss = 0.0, val_accuracy = 0.0;  // val_loss includes the regularisation penalty, as in Keras
+    double val_data_loss = 0.0;                 // the validation cross-entropy alone
     double train_seconds = 0.0;  // the batch loop only
     double seconds = 0.0;        // the whole epoch, validation included (Keras' "Ns")
     double samples_per_s = 0.0;  // training samples / train_seconds

@@ -90,6 +90,10 @@ public:
     void set_training_step(uint64_t step);
     uint64_t training_step() const;
 
+    // True when training gives bit-identical results for any OpenMP thread count. oneDNN 2.6's AVX-512 inner
+    // product does; its AVX2 one (sgemm) splits sums across threads, so 1 and 2 threads differ in the last bits.
+    bool thread_count_invariant() const;
+
     // One line per runtime layer, e.g. "dense (784->512, relu fused) brgemm:avx512_core", for logs and tests.
     std::vector<std::string> describe() const;
 

@@ -27,6 +27,8 @@ public:
     Optimizer(const Optimizer&) = delete;
     Optimizer& operator=(const Optimizer&) = delete;
 
+    // Allocates the slots of tensors not seen yet (step() does it too); call before the batch loop.
+    void prepare(const std::vector<ParamTensor>& params);
     // One update of every tensor from its gradient; iterations() counts the steps (Keras' optimizer.iterations).
     void step(std::vector<ParamTensor>& params);
     int64_t iterations() const { return m_iterations; }
@@ -48,5 +50,9 @@ private:
 };
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec);
+
+// The slots the optimiser keeps per parameter: SGD 0 (1 with momentum), Adagrad 1, RMSprop 1 (+1 centered,
+// +1 momentum), Adam 2 (3 with AMSGrad).
+int slots_per_parameter(const OptimizerSpec& spec);
 
 }  // namespace mlpw

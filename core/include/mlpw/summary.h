@@ -27,5 +27,7 @@ ModelSummary summarize(const ModelSpec& model, const DataShape& shape);
 
 // "407,050"
 std::string with_thousands(long long n);
+// Keras' readable_memory_size: "1.55 MB", "0.00 Byte" (powers of 1024).
+std::string readable_size(double bytes);
 
 }  // namespace mlpw

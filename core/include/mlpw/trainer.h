@@ -51,7 +51,7 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     // Trains; returns when done, stopped by a callback, diverged (NaN/Inf loss) or when `stop` becomes true
-    // (checked before every batch). After a divergence or a stop mid-epoch the network holds the weights of
+    // (checked before every batch and every validation call of kEvaluationRows rows). After a divergence or a stop mid-epoch the network holds the weights of
     // the last completed epoch, so the weights, the history and a saved model agree.
     TrainingResult run(const TrainerEvents& events, const std::atomic<bool>& stop);
 
