@@ -34,7 +34,7 @@ void TrainingWorker::run() {
             emit logLine(keras_log::epochLine(m));
         };
         events.on_log = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
-        const mlpw::TrainingResult result = trainer.run(events, m_flags->stop);
+        const mlpw::RunRecord& result = trainer.run(events, m_flags->stop);
         flush();
 
         switch (result.stop_reason) {
@@ -44,7 +44,7 @@ void TrainingWorker::run() {
             case mlpw::StopReason::diverged: outcome.reason = RunOutcome::Reason::diverged; break;
         }
         outcome.message = QString::fromStdString(result.message);
-        outcome.epochs_run = result.epochs_run;
+        outcome.epochs_run = result.epochs_run();
         outcome.best_epoch = result.best_epoch;
         outcome.restored_epoch = result.restored_epoch.value_or(0);
         outcome.seconds = result.seconds;

@@ -89,7 +89,7 @@ ExperimentSpec syntheticSpec(uint64_t seed, int threads, bool batchNorm = false,
 }
 
 struct Run {
-    TrainingResult result;
+    RunRecord result;
     ModelState weights;
 };
 
@@ -216,8 +216,8 @@ void TestTraining::learns_synthetic_classes() {
     spec.training.epochs = 10;
     Trainer trainer(spec, data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
-    QCOMPARE(r.epochs_run, 10);
+    const RunRecord& r = trainer.run({}, stop);
+    QCOMPARE(r.epochs_run(), 10);
     QVERIFY2(r.history.back().loss < 0.5 * r.history.front().loss, qPrintable(historyText(r.history)));
     QVERIFY2(r.history.back().val_accuracy > 0.95, qPrintable(historyText(r.history)));
     const EvaluationResult test = trainer.evaluate(data.test);
@@ -250,11 +250,11 @@ void TestTraining::stop_flag() {
         if (m.epoch == stopEpoch && m.batch == stopBatch) stop = true;
     };
     events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) { ++epochsEnded; };
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     QCOMPARE(r.stop_reason, StopReason::user);
     QCOMPARE(batches, (stopEpoch - 1) * 15 + stopBatch);
     const int completed = stopBatch == 15 ? stopEpoch : stopEpoch - 1;  // after the last batch, the epoch ends
-    QCOMPARE(r.epochs_run, completed);
+    QCOMPARE(r.epochs_run(), completed);
     QCOMPARE(int(r.history.size()), completed);
     QCOMPARE(epochsEnded, completed);
     QVERIFY(r.stopped_early());
@@ -269,10 +269,10 @@ void TestTraining::stop_flag_before_start() {
     int batches = 0;
     TrainerEvents events;
     events.on_batch = [&](const BatchMetrics&) { ++batches; };
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     QCOMPARE(r.stop_reason, StopReason::user);
     QCOMPARE(batches, 0);
-    QCOMPARE(r.epochs_run, 0);
+    QCOMPARE(r.epochs_run(), 0);
     QVERIFY(trainer.network().state() == before);
 }
 
@@ -304,20 +304,21 @@ void TestTraining::divergence_keeps_last_good_weights() {
     QVERIFY(allFinite(lastEpochWeights));
     int epochsSeen = 0;
     TrainerEvents events;
-    events.on_weights = [&](const ModelState& w) {
-        lastEpochWeights = w;
+    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) {
+        lastEpochWeights = trainer.network().state();  // the network holds the epoch's weights during the event
         ++epochsSeen;
     };
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     const QString message = QString::fromStdString(r.message);
     QCOMPARE(r.stop_reason, StopReason::diverged);
     QVERIFY2(message.contains("invalid") && message.contains("loss"), qPrintable(message));
-    QCOMPARE(r.epochs_run, epochsSeen);
-    QVERIFY2(r.epochs_run < 20, "never diverged");
+    QCOMPARE(r.epochs_run(), epochsSeen);
+    QVERIFY2(r.epochs_run() < 20, "never diverged");
     const ModelState kept = trainer.network().state();
     QVERIFY2(allFinite(kept), qPrintable(message));
     QVERIFY(kept == lastEpochWeights);
+    QVERIFY(r.final_weights == kept);  // the record holds what the network ended with
 
     // "Good" weights give a finite loss. With one batch per epoch, the update of an epoch's only batch can make
     // the weights overflow (finite weights, inf logits) while the batch loss, computed before the update, was
@@ -347,9 +348,9 @@ void TestTraining::mnist_q4_two_epochs() {
     spec.data.validation_split = 0.25f;
     Trainer trainer(spec, *data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
+    const RunRecord& r = trainer.run({}, stop);
     QCOMPARE(r.stop_reason, StopReason::completed);
-    QCOMPARE(r.epochs_run, 2);
+    QCOMPARE(r.epochs_run(), 2);
     QCOMPARE(r.history[0].batches, 1407);  // 45000 / 32, rounded up
     const EvaluationResult test = trainer.evaluate(data->test);
     qInfo("q4: %s; test accuracy %.4f; %.1f s", qPrintable(historyText(r.history)), test.accuracy, r.seconds);
@@ -374,8 +375,8 @@ void TestTraining::mnist_zero_kernels_cannot_learn() {
     spec.training.seed = 13;
     Trainer trainer(spec, *data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
-    QCOMPARE(r.epochs_run, 1);
+    const RunRecord& r = trainer.run({}, stop);
+    QCOMPARE(r.epochs_run(), 1);
     const EvaluationResult test = trainer.evaluate(data->test);
     qInfo("zeros: %s; test accuracy %.4f; %.1f s", qPrintable(historyText(r.history)), test.accuracy, r.seconds);
     QVERIFY2(test.accuracy < 0.2, qPrintable(QString::number(test.accuracy)));
