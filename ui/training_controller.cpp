@@ -7,15 +7,13 @@
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<BatchUpdate>();
     qRegisterMetaType<RunOutcome>();
-    qRegisterMetaType<mlpw::EpochMetrics>();
-    qRegisterMetaType<mlpw::EvaluationResult>();
-    qRegisterMetaType<std::shared_ptr<const mlpw::Dataset>>();
+    qRegisterMetaType<RunSnapshot>();
 }
 
 TrainingController::~TrainingController() { shutdown(); }
 
 bool TrainingController::start(const mlpw::ExperimentSpec& spec, std::shared_ptr<const mlpw::Dataset> data) {
-    if (m_thread) return false;
+    if (m_thread || !data) return false;
     m_flags = std::make_shared<RunFlags>();
     m_outcome = {};
     m_thread = new QThread;
@@ -23,7 +21,6 @@ bool TrainingController::start(const mlpw::ExperimentSpec& spec, std::shared_ptr
     m_worker = new TrainingWorker(spec, std::move(data), m_flags);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run);
-    connect(m_worker, &TrainingWorker::dataReady, this, &TrainingController::dataReady);
     connect(m_worker, &TrainingWorker::prepared, this, &TrainingController::prepared);
     connect(m_worker, &TrainingWorker::epochBegan, this, &TrainingController::epochBegan);
     connect(m_worker, &TrainingWorker::batchesReady, this, &TrainingController::batchesReady);

@@ -20,8 +20,8 @@ public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;
 
-    // False (and nothing happens) while a run is going on.
-    bool start(const mlpw::ExperimentSpec& spec, std::shared_ptr<const mlpw::Dataset> data = nullptr);
+    // False (and nothing happens) while a run is going on or without data.
+    bool start(const mlpw::ExperimentSpec& spec, std::shared_ptr<const mlpw::Dataset> data);
     bool isRunning() const { return m_thread != nullptr; }
     bool isPaused() const;
     // Stops the run and waits for its thread; true when it ended within the time.
@@ -33,11 +33,10 @@ public slots:
 
 signals:
     void runningChanged(bool running);
-    void dataReady(std::shared_ptr<const mlpw::Dataset> data);
     void prepared(const QString& threads, int trainSamples, int validationSamples);
     void epochBegan(int epoch, int epochs, int batches);
     void batchesReady(const BatchUpdate& update);
-    void epochEnded(const mlpw::EpochMetrics& metrics, const mlpw::EvaluationResult& validation);
+    void epochEnded(const RunSnapshot& record);
     void logLine(const QString& line);
     void finished(const RunOutcome& outcome);  // after the thread has ended
 

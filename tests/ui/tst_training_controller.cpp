@@ -1,5 +1,6 @@
 // The training controller with real MNIST runs: batch and epoch signals arrive in order, throttled, and the run
-// finishes; Stop and closing the window mid-epoch return promptly without "QThread destroyed while running".
+// finishes; Stop and closing the window mid-epoch return promptly without "QThread destroyed while running"; the
+// window keeps each run's record.
 #include <QAction>
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -9,6 +10,7 @@
 #include "main_window.h"
 #include "mlpw/trainer.h"
 #include "preset_library.h"
+#include "run_store.h"
 #include "training_controller.h"
 
 namespace {
@@ -27,6 +29,12 @@ mlpw::ExperimentSpec smallExperiment(int epochs) {
     spec.training.epochs = epochs;
     spec.training.batch_size = 32;
     return spec;
+}
+
+// MNIST, loaded once for every run of the suite (as the window's DatasetCache does).
+std::shared_ptr<const mlpw::Dataset> mnist() {
+    static const auto data = std::make_shared<const mlpw::Dataset>(mlpw::load_dataset("mnist"));
+    return data;
 }
 
 }  // namespace
@@ -64,18 +72,22 @@ private slots:
             ordered &= u.loss.size() == u.accuracy.size() && std::isfinite(u.latest.loss);
             lastBatch = u.latest.batch;
         });
-        connect(&controller, &TrainingController::epochEnded, this, [&](const mlpw::EpochMetrics& m, const mlpw::EvaluationResult& v) {
+        connect(&controller, &TrainingController::epochEnded, this, [&](const RunSnapshot& record) {
+            const mlpw::EpochMetrics& m = record->history.back();
+            const mlpw::EpochValidation& v = record->validation.back();
             events << QStringLiteral("end %1").arg(m.epoch);
             ordered &= m.epoch == lastEpoch && lastBatch == m.batches;  // the last batch update came first
-            ordered &= m.has_validation && v.confusion.total() == v.samples && v.samples > 0;
+            ordered &= record->epochs_run() == m.epoch && m.has_validation && record->data.validation_samples > 0 &&
+                       v.confusion.total() == record->data.validation_samples;
+            ordered &= record->batches.size() == size_t(m.epoch * mlpw::batch_points_per_epoch(m.batches));
             ++epochsEnded;
         });
         QSignalSpy finished(&controller, &TrainingController::finished);
         QSignalSpy running(&controller, &TrainingController::runningChanged);
 
-        QVERIFY(controller.start(smallExperiment(2)));
+        QVERIFY(controller.start(smallExperiment(2), mnist()));
         QVERIFY(controller.isRunning());
-        QVERIFY(!controller.start(smallExperiment(2)));  // one run at a time
+        QVERIFY(!controller.start(smallExperiment(2), mnist()));  // one run at a time
         QVERIFY(finished.wait(120000));
         QVERIFY(!controller.isRunning());
         QVERIFY2(ordered, qPrintable(events.join(QStringLiteral(", "))));
@@ -84,11 +96,13 @@ private slots:
         const RunOutcome outcome = finished.first().first().value<RunOutcome>();
         QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::completed));
         QCOMPARE(outcome.epochs_run, 2);
+        QVERIFY(outcome.record && outcome.record->epochs_run() == 2 && !outcome.record->final_weights.empty());
+        QVERIFY(!controller.start(smallExperiment(1), nullptr));  // no data, no run
         QCOMPARE(running.size(), 2);
         // Throttled: no more than ~20 updates a second (plus the flushes at epoch ends).
         const double seconds = std::max(0.05, (batchTimes.last() - batchTimes.first()) / 1000.0);
         QVERIFY2(batchTimes.size() <= 20 * seconds + 2 * 2 + 2, qPrintable(QString::number(batchTimes.size())));
-        QVERIFY(controller.start(smallExperiment(1)));  // a new run once the last one has ended
+        QVERIFY(controller.start(smallExperiment(1), mnist()));  // a new run once the last one has ended
         QVERIFY(controller.shutdown(5000));
     }
 
@@ -98,7 +112,7 @@ private slots:
         QSignalSpy finished(&controller, &TrainingController::finished);
         mlpw::ExperimentSpec spec = smallExperiment(5);
         spec.data.validation_split = 0.25f;  // ~1400 batches an epoch: stopped long before its end
-        QVERIFY(controller.start(spec));
+        QVERIFY(controller.start(spec, mnist()));
         QVERIFY(batches.wait(60000));
         const int batchAtStop = batches.last().first().value<BatchUpdate>().latest.batch;
         QVERIFY(batchAtStop < 1400);
@@ -116,7 +130,7 @@ private slots:
     void pauseHoldsTheRun() {
         TrainingController controller;
         QSignalSpy batches(&controller, &TrainingController::batchesReady);
-        QVERIFY(controller.start(smallExperiment(3)));
+        QVERIFY(controller.start(smallExperiment(3), mnist()));
         QVERIFY(batches.wait(60000));
         controller.setPaused(true);
         QTest::qWait(200);  // let updates already under way arrive
@@ -160,6 +174,11 @@ private slots:
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Finished")), qPrintable(window.statusText()));
         QCOMPARE(window.charts()->epochPointCount(), 1);
         QVERIFY(window.charts()->batchPointCount() > 10);
+        // The window keeps the run's record, and the charts show it.
+        QCOMPARE(window.runs()->size(), 1);
+        const RunSnapshot record = window.runs()->current();
+        QVERIFY(record && record->epochs_run() == 1 && record->best_epoch == 1);
+        QCOMPARE(window.charts()->batchPointCount(), int(record->batches.size()));
         QVERIFY(window.startAction()->isEnabled());
     }
 };
