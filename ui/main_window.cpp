@@ -102,7 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
     setStatus(tr("Ready: press Start to train %1").arg(QString::fromStdString(m_editor->spec().name)));
 }
 
-MainWindow::~MainWindow() { m_controller->shutdown(); }
+MainWindow::~MainWindow() { m_controller->shutdown(-1); }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -285,6 +285,13 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    m_controller->shutdown(1000);
+    // The run must end before the window does: a step that does not stop within the second (a checkpoint being
+    // written) keeps the window open, and it closes when the run has finished.
+    if (!m_controller->shutdown(1000)) {
+        event->ignore();
+        setStatus(tr("Stopping the run before closing…"));
+        connect(m_controller, &TrainingController::finished, this, &QWidget::close, Qt::SingleShotConnection);
+        return;
+    }
     event->accept();
 }
