@@ -154,6 +154,8 @@ private slots:
     void divergence_keeps_last_good_weights();
     void mnist_q4_two_epochs();
     void mnist_zero_kernels_cannot_learn();
+    void record_holds_the_run_data();
+    void record_holds_the_run();
 };
 
 void TestTraining::deterministic_data() {
@@ -387,6 +389,57 @@ void TestTraining::mnist_zero_kernels_cannot_learn() {
             QVERIFY2(std::equal(t.values.begin(), t.values.begin() + in, t.values.begin() + u * in),
                      qPrintable(QString("%1: unit %2 differs from unit 0").arg(QString::fromStdString(t.name)).arg(u)));
     }
+}
+
+void TestTraining::record_holds_the_run_data() {
+    QTest::addColumn<bool>("restore");
+    QTest::newRow("completed") << false;
+    // EarlyStopping on a falling loss in mode max: no improvement after epoch 1, so it stops after epoch 2 and
+    // restores epoch 1's weights, while the best epoch (val_loss) is a later one.
+    QTest::newRow("early stopping restores epoch 1") << true;
+}
+
+void TestTraining::record_holds_the_run() {
+    QFETCH(bool, restore);
+    const Dataset data = syntheticDataset();
+    ExperimentSpec spec = syntheticSpec(7, 1);
+    if (restore) {
+        EarlyStoppingSpec es;
+        es.monitor = "loss";
+        es.mode = "max";
+        es.patience = 1;
+        es.restore_best_weights = true;
+        spec.callbacks.early_stopping.push_back(es);
+    }
+    Trainer trainer(spec, data);
+    QCOMPARE(trainer.record().data.train_samples, 450);
+    QCOMPARE(trainer.record().data.validation_samples, 150);
+    std::vector<ModelState> epochWeights;
+    TrainerEvents events;
+    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) { epochWeights.push_back(trainer.network().state()); };
+    const std::atomic<bool> stop{false};
+    const RunRecord& r = trainer.run(events, stop);
+    const int epochs = restore ? 2 : 3;
+    QCOMPARE(r.epochs_run(), epochs);
+    QCOMPARE(r.validation.size(), size_t(epochs));
+    QCOMPARE(r.batches.size(), size_t(epochs * 15));  // 15 batches an epoch: every one is kept
+    QCOMPARE(r.batches.back().progress, double(epochs));
+    QCOMPARE(r.batches.back().loss, r.history.back().loss);  // the epoch's last running mean is its loss
+    for (const EpochValidation& v : r.validation) QCOMPARE(v.confusion.total(), int64_t(150));
+    int best = 1;
+    for (const EpochMetrics& m : r.history)
+        if (m.val_loss < r.history[best - 1].val_loss) best = m.epoch;
+    QCOMPARE(r.best_epoch, best);
+    if (restore) QCOMPARE(r.best_epoch, 2);  // best and final weights differ here
+    QVERIFY(r.best_weights == epochWeights[best - 1]);
+    QVERIFY(r.final_weights == trainer.network().state());
+    QVERIFY(r.final_weights == epochWeights[restore ? 0 : epochs - 1]);
+    QCOMPARE(r.restored_epoch, restore ? std::optional<int>(1) : std::nullopt);
+    QCOMPARE(r.stop_reason, restore ? StopReason::callback : StopReason::completed);
+    QCOMPARE(r.threads, std::string("1"));
+    QVERIFY(r.test.samples == 0);
+    QCOMPARE(trainer.evaluate_test_set().samples, 150);
+    QCOMPARE(trainer.record().test.samples, 150);
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
