@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "charts/training_charts.h"
+#include "dataset_cache.h"
 #include "main_window.h"
 #include "mlpw/trainer.h"
 #include "preset_library.h"
@@ -192,6 +193,26 @@ private slots:
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(!window->controller()->isRunning());
         delete window;
+    }
+
+    void startBeforeTheDataIsLoadedWaitsForIt() {
+        // A new window's DatasetCache has not loaded MNIST yet (it answers through the event loop): Start waits
+        // for that one load instead of loading the data set a second time, and the run begins when it is in.
+        MainWindow window;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("small.json"));
+        mlpw::save_experiment(smallExperiment(1), path.toStdString());
+        QVERIFY(window.openExperiment(path, true));
+        QVERIFY(!window.datasets()->get(QStringLiteral("mnist")));
+        QSignalSpy running(window.controller(), &TrainingController::runningChanged);
+        QVERIFY(window.startTraining());
+        QVERIFY(!window.controller()->isRunning());
+        QVERIFY(!window.startAction()->isEnabled());
+        QVERIFY(!window.startTraining());  // one pending start
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Loading mnist")), qPrintable(window.statusText()));
+        QVERIFY(running.wait(60000));
+        QVERIFY(window.controller()->isRunning());
+        QVERIFY(window.controller()->shutdown(-1));
     }
 
     void windowShowsTheRunEnding() {
