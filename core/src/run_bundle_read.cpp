@@ -133,7 +133,7 @@ void read_confusions(const std::string& path, RunRecord& record) {
     const size_t k = names.size();
     record.validation.clear();
     record.validation.resize(record.history.size());
-    if (csv.rows().size() % std::max<size_t>(k, 1) != 0)
+    if (k == 0 ? !csv.rows().empty() : csv.rows().size() % k != 0)
         throw Error(path + ": expected " + std::to_string(k) + " rows per epoch, got " + std::to_string(csv.rows().size()) +
                     " rows");
     for (size_t first = 0; first < csv.rows().size(); first += k) {
@@ -141,8 +141,15 @@ void read_confusions(const std::string& path, RunRecord& record) {
         for (size_t t = 0; t < k; ++t)
             if (csv.rows()[first + t][0] != csv.rows()[first][0])
                 throw Error(csv.row(first + t) + ": epoch: expected " + csv.rows()[first][0] + " in every row of a matrix");
+        if (record.validation[epoch].confusion.classes != 0)
+            throw Error(csv.row(first) + ": epoch " + std::to_string(epoch) + " has a matrix already");
         record.validation[epoch].confusion = confusion_rows(csv, first, names, 1);
     }
+    for (size_t e = 0; e < record.history.size(); ++e)
+        if (record.history[e].has_validation != (record.validation[e].confusion.classes != 0))
+            throw Error(path + ": epoch " + std::to_string(e) + (record.history[e].has_validation
+                                                                     ? ": the matrix is missing (model.mlpw's history has validation)"
+                                                                     : ": has a matrix but model.mlpw's history has no validation"));
 }
 
 void read_misclassified(const std::string& path, RunRecord& record) {

@@ -174,7 +174,7 @@ private slots:
 
     void malformed_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("from");  // "" removes the file; "<cut>" keeps its first half
+        QTest::addColumn<QString>("from");  // "" removes the file; "<cut>" keeps its first half; "<drop>" its last `to` lines
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
         QTest::newRow("summary.json missing") << "summary.json" << "" << "" << "summary.json: cannot read the file (missing)";
@@ -195,6 +195,10 @@ private slots:
                                       << "run.json: field 'format': this version reads format 1 to 1, got 9";
         QTest::newRow("class renamed") << "confusions.csv" << "\"zero, or none\"" << "zero"
                                        << "confusions.csv: line 1: expected the header";
+        QTest::newRow("epoch wrong in one row") << "confusions.csv" << "\n1," << "\n0,"
+                                                << "confusions.csv: line 6: epoch: expected 0 in every row of a matrix";
+        QTest::newRow("the last epoch's matrix missing") << "confusions.csv" << "<drop>" << "3"
+                                                         << "confusions.csv: epoch 1: the matrix is missing";
         QTest::newRow("predicted class out of range") << "misclassified.csv" << "\nvalidation,0,"
                                                       << "\nvalidation,0,1,1,7,0.5\nvalidation,0,"
                                                       << "misclassified.csv: line 2: predicted: expected a whole number below 3";
@@ -217,8 +221,14 @@ private slots:
             QVERIFY(std::filesystem::remove(path));
         } else {
             const std::string text = readText(path);
-            writeText(path, from == "<cut>" ? text.substr(0, text.size() / 2)
-                                            : replaced(text, from.toStdString(), to.toStdString()));
+            std::string changed = replaced(text, from.toStdString(), to.toStdString());
+            if (from == "<cut>") changed = text.substr(0, text.size() / 2);
+            if (from == "<drop>") {
+                QStringList lines = QString::fromStdString(text).split('\n', Qt::SkipEmptyParts);
+                lines.resize(lines.size() - to.toInt());
+                changed = (lines.join('\n') + '\n').toStdString();
+            }
+            writeText(path, changed);
         }
         QString message;
         try {
