@@ -281,7 +281,7 @@ void MainWindow::onFinished(const RunOutcome& outcome) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!maybeSave()) {
+    if (!m_closeAfterRun && !maybeSave()) {
         event->ignore();
         return;
     }
@@ -289,6 +289,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // written) keeps the window open, and it closes when the run has finished.
     if (!m_controller->shutdown(1000)) {
         event->ignore();
+        m_closeAfterRun = true;  // the unsaved changes were answered for
         setStatus(tr("Stopping the run before closing…"));
         connect(m_controller, &TrainingController::finished, this, &QWidget::close, Qt::SingleShotConnection);
         return;

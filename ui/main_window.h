@@ -72,4 +72,5 @@ private:
     QString m_path;
     bool m_dirty = false;
     bool m_startWhenLoaded = false;  // Start was pressed before the data set was loaded
+    bool m_closeAfterRun = false;    // a close waits for the run to end
 };
