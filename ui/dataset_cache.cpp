@@ -9,10 +9,7 @@ DatasetCache::DatasetCache(QObject* parent) : QObject(parent) {}
 
 DatasetCache::~DatasetCache() {
     m_queue.clear();
-    if (m_loader) {
-        m_loader->wait();  // a load takes well under a second; its result is dropped
-        delete m_loader;
-    }
+    if (m_loader) m_loader->wait();  // a load takes well under a second; its result is dropped
 }
 
 void DatasetCache::request(const QString& source) {
@@ -27,7 +24,7 @@ void DatasetCache::request(const QString& source) {
 void DatasetCache::startNext() {
     if (m_queue.isEmpty()) return;
     const QString source = m_queue.front();
-    m_loader = QThread::create([this, source] {
+    m_loader.reset(QThread::create([this, source] {
         std::shared_ptr<const mlpw::Dataset> data;
         QString error;
         try {
@@ -46,10 +43,10 @@ void DatasetCache::startNext() {
                 emit failed(source, error);
             }
         }, Qt::QueuedConnection);
-    });
-    connect(m_loader, &QThread::finished, this, [this] {
-        m_loader->deleteLater();
-        m_loader = nullptr;
+    }));
+    connect(m_loader.get(), &QThread::finished, this, [this] {
+        m_loader->wait();  // finished() comes just before the thread returns
+        m_loader.reset();
         startNext();
     });
     m_loader->start();

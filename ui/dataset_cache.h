@@ -1,15 +1,16 @@
 #pragma once
 // Loads data sets off the GUI thread and keeps them, shared read-only with training runs.
-// request() returns at once; loaded() or failed() follow on the GUI thread.
+// request() returns at once; loaded() or failed() follow on the GUI thread. The only loader of the window: a
+// training run gets its data set from here.
 #include <QHash>
 #include <QObject>
 #include <QString>
 
+#include <QThread>
+
 #include <memory>
 
 #include "mlpw/dataset.h"
-
-class QThread;
 
 class DatasetCache : public QObject {
     Q_OBJECT
@@ -29,5 +30,5 @@ private:
 
     QHash<QString, std::shared_ptr<const mlpw::Dataset>> m_sets;
     QStringList m_queue;
-    QThread* m_loader = nullptr;
+    std::unique_ptr<QThread> m_loader;  // the load under way; the destructor waits for it
 };

@@ -22,6 +22,7 @@
 #include "preset_library.h"
 #include "recent_files.h"
 #include "run_progress.h"
+#include "run_store.h"
 #include "training_controller.h"
 
 MainWindow::MainWindow(QWidget* parent)
@@ -29,6 +30,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_cache(new DatasetCache(this)),
       m_editor(new ExperimentEditor(m_cache, this)),
       m_controller(new TrainingController(this)),
+      m_runs(new RunStore(this)),
       m_charts(new TrainingCharts(this)),
       m_progress(new RunProgress(this)),
       m_status(new QLabel(this)) {
@@ -73,8 +75,24 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &TrainingController::epochBegan, m_progress, &RunProgress::onEpochBegan);
     connect(m_controller, &TrainingController::batchesReady, m_progress, &RunProgress::onBatches);
     connect(m_controller, &TrainingController::batchesReady, m_charts, &TrainingCharts::addBatches);
-    connect(m_controller, &TrainingController::epochEnded, m_progress, &RunProgress::onEpochEnded);
-    connect(m_controller, &TrainingController::epochEnded, m_charts, &TrainingCharts::addEpoch);
+    connect(m_controller, &TrainingController::epochEnded, this, [this](const RunSnapshot& record) {
+        m_progress->onEpochEnded(record->history.back());
+        m_runs->update(record);
+    });
+    connect(m_runs, &RunStore::currentChanged, m_charts, &TrainingCharts::showRecord);
+    // A Start pressed while the data set is still loading goes ahead once it is in (one load, by the cache).
+    connect(m_cache, &DatasetCache::loaded, this, [this](const QString& source) {
+        if (m_startWhenLoaded && source == QString::fromStdString(m_editor->spec().data.source)) {
+            m_startWhenLoaded = false;
+            if (!startTraining()) updateActions();
+        }
+    });
+    connect(m_cache, &DatasetCache::failed, this, [this](const QString& source, const QString& message) {
+        if (!m_startWhenLoaded || source != QString::fromStdString(m_editor->spec().data.source)) return;
+        m_startWhenLoaded = false;
+        updateActions();
+        setStatus(tr("Could not load %1: %2").arg(source, message));
+    });
     connect(m_controller, &TrainingController::logLine, m_progress, &RunProgress::appendLog);
     connect(m_controller, &TrainingController::finished, this, &MainWindow::onFinished);
 
@@ -86,7 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
                   : tr("Ready: press Start to train %1").arg(QString::fromStdString(m_editor->spec().name)));
 }
 
-MainWindow::~MainWindow() { m_controller->shutdown(); }
+MainWindow::~MainWindow() { m_controller->shutdown(-1); }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -143,7 +161,7 @@ void MainWindow::setStatus(const QString& text) { m_status->setText(text); }
 
 void MainWindow::updateActions() {
     const bool running = m_controller->isRunning();
-    m_start->setEnabled(!running && m_editor->isValid());
+    m_start->setEnabled(!running && !m_startWhenLoaded && m_editor->isValid());
     m_start->setToolTip(m_editor->isValid() ? tr("Train the experiment as it stands (Ctrl+R)")
                                             : tr("Fix the problems listed under the editor first"));
     m_stop->setEnabled(running);
@@ -225,13 +243,25 @@ bool MainWindow::maybeSave() {
 }
 
 bool MainWindow::startTraining() {
-    if (m_controller->isRunning() || !m_editor->isValid()) return false;
+    if (m_controller->isRunning() || m_startWhenLoaded || !m_editor->isValid()) return false;
     const mlpw::ExperimentSpec spec = m_editor->spec();
+    const QString source = QString::fromStdString(spec.data.source);
+    const auto data = m_cache->get(source);
+    if (!data) {
+        m_startWhenLoaded = true;
+        updateActions();
+        setStatus(tr("Loading %1…").arg(source));
+        m_cache->request(source);  // may answer at once (loaded() or failed())
+        return true;
+    }
     m_charts->reset();
     m_progress->reset(spec.training.epochs);
     m_progress->appendLog(tr("— %1 —").arg(QString::fromStdString(spec.name)));
-    const bool started = m_controller->start(spec, m_cache->get(QString::fromStdString(spec.data.source)));
-    if (started) setStatus(tr("Preparing %1…").arg(QString::fromStdString(spec.name)));
+    const bool started = m_controller->start(spec, data);
+    if (started) {
+        m_runs->beginRun();
+        setStatus(tr("Preparing %1…").arg(QString::fromStdString(spec.name)));
+    }
     return started;
 }
 
@@ -242,7 +272,8 @@ void MainWindow::stopTraining() {
 }
 
 void MainWindow::onFinished(const RunOutcome& outcome) {
-    m_charts->markOutcome(outcome);
+    m_runs->update(outcome.record);
+    m_runs->endRun();
     m_progress->onFinished(outcome);
     const QString text = keras_log::outcome(outcome);
     m_progress->appendLog(text);
@@ -252,10 +283,18 @@ void MainWindow::onFinished(const RunOutcome& outcome) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!maybeSave()) {
+    if (!m_closeAfterRun && !maybeSave()) {
         event->ignore();
         return;
     }
-    m_controller->shutdown(1000);
+    // The run must end before the window does: a step that does not stop within the second (a checkpoint being
+    // written) keeps the window open, and it closes when the run has finished.
+    if (!m_controller->shutdown(1000)) {
+        event->ignore();
+        m_closeAfterRun = true;  // the unsaved changes were answered for
+        setStatus(tr("Stopping the run before closing…"));
+        connect(m_controller, &TrainingController::finished, this, &QWidget::close, Qt::SingleShotConnection);
+        return;
+    }
     event->accept();
 }

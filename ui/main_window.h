@@ -12,6 +12,7 @@ class DatasetCache;
 class ExperimentEditor;
 class RecentFiles;
 class RunProgress;
+class RunStore;
 class TrainingCharts;
 class TrainingController;
 
@@ -32,12 +33,14 @@ public:
     TrainingController* controller() const { return m_controller; }
     TrainingCharts* charts() const { return m_charts; }
     RunProgress* progress() const { return m_progress; }
+    RunStore* runs() const { return m_runs; }
     DatasetCache* datasets() const { return m_cache; }
     QAction* startAction() const { return m_start; }
     QAction* stopAction() const { return m_stop; }
     QString statusText() const;
 
 public slots:
+    // Starts a run, or (true) asks the data set cache for the data and starts when it is loaded.
     bool startTraining();
     void stopTraining();
 
@@ -58,6 +61,7 @@ private:
     DatasetCache* m_cache;
     ExperimentEditor* m_editor;
     TrainingController* m_controller;
+    RunStore* m_runs;
     TrainingCharts* m_charts;
     RunProgress* m_progress;
     RecentFiles* m_recent = nullptr;
@@ -67,4 +71,6 @@ private:
     QAction* m_pause = nullptr;
     QString m_path;
     bool m_dirty = false;
+    bool m_startWhenLoaded = false;  // Start was pressed before the data set was loaded
+    bool m_closeAfterRun = false;    // a close waits for the run to end
 };

@@ -35,7 +35,7 @@ void StallBenchmark::start() {
     m_window->editor()->setSpec(spec);
     connect(m_window->controller(), &TrainingController::finished, this, &StallBenchmark::finish);
     connect(m_window->controller(), &TrainingController::epochEnded, this,
-            [this](const mlpw::EpochMetrics& m) { m_epochSeconds.push_back(m.train_seconds); });
+            [this](const RunSnapshot& record) { m_epochSeconds.push_back(record->history.back().train_seconds); });
     // Start once MNIST is in the cache (as when a person presses Start), after the window has settled.
     auto beginWhenLoaded = [this](const QString& source) {
         if (source == QLatin1String("mnist") && !m_started) QTimer::singleShot(1000, this, &StallBenchmark::begin);

@@ -1,5 +1,7 @@
 #include "training_controller.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QThread>
 
 #include "training_worker.h"
@@ -7,32 +9,30 @@
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<BatchUpdate>();
     qRegisterMetaType<RunOutcome>();
-    qRegisterMetaType<mlpw::EpochMetrics>();
-    qRegisterMetaType<mlpw::EvaluationResult>();
-    qRegisterMetaType<std::shared_ptr<const mlpw::Dataset>>();
+    qRegisterMetaType<RunSnapshot>();
 }
 
-TrainingController::~TrainingController() { shutdown(); }
+TrainingController::~TrainingController() { shutdown(-1); }
 
 bool TrainingController::start(const mlpw::ExperimentSpec& spec, std::shared_ptr<const mlpw::Dataset> data) {
-    if (m_thread) return false;
+    if (m_thread || !data) return false;
     m_flags = std::make_shared<RunFlags>();
     m_outcome = {};
-    m_thread = new QThread;
+    m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("training"));
-    m_worker = new TrainingWorker(spec, std::move(data), m_flags);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &TrainingWorker::run);
-    connect(m_worker, &TrainingWorker::dataReady, this, &TrainingController::dataReady);
-    connect(m_worker, &TrainingWorker::prepared, this, &TrainingController::prepared);
-    connect(m_worker, &TrainingWorker::epochBegan, this, &TrainingController::epochBegan);
-    connect(m_worker, &TrainingWorker::batchesReady, this, &TrainingController::batchesReady);
-    connect(m_worker, &TrainingWorker::epochEnded, this, &TrainingController::epochEnded);
-    connect(m_worker, &TrainingWorker::logLine, this, &TrainingController::logLine);
-    connect(m_worker, &TrainingWorker::finished, this, [this](const RunOutcome& outcome) { m_outcome = outcome; });
+    m_worker = std::make_unique<TrainingWorker>(spec, std::move(data), m_flags);
+    m_worker->moveToThread(m_thread.get());
+    TrainingWorker* worker = m_worker.get();
+    connect(m_thread.get(), &QThread::started, worker, &TrainingWorker::run);
+    connect(worker, &TrainingWorker::prepared, this, &TrainingController::prepared);
+    connect(worker, &TrainingWorker::epochBegan, this, &TrainingController::epochBegan);
+    connect(worker, &TrainingWorker::batchesReady, this, &TrainingController::batchesReady);
+    connect(worker, &TrainingWorker::epochEnded, this, &TrainingController::epochEnded);
+    connect(worker, &TrainingWorker::logLine, this, &TrainingController::logLine);
+    connect(worker, &TrainingWorker::finished, this, [this](const RunOutcome& outcome) { m_outcome = outcome; });
     // run() returns on the worker thread; ending its event loop from there too needs no round trip.
-    connect(m_worker, &TrainingWorker::finished, m_thread, &QThread::quit, Qt::DirectConnection);
-    connect(m_thread, &QThread::finished, this, &TrainingController::onThreadFinished);
+    connect(worker, &TrainingWorker::finished, m_thread.get(), &QThread::quit, Qt::DirectConnection);
+    connect(m_thread.get(), &QThread::finished, this, &TrainingController::onThreadFinished);
     m_thread->start();
     emit runningChanged(true);
     return true;
@@ -48,12 +48,15 @@ void TrainingController::setPaused(bool paused) {
     if (m_flags && m_thread) m_flags->pause = paused;
 }
 
+void TrainingController::release() {
+    m_thread->wait();  // QThread::finished comes just before the thread returns: let it return
+    m_worker.reset();
+    m_thread.reset();
+}
+
 void TrainingController::onThreadFinished() {
     if (!m_thread) return;
-    delete m_worker;  // its thread has ended: safe to delete from here
-    m_thread->deleteLater();
-    m_worker = nullptr;
-    m_thread = nullptr;
+    release();
     emit runningChanged(false);
     emit finished(m_outcome);
 }
@@ -62,17 +65,10 @@ bool TrainingController::shutdown(int timeoutMs) {
     if (!m_thread) return true;
     m_flags->stop = true;
     m_thread->quit();
-    if (!m_thread->wait(timeoutMs)) {
-        // Still inside an uninterruptible step: let it go rather than destroy a running thread.
-        disconnect(m_thread, nullptr, this, nullptr);
-        m_thread = nullptr;
-        m_worker = nullptr;
-        return false;
-    }
-    disconnect(m_thread, nullptr, this, nullptr);
-    delete m_worker;
-    delete m_thread;
-    m_worker = nullptr;
-    m_thread = nullptr;
+    if (!m_thread->wait(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs)))
+        return false;  // still inside a step: keep it; onThreadFinished() ends it as usual
+    release();
+    // The run's queued signals (QThread::finished among them) must not arrive now that it is over.
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     return true;
 }

@@ -5,10 +5,16 @@
 #include <QPointF>
 #include <QString>
 
-#include "mlpw/metrics.h"
+#include <memory>
 
-// A throttled batch update: the latest running means and the decimated points since the last update.
-// x of a point is the fractional epoch: epoch - 1 + batch / batches.
+#include "mlpw/metrics.h"
+#include "mlpw/run_record.h"
+
+// A copy of the run's record taken on the training thread; the GUI reads it and never sees the live one.
+using RunSnapshot = std::shared_ptr<const mlpw::RunRecord>;
+
+// A throttled batch update: the latest running means and the record's batch points since the last update.
+// x of a point is the fractional epoch: epoch - 1 + batch / batches (mlpw::BatchPoint::progress).
 struct BatchUpdate {
     mlpw::BatchMetrics latest;
     QList<QPointF> loss;      // running mean of the training loss
@@ -27,9 +33,9 @@ struct RunOutcome {
     int restored_epoch = 0;  // 0: none
     double seconds = 0.0;
     QString threads;  // the trainer's account of the OpenMP threads it used
+    RunSnapshot record;  // the run as it ended; null when it failed before training
 };
 
 Q_DECLARE_METATYPE(BatchUpdate)
 Q_DECLARE_METATYPE(RunOutcome)
-Q_DECLARE_METATYPE(mlpw::EpochMetrics)
-Q_DECLARE_METATYPE(mlpw::EvaluationResult)
+Q_DECLARE_METATYPE(RunSnapshot)

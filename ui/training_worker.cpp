@@ -6,6 +6,20 @@
 #include "keras_log.h"
 #include "mlpw/trainer.h"
 
+namespace {
+
+RunOutcome::Reason reason_of(mlpw::StopReason reason) {
+    switch (reason) {
+        case mlpw::StopReason::completed: return RunOutcome::Reason::completed;
+        case mlpw::StopReason::callback: return RunOutcome::Reason::callback;
+        case mlpw::StopReason::user: return RunOutcome::Reason::user;
+        case mlpw::StopReason::diverged: return RunOutcome::Reason::diverged;
+    }
+    return RunOutcome::Reason::failed;
+}
+
+}  // namespace
+
 TrainingWorker::TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data,
                                std::shared_ptr<RunFlags> flags)
     : m_spec(std::move(spec)), m_data(std::move(data)), m_flags(std::move(flags)) {}
@@ -13,14 +27,9 @@ TrainingWorker::TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const 
 void TrainingWorker::run() {
     RunOutcome outcome;
     try {
-        if (!m_data) {
-            emit logLine(tr("Loading %1…").arg(QString::fromStdString(m_spec.data.source)));
-            m_data = std::make_shared<const mlpw::Dataset>(mlpw::load_dataset(m_spec.data.source));
-            emit dataReady(m_data);
-        }
         mlpw::Trainer trainer(m_spec, *m_data);
-        const auto split = mlpw::split_for_validation(m_data->train.count, m_spec.data.validation_split);
-        emit prepared(QString::fromStdString(trainer.threads()), int(split.train.size()), int(split.validation.size()));
+        const mlpw::RunRecord& record = trainer.record();
+        emit prepared(QString::fromStdString(trainer.threads()), record.data.train_samples, record.data.validation_samples);
 
         mlpw::TrainerEvents events;
         events.on_epoch_begin = [this](int epoch, int epochs, int batches) {
@@ -28,28 +37,24 @@ void TrainingWorker::run() {
             emit logLine(keras_log::epochHeader(epoch, epochs));
             emit epochBegan(epoch, epochs, batches);
         };
-        events.on_batch = [this](const mlpw::BatchMetrics& m) { onBatch(m); };
-        events.on_epoch = [this](const mlpw::EpochMetrics& m, const mlpw::EvaluationResult& validation) {
+        events.on_batch = [this, &record](const mlpw::BatchMetrics& m) { onBatch(m, record); };
+        events.on_epoch = [this, &record](const mlpw::EpochMetrics& m, const mlpw::EvaluationResult&) {
             flush();
-            emit epochEnded(m, validation);
+            emit epochEnded(std::make_shared<const mlpw::RunRecord>(record));
             emit logLine(keras_log::epochLine(m));
         };
         events.on_log = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
-        const mlpw::TrainingResult result = trainer.run(events, m_flags->stop);
+        trainer.run(events, m_flags->stop);
         flush();
 
-        switch (result.stop_reason) {
-            case mlpw::StopReason::completed: outcome.reason = RunOutcome::Reason::completed; break;
-            case mlpw::StopReason::callback: outcome.reason = RunOutcome::Reason::callback; break;
-            case mlpw::StopReason::user: outcome.reason = RunOutcome::Reason::user; break;
-            case mlpw::StopReason::diverged: outcome.reason = RunOutcome::Reason::diverged; break;
-        }
-        outcome.message = QString::fromStdString(result.message);
-        outcome.epochs_run = result.epochs_run;
-        outcome.best_epoch = result.best_epoch;
-        outcome.restored_epoch = result.restored_epoch.value_or(0);
-        outcome.seconds = result.seconds;
-        outcome.threads = QString::fromStdString(trainer.threads());
+        outcome.reason = reason_of(record.stop_reason);
+        outcome.message = QString::fromStdString(record.message);
+        outcome.epochs_run = record.epochs_run();
+        outcome.best_epoch = record.best_epoch;
+        outcome.restored_epoch = record.restored_epoch.value_or(0);
+        outcome.seconds = record.seconds;
+        outcome.threads = QString::fromStdString(record.threads);
+        outcome.record = std::make_shared<const mlpw::RunRecord>(record);
     } catch (const std::bad_alloc&) {  // the large allocations name themselves (mlpw::OutOfMemoryError)
         outcome.reason = RunOutcome::Reason::failed;
         outcome.message = tr("out of memory while allocating a buffer (the summary estimates what a run needs)");
@@ -60,13 +65,12 @@ void TrainingWorker::run() {
     emit finished(outcome);
 }
 
-void TrainingWorker::onBatch(const mlpw::BatchMetrics& m) {
-    const int stride = std::max(1, m.batches / kPointsPerEpoch);
+void TrainingWorker::onBatch(const mlpw::BatchMetrics& m, const mlpw::RunRecord& record) {
     m_pending.latest = m;
-    if (m.batch % stride == 0 || m.batch == m.batches) {
-        const double x = m.epoch - 1 + double(m.batch) / m.batches;
-        m_pending.loss.append({x, m.loss});
-        m_pending.accuracy.append({x, m.accuracy});
+    for (; m_pointsSent < record.batches.size(); ++m_pointsSent) {
+        const mlpw::BatchPoint& p = record.batches[m_pointsSent];
+        m_pending.loss.append({p.progress, p.loss});
+        m_pending.accuracy.append({p.progress, p.accuracy});
     }
     m_hasPending = true;
     const auto now = Clock::now();

@@ -1,7 +1,8 @@
 #pragma once
 // Runs one experiment on its own thread (moved to a QThread by TrainingController) and turns the Trainer's
-// events into queued signals carrying copies. Per-batch metrics are throttled here: at most one
-// batchesReady every kUpdateInterval, carrying the latest values and the points decimated since the last one.
+// events into queued signals carrying copies: at each epoch end a snapshot of the run's record (the GUI never
+// touches the live record or model). Per-batch metrics are throttled here: at most one batchesReady every
+// kUpdateInterval, carrying the latest values and the record's batch points added since the last one.
 #include <QObject>
 
 #include <atomic>
@@ -22,25 +23,24 @@ class TrainingWorker : public QObject {
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds kUpdateInterval{75};  // 13 updates a second (<= 20)
-    static constexpr int kPointsPerEpoch = 200;                      // chart points per epoch and series
 
+    // `data` is loaded (by the window's DatasetCache): a run never loads a data set of its own.
     TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data, std::shared_ptr<RunFlags> flags);
 
 public slots:
     void run();
 
 signals:
-    void dataReady(std::shared_ptr<const mlpw::Dataset> data);  // when the worker had to load it
     void prepared(const QString& threads, int trainSamples, int validationSamples);
     void epochBegan(int epoch, int epochs, int batches);
     void batchesReady(const BatchUpdate& update);
-    void epochEnded(const mlpw::EpochMetrics& metrics, const mlpw::EvaluationResult& validation);
+    void epochEnded(const RunSnapshot& record);
     void logLine(const QString& line);
     void finished(const RunOutcome& outcome);
 
 private:
     using Clock = std::chrono::steady_clock;
-    void onBatch(const mlpw::BatchMetrics& m);
+    void onBatch(const mlpw::BatchMetrics& m, const mlpw::RunRecord& record);
     void flush();
 
     mlpw::ExperimentSpec m_spec;
@@ -48,6 +48,7 @@ private:
     std::shared_ptr<RunFlags> m_flags;
     BatchUpdate m_pending;
     bool m_hasPending = false;
+    size_t m_pointsSent = 0;  // of record.batches
     Clock::time_point m_lastEmit;
     Clock::time_point m_epochStart;
 };

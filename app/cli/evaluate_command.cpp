@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "keras_log.h"
+#include "mlpw/classification_report.h"
 #include "mlpw/dataset.h"
 #include "mlpw/evaluation.h"
 #include "mlpw/model_io.h"
@@ -27,61 +28,6 @@ EvaluationResult evaluate_test_set(const ModelFile& model, const ImageSet& set) 
     std::vector<uint32_t> all(static_cast<size_t>(set.count));
     std::iota(all.begin(), all.end(), 0u);
     return evaluate(net, assembler, set, all, kRowsPerCall);
-}
-
-// sklearn's classification_report(digits=4): precision, recall, f1-score, support per class, then averages.
-void print_report(const ConfusionMatrix& cm, const std::vector<std::string>& names) {
-    size_t width = std::string("weighted avg").size();
-    for (const auto& name : names) width = std::max(width, name.size());
-    const int w = static_cast<int>(width);
-    std::printf("%*s %10s %10s %10s %10s\n\n", w, "", "precision", "recall", "f1-score", "support");
-    double macro[3] = {0, 0, 0}, weighted[3] = {0, 0, 0};
-    const double total = static_cast<double>(cm.total());
-    for (int c = 0; c < cm.classes; ++c) {
-        int64_t support = 0;
-        for (int p = 0; p < cm.classes; ++p) support += cm.at(c, p);
-        const double precision = cm.precision(c), recall = cm.recall(c);
-        const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
-        std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, names[c].c_str(), precision, recall, f1,
-                    static_cast<long long>(support));
-        const double values[3] = {precision, recall, f1};
-        for (int i = 0; i < 3; ++i) {
-            macro[i] += values[i] / cm.classes;
-            weighted[i] += total > 0 ? values[i] * static_cast<double>(support) / total : 0.0;
-        }
-    }
-    std::printf("\n%*s %10s %10s %10.4f %10lld\n", w, "accuracy", "", "", cm.accuracy(),
-                static_cast<long long>(cm.total()));
-    std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, "macro avg", macro[0], macro[1], macro[2],
-                static_cast<long long>(cm.total()));
-    std::printf("%*s %10.4f %10.4f %10.4f %10lld\n", w, "weighted avg", weighted[0], weighted[1], weighted[2],
-                static_cast<long long>(cm.total()));
-}
-
-// Rows: true class; columns: predicted class. Long class names label the rows; the columns then use numbers.
-void print_confusion(const ConfusionMatrix& cm, const std::vector<std::string>& names) {
-    bool short_names = true;
-    size_t row_label = 0, cell = 1;
-    for (const auto& name : names) short_names = short_names && name.size() <= 5;
-    std::vector<std::string> rows, columns;
-    for (int c = 0; c < cm.classes; ++c) {
-        const std::string number = std::to_string(c);
-        columns.push_back(short_names ? names[c] : number);
-        rows.push_back(short_names || names[c] == number ? names[c] : number + " " + names[c]);
-        row_label = std::max(row_label, rows.back().size());
-        cell = std::max(cell, columns.back().size());
-    }
-    for (int64_t n : cm.counts) cell = std::max(cell, std::to_string(n).size());
-    std::printf("Confusion matrix (rows: true class, columns: predicted class)\n%*s",
-                static_cast<int>(row_label), "");
-    for (const auto& column : columns) std::printf("  %*s", static_cast<int>(cell), column.c_str());
-    std::printf("\n");
-    for (int t = 0; t < cm.classes; ++t) {
-        std::printf("%-*s", static_cast<int>(row_label), rows[t].c_str());
-        for (int p = 0; p < cm.classes; ++p)
-            std::printf("  %*lld", static_cast<int>(cell), static_cast<long long>(cm.at(t, p)));
-        std::printf("\n");
-    }
 }
 
 }  // namespace
@@ -128,9 +74,9 @@ int evaluate_command(const Args& arguments) {
     const EvaluationResult result = evaluate_test_set(model, test);
     std::printf("Test accuracy: %s - test loss: %s\n\n", metric_value(result.accuracy).c_str(),
                 metric_value(result.loss).c_str());
-    print_report(result.confusion, data.class_names);
+    std::fputs(classification_report_text(classification_report(result.confusion), data.class_names).c_str(), stdout);
     std::printf("\n");
-    print_confusion(result.confusion, data.class_names);
+    std::fputs(confusion_matrix_text(result.confusion, data.class_names).c_str(), stdout);
     return 0;
 }
 

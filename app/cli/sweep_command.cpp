@@ -1,60 +1,21 @@
 // mlpw sweep: every point of an experiment's sweep grid, trained one after another on data loaded once,
 // then a table of the results sorted by any column (and results.csv plus a run bundle per point with --out).
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 #include <map>
 
 #include "commands.h"
 #include "experiment_input.h"
 #include "interrupt.h"
 #include "mlpw/dataset.h"
+#include "mlpw/results_table.h"
+#include "mlpw/run_bundle.h"
 #include "mlpw/summary.h"
-#include "run_bundle.h"
 #include "training_session.h"
 
 namespace mlpw::cli {
 namespace {
-
-constexpr double kNone = std::numeric_limits<double>::quiet_NaN();  // no validation, no epoch
-
-struct ResultRow {
-    int run = 0;  // 1-based, as the folder run_<run>
-    std::string varies;
-    int best_epoch = 0, epochs_run = 0;
-    bool stopped_early = false;
-    double val_accuracy = kNone, val_loss = kNone, test_accuracy = kNone, test_loss = kNone, seconds = 0.0;
-};
-
-enum class Column { run, varies, best_epoch, epochs, val_accuracy, val_loss, test_accuracy, test_loss, seconds };
-
-// The names --sort accepts for each column (the table's header first), and whether higher sorts first.
-struct ColumnInfo {
-    Column column;
-    std::vector<std::string> names;
-    bool higher_first;
-};
-const std::vector<ColumnInfo>& columns() {
-    static const std::vector<ColumnInfo> list = {
-        {Column::run, {"run"}, false},
-        {Column::varies, {"varies"}, false},
-        {Column::best_epoch, {"best_epoch"}, false},
-        {Column::epochs, {"epochs", "epochs_run"}, false},
-        {Column::val_accuracy, {"val_acc%", "val_acc", "val_accuracy"}, true},
-        {Column::val_loss, {"val_loss"}, false},
-        {Column::test_accuracy, {"test_acc%", "test_acc", "test_accuracy"}, true},
-        {Column::test_loss, {"test_loss"}, false},
-        {Column::seconds, {"seconds"}, false},
-    };
-    return list;
-}
-
-struct SortOrder {
-    Column column = Column::val_loss;
-    bool descending = false;
-};
 
 // "val_loss", "val_acc%", "seconds:desc"...
 SortOrder parse_sort(const std::string& text) {
@@ -66,102 +27,12 @@ SortOrder parse_sort(const std::string& text) {
             throw UsageError("--sort: expected COLUMN, COLUMN:asc or COLUMN:desc, got '" + text + "'");
     }
     std::string known;
-    for (const auto& info : columns()) {
+    for (const auto& info : result_columns()) {
         if (std::find(info.names.begin(), info.names.end(), name) != info.names.end())
             return {info.column, direction.empty() ? info.higher_first : direction == "desc"};
         known += (known.empty() ? "" : ", ") + info.names.front();
     }
     throw UsageError("--sort: no column '" + name + "'; the columns are " + known);
-}
-
-double numeric(const ResultRow& r, Column c) {
-    switch (c) {
-        case Column::run: return r.run;
-        case Column::best_epoch: return r.best_epoch;
-        case Column::epochs: return r.epochs_run;
-        case Column::val_accuracy: return r.val_accuracy;
-        case Column::val_loss: return r.val_loss;
-        case Column::test_accuracy: return r.test_accuracy;
-        case Column::test_loss: return r.test_loss;
-        case Column::seconds: return r.seconds;
-        case Column::varies: break;
-    }
-    return 0.0;
-}
-
-// Best first by the order; missing values (NaN) last; ties keep the run order.
-std::vector<ResultRow> sorted(std::vector<ResultRow> rows, const SortOrder& order) {
-    std::stable_sort(rows.begin(), rows.end(), [&](const ResultRow& a, const ResultRow& b) {
-        if (order.column == Column::varies) return order.descending ? a.varies > b.varies : a.varies < b.varies;
-        const double x = numeric(a, order.column), y = numeric(b, order.column);
-        if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
-        return order.descending ? x > y : x < y;
-    });
-    return rows;
-}
-
-std::string fixed(double value, const char* pattern) {
-    if (std::isnan(value)) return "-";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, pattern, value);
-    return buffer;
-}
-
-std::string results_table(const std::vector<ResultRow>& rows) {
-    const std::vector<std::string> header = {"run",      "varies",   "best_epoch", "epochs",
-                                             "val_acc%", "val_loss", "test_acc%",  "seconds"};
-    std::vector<std::vector<std::string>> cells = {header};
-    for (const auto& r : rows)
-        cells.push_back({std::to_string(r.run), r.varies, r.best_epoch ? std::to_string(r.best_epoch) : "-",
-                         std::to_string(r.epochs_run) + (r.stopped_early ? "*" : ""),
-                         fixed(r.val_accuracy * 100, "%.2f"), fixed(r.val_loss, "%.4f"),
-                         fixed(r.test_accuracy * 100, "%.2f"), fixed(r.seconds, "%.1f")});
-    std::vector<size_t> width(header.size(), 0);
-    for (const auto& line : cells)
-        for (size_t c = 0; c < line.size(); ++c) width[c] = std::max(width[c], line[c].size());
-    std::string text;
-    for (const auto& line : cells) {
-        std::string out;
-        for (size_t c = 0; c < line.size(); ++c) {
-            const std::string pad(width[c] - line[c].size(), ' ');
-            out += (c ? "  " : "") + (c == 1 ? line[c] + pad : pad + line[c]);  // "varies" reads left-aligned
-        }
-        out.erase(out.find_last_not_of(' ') + 1);
-        text += out + "\n";
-    }
-    return text;
-}
-
-std::string results_csv(const std::vector<ResultRow>& rows) {
-    std::string text =
-        "run,varies,best_epoch,epochs_run,stopped_early,val_accuracy,val_loss,test_accuracy,test_loss,seconds,folder\n";
-    for (const auto& r : rows)
-        text += std::to_string(r.run) + "," + csv_field(r.varies) + "," + std::to_string(r.best_epoch) + "," +
-                std::to_string(r.epochs_run) + "," + (r.stopped_early ? "true" : "false") + "," +
-                csv_number(r.val_accuracy) + "," + csv_number(r.val_loss) + "," + csv_number(r.test_accuracy) + "," +
-                csv_number(r.test_loss) + "," + csv_number(r.seconds) + ",run_" + std::to_string(r.run) + "\n";
-    return text;
-}
-
-ResultRow result_row(int run, const std::string& label, const RunOutcome& outcome) {
-    ResultRow row;
-    row.run = run;
-    row.varies = label.empty() ? "(base)" : label;
-    const TrainingResult& r = outcome.result;
-    row.best_epoch = r.best_epoch;
-    row.epochs_run = r.epochs_run;
-    row.stopped_early = r.stopped_early();
-    for (const auto& m : r.history)
-        if (m.epoch == r.best_epoch && m.has_validation) {
-            row.val_accuracy = m.val_accuracy;
-            row.val_loss = m.val_loss;
-        }
-    if (outcome.test.samples > 0) {
-        row.test_accuracy = outcome.test.accuracy;
-        row.test_loss = outcome.test.loss;
-    }
-    row.seconds = r.seconds;
-    return row;
 }
 
 }  // namespace
@@ -226,10 +97,10 @@ int sweep_command(const Args& arguments) {
         }
         const std::string run_dir =
             out_dir.empty() ? "" : (std::filesystem::path(out_dir) / ("run_" + std::to_string(i + 1))).string();
-        const RunOutcome outcome = run_and_report(point, set, run_dir, stop);
-        rows.push_back(result_row(static_cast<int>(i + 1), points[i].label, outcome));
+        const RunRecord record = run_and_report(point, set, run_dir, stop);
+        rows.push_back(result_row(static_cast<int>(i + 1), points[i].label, record));
         if (!out_dir.empty())
-            write_file_atomically((std::filesystem::path(out_dir) / "results.csv").string(),
+            write_text_file((std::filesystem::path(out_dir) / "results.csv").string(),
                                   results_csv(sorted(rows, order)));
     }
 

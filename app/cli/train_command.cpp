@@ -5,8 +5,8 @@
 #include "experiment_input.h"
 #include "interrupt.h"
 #include "mlpw/dataset.h"
+#include "mlpw/run_bundle.h"
 #include "mlpw/summary.h"
-#include "run_bundle.h"
 #include "training_session.h"
 
 namespace mlpw::cli {
@@ -48,8 +48,8 @@ int train_command(const Args& arguments) {
     std::fputs(memory_line(estimate_memory(spec, shape_of(data), data.train.count + data.test.count)).c_str(), stdout);
 
     const std::atomic<bool>& stop = install_interrupt_handler();
-    const RunOutcome outcome = run_and_report(spec, data, out_dir, stop);
-    return outcome.result.stop_reason == StopReason::user ? kExitInterrupted : 0;
+    const RunRecord record = run_and_report(spec, data, out_dir, stop);
+    return record.stop_reason == StopReason::user ? kExitInterrupted : 0;
 }
 
 }  // namespace mlpw::cli

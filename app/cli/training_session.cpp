@@ -6,8 +6,9 @@
 #include <cstdio>
 
 #include "keras_log.h"
+#include "mlpw/run_bundle.h"
 #include "mlpw/summary.h"
-#include "run_bundle.h"
+#include "mlpw/trainer.h"
 
 namespace mlpw::cli {
 
@@ -22,35 +23,32 @@ std::string memory_line(const MemoryEstimate& estimate) {
     return line + "\n";
 }
 
-RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
-                          const std::atomic<bool>& stop) {
+RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
+                         const std::atomic<bool>& stop) {
     Trainer trainer(spec, data);
-    const SplitIndices split = split_for_validation(data.train.count, spec.data.validation_split);
-    if (split.validation.empty())
-        std::printf("Train on %zu samples\n", split.train.size());
+    const RunData& split = trainer.record().data;
+    if (split.validation_samples == 0)
+        std::printf("Train on %d samples\n", split.train_samples);
     else
-        std::printf("Train on %zu samples, validate on %zu samples\n", split.train.size(), split.validation.size());
+        std::printf("Train on %d samples, validate on %d samples\n", split.train_samples, split.validation_samples);
     std::fflush(stdout);
 
     KerasLog log(stdout, ::isatty(STDOUT_FILENO) == 1);
-    TrainerEvents events = log.events();
-    RunOutcome outcome;
-    outcome.result = trainer.run(events, stop);
+    const RunRecord& record = trainer.run(log.events(), stop);
     log.end_line();
-    const TrainingResult& result = outcome.result;
-    log.note(result.message);  // the stop (Ctrl-C, a callback, divergence), if any
+    log.note(record.message);  // the stop (Ctrl-C, a callback, divergence), if any
 
-    outcome.test = trainer.evaluate(data.test);
-    std::printf("Test accuracy: %s - test loss: %s\n", metric_value(outcome.test.accuracy).c_str(),
-                metric_value(outcome.test.loss).c_str());
+    const EvaluationResult& test = trainer.evaluate_test_set();
+    std::printf("Test accuracy: %s - test loss: %s\n", metric_value(test.accuracy).c_str(),
+                metric_value(test.loss).c_str());
     std::fflush(stdout);
     if (!out_dir.empty()) {
-        write_run_bundle(out_dir, trainer.model_file(), outcome.result, outcome.test);
+        write_run_bundle(out_dir, record);
         std::printf("Saved the run to %s (experiment.json, model.mlpw, history.csv, confusion.csv, summary.json)\n",
                     out_dir.c_str());
         std::fflush(stdout);
     }
-    return outcome;
+    return record;
 }
 
 }  // namespace mlpw::cli

@@ -6,19 +6,14 @@
 
 #include "mlpw/dataset.h"
 #include "mlpw/memory_estimate.h"
-#include "mlpw/trainer.h"
+#include "mlpw/run_record.h"
 
 namespace mlpw::cli {
 
-struct RunOutcome {
-    TrainingResult result;
-    EvaluationResult test;
-};
-
 // Throws SpecError when the experiment does not fit the data. A run stopped through `stop` still reports
-// (and saves) the epochs it completed; result.stop_reason then says StopReason::user.
-RunOutcome run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
-                          const std::atomic<bool>& stop);
+// (and saves) the epochs it completed; its stop_reason then says StopReason::user.
+RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
+                         const std::atomic<bool>& stop);
 
 // The data set's shape for validation and summaries.
 DataShape shape_of(const Dataset& data);

@@ -48,7 +48,7 @@ struct Trainer::Impl {
     Network network;
     std::unique_ptr<Optimizer> optimizer;
     std::vector<uint8_t> batch_labels;  // {capacity}
-    std::vector<EpochMetrics> history;
+    RunRecord record;
 
     Impl(const ExperimentSpec& s, const Dataset& d)
         : spec(s),
@@ -59,7 +59,18 @@ struct Trainer::Impl {
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
           optimizer(make_optimizer(s.optimizer)),
-          batch_labels(static_cast<size_t>(network.capacity())) {}
+          batch_labels(static_cast<size_t>(network.capacity())) {
+        record.experiment = spec;
+        record.data = {data.name,
+                       data.class_names,
+                       data.train.rows,
+                       data.train.cols,
+                       static_cast<int>(split.train.size()),
+                       static_cast<int>(split.validation.size()),
+                       assembler.mean(),
+                       assembler.stddev()};
+        record.final_weights = network.state();
+    }
 
     // Gathers rows of `set` (by index) into the network input and the label buffer.
     void load_batch(const ImageSet& set, const uint32_t* indices, int rows) {
@@ -72,19 +83,7 @@ struct Trainer::Impl {
         return mlpw::evaluate(network, assembler, set, indices, kEvaluationRows, stop);
     }
 
-    ModelFile model_file() const {
-        ModelFile file;
-        file.experiment = spec;
-        file.weights = network.state();
-        file.image_rows = data.train.rows;
-        file.image_cols = data.train.cols;
-        file.normalization_mean = assembler.mean();
-        file.normalization_stddev = assembler.stddev();
-        file.class_names = data.class_names;
-        file.history = history;
-        file.written_by = "MLP Workbench " MLPW_VERSION;
-        return file;
-    }
+    ModelFile model_file() const { return model_file_of(record, network.state()); }
 };
 
 namespace {
@@ -134,6 +133,7 @@ Network& Trainer::network() { return m_impl->network; }
 const ExperimentSpec& Trainer::spec() const { return m_impl->spec; }
 std::string Trainer::threads() const { return m_impl->tuner.describe(); }
 ModelFile Trainer::model_file() const { return m_impl->model_file(); }
+const RunRecord& Trainer::record() const { return m_impl->record; }
 
 EvaluationResult Trainer::evaluate(const ImageSet& set) {
     m_impl->tuner.before_step();  // OpenMP thread counts are per calling thread: set it on this one
@@ -142,7 +142,12 @@ EvaluationResult Trainer::evaluate(const ImageSet& set) {
     return m_impl->evaluate(set, all);
 }
 
-TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>& stop) {
+const EvaluationResult& Trainer::evaluate_test_set() {
+    m_impl->record.test = evaluate(m_impl->data.test);
+    return m_impl->record.test;
+}
+
+const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<bool>& stop) {
     Impl& d = *m_impl;
     const TrainingSpec& ts = d.spec.training;
     const int batch = ts.batch_size;
@@ -169,7 +174,7 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
     RunContext context(*this, events);
     for (auto& cb : callbacks) cb->on_train_begin(context);
 
-    TrainingResult result;
+    RunRecord& record = d.record;
     const auto run_start = Clock::now();
     std::vector<uint32_t> order = d.split.train;
     auto& params = net.parameters();
@@ -186,16 +191,19 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         return net.loss(d.batch_labels.data(), check_rows).loss_sum / check_rows;
     };
 
-    for (int epoch = 1; epoch <= ts.epochs && result.stop_reason == StopReason::completed; ++epoch) {
+    for (int epoch = 1; epoch <= ts.epochs && record.stop_reason == StopReason::completed; ++epoch) {
         if (stop.load(std::memory_order_relaxed)) {
-            result.stop_reason = StopReason::user;
-            result.message = "Stopped by the user after epoch " + std::to_string(epoch - 1);
+            record.stop_reason = StopReason::user;
+            record.message = "Stopped by the user after epoch " + std::to_string(epoch - 1);
             break;
         }
         if (ts.shuffle) {  // Fisher-Yates from the run's seed; the validation part is never shuffled in
             Rng rng(derive_seed(ts.seed, kShuffleStream, static_cast<uint64_t>(epoch)));
             for (uint32_t i = static_cast<uint32_t>(order.size()) - 1; i > 0; --i) std::swap(order[i], order[rng.below(i + 1)]);
         }
+        // Room for this epoch's batch points, so that the batch loop allocates nothing (doubling: few copies).
+        const size_t points = record.batches.size() + static_cast<size_t>(batch_points_per_epoch(batches));
+        if (record.batches.capacity() < points) record.batches.reserve(std::max(points, 2 * record.batches.capacity()));
         if (events.on_epoch_begin) events.on_epoch_begin(epoch, ts.epochs, batches);
         const auto epoch_start = Clock::now();
         double loss_sum = 0.0;
@@ -204,8 +212,8 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             if (stop.load(std::memory_order_relaxed)) {
                 // Model, history and any saved file must agree: go back to the last completed epoch.
                 net.set_state(last_good);
-                result.stop_reason = StopReason::user;
-                result.message = "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " +
+                record.stop_reason = StopReason::user;
+                record.message = "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " +
                                  weights_of(epoch - 1);
                 break;
             }
@@ -219,8 +227,8 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             const double batch_loss = step.loss_sum / rows + (regularized ? net.regularization_penalty() : 0.0);
             if (!std::isfinite(batch_loss)) {
                 net.set_state(last_good);
-                result.stop_reason = StopReason::diverged;
-                result.message = "Epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
+                record.stop_reason = StopReason::diverged;
+                record.message = "Epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
                                  ": invalid loss (" + std::to_string(batch_loss) + "), terminating training; kept the " +
                                  weights_of(epoch - 1);
                 break;
@@ -231,11 +239,14 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             loss_sum += batch_loss * rows;
             correct += step.correct;
             seen += rows;
+            if (keeps_batch_point(b + 1, batches))
+                record.batches.push_back({epoch - 1 + double(b + 1) / batches, loss_sum / seen,
+                                          static_cast<double>(correct) / seen});
             if (events.on_batch)
                 events.on_batch({epoch, b + 1, batches, d.optimizer->iterations(), loss_sum / seen,
                                  static_cast<double>(correct) / seen});
         }
-        if (result.stop_reason != StopReason::completed) break;
+        if (record.stop_reason != StopReason::completed) break;
 
         EpochMetrics m;
         m.epoch = epoch;
@@ -250,8 +261,8 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
             validation = d.evaluate(d.data.train, d.split.validation, &stop);
             if (validation.samples < static_cast<int>(d.split.validation.size())) {  // stopped during validation
                 net.set_state(last_good);
-                result.stop_reason = StopReason::user;
-                result.message = "Stopped by the user during the validation of epoch " + std::to_string(epoch) +
+                record.stop_reason = StopReason::user;
+                record.message = "Stopped by the user during the validation of epoch " + std::to_string(epoch) +
                                  "; kept the " + weights_of(epoch - 1);
                 break;
             }
@@ -264,19 +275,17 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         // gives a finite loss (the validation loss, or without validation one training batch).
         if (!std::isfinite(m.has_validation ? m.val_loss : check_loss())) {
             net.set_state(last_good);
-            result.stop_reason = StopReason::diverged;
-            result.message = "Epoch " + std::to_string(epoch) +
+            record.stop_reason = StopReason::diverged;
+            record.message = "Epoch " + std::to_string(epoch) +
                              ": invalid loss after the last update, terminating training; kept the " +
                              weights_of(epoch - 1);
             break;
         }
         m.seconds = seconds_since(epoch_start);
-        d.history.push_back(m);
-        result.history.push_back(m);
-        result.epochs_run = epoch;
         last_good = net.state();
+        record.final_weights = last_good;
+        record.add_epoch(m, {validation.confusion, validation.misclassified}, last_good);
         if (events.on_epoch) events.on_epoch(m, validation);
-        if (events.on_weights) events.on_weights(last_good);
 
         EpochLogs logs{{"loss", m.loss}, {"accuracy", m.accuracy}};
         if (m.has_validation) {
@@ -285,23 +294,18 @@ TrainingResult Trainer::run(const TrainerEvents& events, const std::atomic<bool>
         }
         for (auto& cb : callbacks) cb->on_epoch_end(epoch, logs, context);
         if (context.stop_requested()) {
-            result.stop_reason = StopReason::callback;
-            result.message = context.reason();
+            record.stop_reason = StopReason::callback;
+            record.message = context.reason();
         }
     }
     for (auto& cb : callbacks) {
         cb->on_train_end(context);
-        if (auto restored = cb->restored_epoch()) result.restored_epoch = restored;
+        if (auto restored = cb->restored_epoch()) record.restored_epoch = restored;
     }
-    // Best epoch: lowest val_loss (loss when there is no validation), as the study reads its curves.
-    for (const auto& m : result.history) {
-        const auto& best = result.history[std::max(result.best_epoch - 1, 0)];
-        const double value = m.has_validation ? m.val_loss : m.loss;
-        const double best_value = best.has_validation ? best.val_loss : best.loss;
-        if (result.best_epoch == 0 || value < best_value) result.best_epoch = m.epoch;
-    }
-    result.seconds = seconds_since(run_start);
-    return result;
+    record.final_weights = net.state();  // a callback may have restored other weights
+    record.threads = d.tuner.describe();
+    record.seconds = seconds_since(run_start);
+    return record;
 }
 
 }  // namespace mlpw

@@ -200,9 +200,10 @@ private slots:
         for (int e = 1; e <= 5; ++e) QVERIFY(r.out.contains(QString("\nEpoch %1/5\n10/10 [").arg(e)));
         QVERIFY(r.out.contains(QRegularExpression(R"(\nTest accuracy: \d\.\d{4} - test loss: \d\.\d{4}\n)")));
 
-        for (const char* file : {"experiment.json", "model.mlpw", "history.csv", "confusion.csv", "summary.json"})
-            QVERIFY2(QFileInfo::exists(out + "/" + file), file);
-        QCOMPARE(QDir(out).entryList(QDir::Files).size(), 5);  // no temp files left behind
+        // Every file of the bundle (see mlpw/run_bundle.h), and no temp files left behind.
+        QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name),
+                 QStringList({"batches.csv", "best_model.mlpw", "confusion.csv", "confusions.csv", "experiment.json",
+                              "history.csv", "misclassified.csv", "model.mlpw", "run.json", "summary.json"}));
 
         const QStringList history = readLines(out + "/history.csv");
         QCOMPARE(history.size(), 1 + 5);

@@ -49,8 +49,8 @@ void TestPresetTraining::preset_lands_in_band() {
     spec.training.epochs = epochs;
     Trainer trainer(spec, m_mnist);
     const std::atomic<bool> stop{false};
-    const TrainingResult result = trainer.run({}, stop);
-    QCOMPARE(result.epochs_run, epochs);
+    const RunRecord& result = trainer.run({}, stop);
+    QCOMPARE(result.epochs_run(), epochs);
     const EpochMetrics& last = result.history.back();
     QVERIFY2(last.val_accuracy >= low && last.val_accuracy <= high,
              qPrintable(QString("val_accuracy %1 outside [%2, %3]").arg(last.val_accuracy).arg(low).arg(high)));

@@ -93,7 +93,7 @@ ExperimentSpec syntheticSpec(uint64_t seed, int threads, bool batchNorm = false,
 }
 
 struct Run {
-    TrainingResult result;
+    RunRecord result;
     ModelState weights;
 };
 
@@ -163,6 +163,8 @@ private slots:
     void soak_200_epochs_memory_stays_flat();
     void mnist_q4_two_epochs();
     void mnist_zero_kernels_cannot_learn();
+    void record_holds_the_run_data();
+    void record_holds_the_run();
 };
 
 void TestTraining::deterministic_data() {
@@ -245,8 +247,8 @@ void TestTraining::learns_synthetic_classes() {
     spec.training.epochs = 10;
     Trainer trainer(spec, data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
-    QCOMPARE(r.epochs_run, 10);
+    const RunRecord& r = trainer.run({}, stop);
+    QCOMPARE(r.epochs_run(), 10);
     QVERIFY2(r.history.back().loss < 0.5 * r.history.front().loss, qPrintable(historyText(r.history)));
     QVERIFY2(r.history.back().val_accuracy > 0.95, qPrintable(historyText(r.history)));
     const EvaluationResult test = trainer.evaluate(data.test);
@@ -279,11 +281,11 @@ void TestTraining::stop_flag() {
         if (m.epoch == stopEpoch && m.batch == stopBatch) stop = true;
     };
     events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) { ++epochsEnded; };
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     QCOMPARE(r.stop_reason, StopReason::user);
     QCOMPARE(batches, (stopEpoch - 1) * 15 + stopBatch);
-    const int completed = stopEpoch - 1;
-    QCOMPARE(r.epochs_run, completed);
+    const int completed = stopEpoch - 1;  // a stop after the last batch ends the validation too: epoch dropped
+    QCOMPARE(r.epochs_run(), completed);
     QCOMPARE(int(r.history.size()), completed);
     QCOMPARE(epochsEnded, completed);
     QVERIFY(r.stopped_early());
@@ -299,10 +301,10 @@ void TestTraining::stop_flag_before_start() {
     int batches = 0;
     TrainerEvents events;
     events.on_batch = [&](const BatchMetrics&) { ++batches; };
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     QCOMPARE(r.stop_reason, StopReason::user);
     QCOMPARE(batches, 0);
-    QCOMPARE(r.epochs_run, 0);
+    QCOMPARE(r.epochs_run(), 0);
     QVERIFY(trainer.network().state() == before);
 }
 
@@ -334,20 +336,21 @@ void TestTraining::divergence_keeps_last_good_weights() {
     QVERIFY(allFinite(lastEpochWeights));
     int epochsSeen = 0;
     TrainerEvents events;
-    events.on_weights = [&](const ModelState& w) {
-        lastEpochWeights = w;
+    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) {
+        lastEpochWeights = trainer.network().state();  // the network holds the epoch's weights during the event
         ++epochsSeen;
     };
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run(events, stop);
+    const RunRecord& r = trainer.run(events, stop);
     const QString message = QString::fromStdString(r.message);
     QCOMPARE(r.stop_reason, StopReason::diverged);
     QVERIFY2(message.contains("invalid") && message.contains("loss"), qPrintable(message));
-    QCOMPARE(r.epochs_run, epochsSeen);
-    QVERIFY2(r.epochs_run < 20, "never diverged");
+    QCOMPARE(r.epochs_run(), epochsSeen);
+    QVERIFY2(r.epochs_run() < 20, "never diverged");
     const ModelState kept = trainer.network().state();
     QVERIFY2(allFinite(kept), qPrintable(message));
     QVERIFY(kept == lastEpochWeights);
+    QVERIFY(r.final_weights == kept);  // the record holds what the network ended with
 
     // "Good" weights give a finite loss. With one batch per epoch, the update of an epoch's only batch can make
     // the weights overflow (finite weights, inf logits) while the batch loss, computed before the update, was
@@ -381,8 +384,8 @@ void TestTraining::validation_loss_includes_the_penalty() {
         if (layer.type == LayerType::dense) layer.kernel_regularizer = {l1, l2};
     Trainer trainer(spec, data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
-    QCOMPARE(r.epochs_run, 1);
+    const RunRecord& r = trainer.run({}, stop);
+    QCOMPARE(r.epochs_run(), 1);
     double penalty = 0.0;
     for (const auto& t : trainer.network().state())
         if (t.name.ends_with("/kernel"))
@@ -448,16 +451,16 @@ void TestTraining::soak_200_epochs_memory_stays_flat() {
     spec.callbacks.early_stopping = {never};
     Trainer trainer(spec, data);
     double at5 = 0, at200 = 0;
-    ModelState snapshot;
+    std::shared_ptr<const RunRecord> snapshot;  // the GUI's copy of the record at every epoch end
     TrainerEvents events;
-    events.on_weights = [&](const ModelState& w) { snapshot = w; };
     events.on_epoch = [&](const EpochMetrics& m, const EvaluationResult&) {
+        snapshot = std::make_shared<const RunRecord>(trainer.record());
         if (m.epoch == 5) at5 = residentBytes();
         if (m.epoch == 200) at200 = residentBytes();
     };
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run(events, stop);
-    QCOMPARE(r.epochs_run, 200);
+    const RunRecord& r = trainer.run(events, stop);
+    QCOMPARE(r.epochs_run(), 200);
     qInfo("resident memory: %.2f MB after epoch 5, %.2f MB after epoch 200", at5 / 1048576, at200 / 1048576);
     QVERIFY(at5 > 0);
     QVERIFY2(std::abs(at200 - at5) < 2 * 1048576.0, qPrintable(QString("%1 vs %2 bytes").arg(at200).arg(at5)));
@@ -479,9 +482,9 @@ void TestTraining::mnist_q4_two_epochs() {
     spec.data.validation_split = 0.25f;
     Trainer trainer(spec, *data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
+    const RunRecord& r = trainer.run({}, stop);
     QCOMPARE(r.stop_reason, StopReason::completed);
-    QCOMPARE(r.epochs_run, 2);
+    QCOMPARE(r.epochs_run(), 2);
     QCOMPARE(r.history[0].batches, 1407);  // 45000 / 32, rounded up
     const EvaluationResult test = trainer.evaluate(data->test);
     qInfo("q4: %s; test accuracy %.4f; %.1f s", qPrintable(historyText(r.history)), test.accuracy, r.seconds);
@@ -506,8 +509,8 @@ void TestTraining::mnist_zero_kernels_cannot_learn() {
     spec.training.seed = 13;
     Trainer trainer(spec, *data);
     const std::atomic<bool> stop{false};
-    const TrainingResult r = trainer.run({}, stop);
-    QCOMPARE(r.epochs_run, 1);
+    const RunRecord& r = trainer.run({}, stop);
+    QCOMPARE(r.epochs_run(), 1);
     const EvaluationResult test = trainer.evaluate(data->test);
     qInfo("zeros: %s; test accuracy %.4f; %.1f s", qPrintable(historyText(r.history)), test.accuracy, r.seconds);
     QVERIFY2(test.accuracy < 0.2, qPrintable(QString::number(test.accuracy)));
@@ -518,6 +521,57 @@ void TestTraining::mnist_zero_kernels_cannot_learn() {
             QVERIFY2(std::equal(t.values.begin(), t.values.begin() + in, t.values.begin() + u * in),
                      qPrintable(QString("%1: unit %2 differs from unit 0").arg(QString::fromStdString(t.name)).arg(u)));
     }
+}
+
+void TestTraining::record_holds_the_run_data() {
+    QTest::addColumn<bool>("restore");
+    QTest::newRow("completed") << false;
+    // EarlyStopping on a falling loss in mode max: no improvement after epoch 1, so it stops after epoch 2 and
+    // restores epoch 1's weights, while the best epoch (val_loss) is a later one.
+    QTest::newRow("early stopping restores epoch 1") << true;
+}
+
+void TestTraining::record_holds_the_run() {
+    QFETCH(bool, restore);
+    const Dataset data = syntheticDataset();
+    ExperimentSpec spec = syntheticSpec(7, 1);
+    if (restore) {
+        EarlyStoppingSpec es;
+        es.monitor = "loss";
+        es.mode = "max";
+        es.patience = 1;
+        es.restore_best_weights = true;
+        spec.callbacks.early_stopping.push_back(es);
+    }
+    Trainer trainer(spec, data);
+    QCOMPARE(trainer.record().data.train_samples, 450);
+    QCOMPARE(trainer.record().data.validation_samples, 150);
+    std::vector<ModelState> epochWeights;
+    TrainerEvents events;
+    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) { epochWeights.push_back(trainer.network().state()); };
+    const std::atomic<bool> stop{false};
+    const RunRecord& r = trainer.run(events, stop);
+    const int epochs = restore ? 2 : 3;
+    QCOMPARE(r.epochs_run(), epochs);
+    QCOMPARE(r.validation.size(), size_t(epochs));
+    QCOMPARE(r.batches.size(), size_t(epochs * 15));  // 15 batches an epoch: every one is kept
+    QCOMPARE(r.batches.back().progress, double(epochs));
+    QCOMPARE(r.batches.back().loss, r.history.back().loss);  // the epoch's last running mean is its loss
+    for (const EpochValidation& v : r.validation) QCOMPARE(v.confusion.total(), int64_t(150));
+    int best = 1;
+    for (const EpochMetrics& m : r.history)
+        if (m.val_loss < r.history[best - 1].val_loss) best = m.epoch;
+    QCOMPARE(r.best_epoch, best);
+    if (restore) QCOMPARE(r.best_epoch, 2);  // best and final weights differ here
+    QVERIFY(r.best_weights == epochWeights[best - 1]);
+    QVERIFY(r.final_weights == trainer.network().state());
+    QVERIFY(r.final_weights == epochWeights[restore ? 0 : epochs - 1]);
+    QCOMPARE(r.restored_epoch, restore ? std::optional<int>(1) : std::nullopt);
+    QCOMPARE(r.stop_reason, restore ? StopReason::callback : StopReason::completed);
+    QCOMPARE(r.threads, std::string("1"));
+    QVERIFY(r.test.samples == 0);
+    QCOMPARE(trainer.evaluate_test_set().samples, 150);
+    QCOMPARE(trainer.record().test.samples, 150);
 }
 
 QTEST_APPLESS_MAIN(TestTraining)

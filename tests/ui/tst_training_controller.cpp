@@ -1,5 +1,6 @@
 // The training controller with real MNIST runs: batch and epoch signals arrive in order, throttled, and the run
-// finishes; Stop and closing the window mid-epoch return promptly without "QThread destroyed while running".
+// finishes; Stop and closing the window mid-epoch return promptly without "QThread destroyed while running"; a
+// shutdown that times out keeps the run until it has ended; the window keeps each run's record.
 #include <QAction>
 #include <QApplication>
 #include <QMessageBox>
@@ -10,10 +11,12 @@
 #include <QtTest>
 
 #include "charts/training_charts.h"
+#include "dataset_cache.h"
 #include "experiment_editor.h"
 #include "main_window.h"
 #include "mlpw/trainer.h"
 #include "preset_library.h"
+#include "run_store.h"
 #include "training_controller.h"
 
 namespace {
@@ -32,6 +35,12 @@ mlpw::ExperimentSpec smallExperiment(int epochs) {
     spec.training.epochs = epochs;
     spec.training.batch_size = 32;
     return spec;
+}
+
+// MNIST, loaded once for every run of the suite (as the window's DatasetCache does).
+std::shared_ptr<const mlpw::Dataset> mnist() {
+    static const auto data = std::make_shared<const mlpw::Dataset>(mlpw::load_dataset("mnist"));
+    return data;
 }
 
 }  // namespace
@@ -69,18 +78,22 @@ private slots:
             ordered &= u.loss.size() == u.accuracy.size() && std::isfinite(u.latest.loss);
             lastBatch = u.latest.batch;
         });
-        connect(&controller, &TrainingController::epochEnded, this, [&](const mlpw::EpochMetrics& m, const mlpw::EvaluationResult& v) {
+        connect(&controller, &TrainingController::epochEnded, this, [&](const RunSnapshot& record) {
+            const mlpw::EpochMetrics& m = record->history.back();
+            const mlpw::EpochValidation& v = record->validation.back();
             events << QStringLiteral("end %1").arg(m.epoch);
             ordered &= m.epoch == lastEpoch && lastBatch == m.batches;  // the last batch update came first
-            ordered &= m.has_validation && v.confusion.total() == v.samples && v.samples > 0;
+            ordered &= record->epochs_run() == m.epoch && m.has_validation && record->data.validation_samples > 0 &&
+                       v.confusion.total() == record->data.validation_samples;
+            ordered &= record->batches.size() == size_t(m.epoch * mlpw::batch_points_per_epoch(m.batches));
             ++epochsEnded;
         });
         QSignalSpy finished(&controller, &TrainingController::finished);
         QSignalSpy running(&controller, &TrainingController::runningChanged);
 
-        QVERIFY(controller.start(smallExperiment(2)));
+        QVERIFY(controller.start(smallExperiment(2), mnist()));
         QVERIFY(controller.isRunning());
-        QVERIFY(!controller.start(smallExperiment(2)));  // one run at a time
+        QVERIFY(!controller.start(smallExperiment(2), mnist()));  // one run at a time
         QVERIFY(finished.wait(120000));
         QVERIFY(!controller.isRunning());
         QVERIFY2(ordered, qPrintable(events.join(QStringLiteral(", "))));
@@ -89,11 +102,13 @@ private slots:
         const RunOutcome outcome = finished.first().first().value<RunOutcome>();
         QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::completed));
         QCOMPARE(outcome.epochs_run, 2);
+        QVERIFY(outcome.record && outcome.record->epochs_run() == 2 && !outcome.record->final_weights.empty());
+        QVERIFY(!controller.start(smallExperiment(1), nullptr));  // no data, no run
         QCOMPARE(running.size(), 2);
         // Throttled: no more than ~20 updates a second (plus the flushes at epoch ends).
         const double seconds = std::max(0.05, (batchTimes.last() - batchTimes.first()) / 1000.0);
         QVERIFY2(batchTimes.size() <= 20 * seconds + 2 * 2 + 2, qPrintable(QString::number(batchTimes.size())));
-        QVERIFY(controller.start(smallExperiment(1)));  // a new run once the last one has ended
+        QVERIFY(controller.start(smallExperiment(1), mnist()));  // a new run once the last one has ended
         QVERIFY(controller.shutdown(5000));
     }
 
@@ -103,7 +118,7 @@ private slots:
         QSignalSpy finished(&controller, &TrainingController::finished);
         mlpw::ExperimentSpec spec = smallExperiment(5);
         spec.data.validation_split = 0.25f;  // ~1400 batches an epoch: stopped long before its end
-        QVERIFY(controller.start(spec));
+        QVERIFY(controller.start(spec, mnist()));
         QVERIFY(batches.wait(60000));
         const int batchAtStop = batches.last().first().value<BatchUpdate>().latest.batch;
         QVERIFY(batchAtStop < 1400);
@@ -121,7 +136,7 @@ private slots:
     void pauseHoldsTheRun() {
         TrainingController controller;
         QSignalSpy batches(&controller, &TrainingController::batchesReady);
-        QVERIFY(controller.start(smallExperiment(3)));
+        QVERIFY(controller.start(smallExperiment(3), mnist()));
         QVERIFY(batches.wait(60000));
         controller.setPaused(true);
         QTest::qWait(200);  // let updates already under way arrive
@@ -131,6 +146,40 @@ private slots:
         controller.setPaused(false);
         QVERIFY(batches.wait(5000));
         QVERIFY(controller.shutdown(2000));
+    }
+
+    void shutdownThatTimesOutKeepsTheRun() {
+        // The run cannot end within 0 ms of the stop flag (it finishes its batch, then the thread unwinds), so
+        // shutdown(0) must say so and keep the run; it ends by itself and reports as usual.
+        TrainingController controller;
+        QSignalSpy batches(&controller, &TrainingController::batchesReady);
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QVERIFY(controller.start(smallExperiment(3), mnist()));
+        QVERIFY(batches.wait(60000));
+        const bool ended = controller.shutdown(0);
+        QCOMPARE(controller.isRunning(), !ended);
+        if (!ended) {
+            QVERIFY(finished.wait(5000));
+            QVERIFY(!controller.isRunning());
+            QCOMPARE(int(finished.first().first().value<RunOutcome>().reason), int(RunOutcome::Reason::user));
+        }
+        QVERIFY(controller.start(smallExperiment(1), mnist()));  // and the next run can start
+        QVERIFY(controller.shutdown(-1));
+        QVERIFY(!controller.isRunning());
+    }
+
+    void destroyingTheControllerMidRunWaitsForTheThread() {
+        // The destructor stops the run and waits for its thread however long it takes: no "QThread: Destroyed
+        // while thread is still running" (cleanup() fails on any QThread warning), no signal afterwards.
+        QElapsedTimer timer;
+        {
+            TrainingController controller;
+            QSignalSpy batches(&controller, &TrainingController::batchesReady);
+            QVERIFY(controller.start(smallExperiment(3), mnist()));
+            QVERIFY(batches.wait(60000));
+            timer.start();
+        }
+        qInfo("destruction took %lld ms", timer.elapsed());
     }
 
     void closingTheWindowMidEpochStopsTheRun() {
@@ -159,7 +208,7 @@ private slots:
         mlpw::ExperimentSpec spec = smallExperiment(2);
         spec.training.batch_size = 3000;  // 2 batches an epoch, each long enough to be inside
         connect(&controller, &TrainingController::prepared, &controller, &TrainingController::stop);
-        QVERIFY(controller.start(spec));
+        QVERIFY(controller.start(spec, mnist()));
         QVERIFY(finished.wait(60000));
         const RunOutcome outcome = finished.first().first().value<RunOutcome>();
         QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::user));
@@ -182,7 +231,7 @@ private slots:
             timer.start();
             controller.stop();
         });
-        QVERIFY(controller.start(spec));
+        QVERIFY(controller.start(spec, mnist()));
         QVERIFY(finished.wait(60000));
         qInfo("stop during validation took %lld ms", timer.elapsed());
         const RunOutcome outcome = finished.first().first().value<RunOutcome>();
@@ -257,6 +306,26 @@ private slots:
         QVERIFY(!PresetLibrary::files().isEmpty());
     }
 
+    void startBeforeTheDataIsLoadedWaitsForIt() {
+        // A new window's DatasetCache has not loaded MNIST yet (it answers through the event loop): Start waits
+        // for that one load instead of loading the data set a second time, and the run begins when it is in.
+        MainWindow window;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("small.json"));
+        mlpw::save_experiment(smallExperiment(1), path.toStdString());
+        QVERIFY(window.openExperiment(path, true));
+        QVERIFY(!window.datasets()->get(QStringLiteral("mnist")));
+        QSignalSpy running(window.controller(), &TrainingController::runningChanged);
+        QVERIFY(window.startTraining());
+        QVERIFY(!window.controller()->isRunning());
+        QVERIFY(!window.startAction()->isEnabled());
+        QVERIFY(!window.startTraining());  // one pending start
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Loading mnist")), qPrintable(window.statusText()));
+        QVERIFY(running.wait(60000));
+        QVERIFY(window.controller()->isRunning());
+        QVERIFY(window.controller()->shutdown(-1));
+    }
+
     void windowShowsTheRunEnding() {
         MainWindow window;
         QSignalSpy finished(window.controller(), &TrainingController::finished);
@@ -271,6 +340,11 @@ private slots:
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Finished")), qPrintable(window.statusText()));
         QCOMPARE(window.charts()->epochPointCount(), 1);
         QVERIFY(window.charts()->batchPointCount() > 10);
+        // The window keeps the run's record, and the charts show it.
+        QCOMPARE(window.runs()->size(), 1);
+        const RunSnapshot record = window.runs()->current();
+        QVERIFY(record && record->epochs_run() == 1 && record->best_epoch == 1);
+        QCOMPARE(window.charts()->batchPointCount(), int(record->batches.size()));
         QVERIFY(window.startAction()->isEnabled());
     }
 };

@@ -61,7 +61,6 @@ void TrainingCharts::reset() {
     for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy})
         list->clear();
     m_bestEpoch = m_stopEpoch = 0;
-    m_bestValLoss = 0.0;
     m_xMax = 0.0;
     m_refreshes = 0;
     for (MetricChart* c : {m_loss, m_accuracy, m_twin}) c->refitAxes();
@@ -76,6 +75,35 @@ void TrainingCharts::decimate(QList<QPointF>& points) {
     points.swap(kept);
 }
 
+void TrainingCharts::showRecord(const RunSnapshot& record) {
+    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy})
+        list->clear();
+    m_bestEpoch = m_stopEpoch = 0;
+    m_xMax = 0.0;
+    if (record) {
+        for (const mlpw::BatchPoint& p : record->batches) {
+            m_batchLoss.append({p.progress, p.loss});
+            m_batchAccuracy.append({p.progress, p.accuracy});
+        }
+        while (m_batchLoss.size() > kMaxBatchPoints) {
+            decimate(m_batchLoss);
+            decimate(m_batchAccuracy);
+        }
+        for (const mlpw::EpochMetrics& m : record->history) {
+            m_epochLoss.append({double(m.epoch), m.loss});
+            m_epochAccuracy.append({double(m.epoch), m.accuracy});
+            if (m.has_validation) {
+                m_valLoss.append({double(m.epoch), m.val_loss});
+                m_valAccuracy.append({double(m.epoch), m.val_accuracy});
+            }
+        }
+        m_bestEpoch = record->best_epoch;
+        m_stopEpoch = record->stop_reason == mlpw::StopReason::callback ? record->epochs_run() : 0;
+        m_xMax = std::max(record->batches.empty() ? 0.0 : record->batches.back().progress, double(record->epochs_run()));
+    }
+    scheduleRefresh();
+}
+
 void TrainingCharts::addBatches(const BatchUpdate& u) {
     m_batchLoss.append(u.loss);
     m_batchAccuracy.append(u.accuracy);
@@ -85,28 +113,6 @@ void TrainingCharts::addBatches(const BatchUpdate& u) {
     }
     if (!u.loss.isEmpty()) m_xMax = std::max(m_xMax, u.loss.last().x());
     scheduleRefresh();
-}
-
-void TrainingCharts::addEpoch(const mlpw::EpochMetrics& m) {
-    m_epochLoss.append({double(m.epoch), m.loss});
-    m_epochAccuracy.append({double(m.epoch), m.accuracy});
-    if (m.has_validation) {
-        m_valLoss.append({double(m.epoch), m.val_loss});
-        m_valAccuracy.append({double(m.epoch), m.val_accuracy});
-        // The best epoch so far, by val_loss as the trainer judges it.
-        if (m_bestEpoch == 0 || m.val_loss < m_bestValLoss) {
-            m_bestEpoch = m.epoch;
-            m_bestValLoss = m.val_loss;
-        }
-    }
-    m_xMax = std::max(m_xMax, double(m.epoch));
-    scheduleRefresh();
-}
-
-void TrainingCharts::markOutcome(const RunOutcome& o) {
-    m_bestEpoch = o.best_epoch;
-    m_stopEpoch = o.reason == RunOutcome::Reason::callback ? o.epochs_run : 0;
-    refresh();
 }
 
 void TrainingCharts::scheduleRefresh() {

@@ -1,14 +1,15 @@
 #pragma once
-// The live training charts: loss and accuracy (training per batch, light; training and validation per epoch,
-// bold) and a twin-axis view as the study plots it (accuracy left, val_loss right), with the best epoch and the
-// early-stop epoch marked. Updates arrive throttled; redraws are coalesced to at most one per kMinRefreshMs, and
-// the per-batch series are halved whenever they outgrow kMaxBatchPoints, so long runs stay cheap to draw.
+// The training charts, a view of one run's RunRecord: loss and accuracy (training per batch, light; training and
+// validation per epoch, bold) and a twin-axis view as the study plots it (accuracy left, val_loss right), with the
+// best epoch and the early-stop epoch marked. showRecord() draws a record (at each epoch end of the live run, or
+// any stored run); addBatches() extends the live run's batch curves until its next record arrives. Redraws are
+// coalesced to at most one per kMinRefreshMs, and the per-batch series are halved whenever they outgrow
+// kMaxBatchPoints, so long runs stay cheap to draw.
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
 #include <QWidget>
 
-#include "mlpw/metrics.h"
 #include "training_types.h"
 
 class QTabWidget;
@@ -29,9 +30,8 @@ public:
 
 public slots:
     void reset();
+    void showRecord(const RunSnapshot& record);  // null: nothing to show
     void addBatches(const BatchUpdate& update);
-    void addEpoch(const mlpw::EpochMetrics& metrics);
-    void markOutcome(const RunOutcome& outcome);  // best epoch; the stop epoch of an early stop
     void refresh();
 
 private:
@@ -47,7 +47,6 @@ private:
     QList<QPointF> m_batchLoss, m_batchAccuracy;
     QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy;
     int m_bestEpoch = 0, m_stopEpoch = 0;
-    double m_bestValLoss = 0.0;
     double m_xMax = 0.0;
     int m_refreshes = 0;
 };

@@ -27,6 +27,7 @@ struct ConfusionMatrix {
     double accuracy() const;
     double precision(int c) const;  // 0 when nothing was predicted as c
     double recall(int c) const;     // 0 when c never occurs
+    bool operator==(const ConfusionMatrix&) const = default;
 };
 
 struct Misclassified {
@@ -34,6 +35,7 @@ struct Misclassified {
     uint8_t label = 0;
     uint8_t predicted = 0;
     float confidence = 0.0f;   // probability of the predicted class
+    bool operator==(const Misclassified&) const = default;
 };
 
 struct EvaluationResult {
@@ -45,6 +47,7 @@ struct EvaluationResult {
     int samples = 0;
     ConfusionMatrix confusion;
     std::vector<Misclassified> misclassified;  // most confident mistakes first
+    bool operator==(const EvaluationResult&) const = default;
 };
 
 // At each epoch end.
@@ -59,6 +62,7 @@ struct EpochMetrics {
     double seconds = 0.0;        // the whole epoch, validation included (Keras' "Ns")
     double samples_per_s = 0.0;  // training samples / train_seconds
     int batches = 0;
+    bool operator==(const EpochMetrics&) const = default;
 };
 
 }  // namespace mlpw
