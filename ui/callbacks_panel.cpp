@@ -43,7 +43,7 @@ QComboBox* CallbacksPanel::modeBox() {
 }
 
 NumberEdit* CallbacksPanel::number(const QString& tip) {
-    auto* e = new NumberEdit(NumberEdit::Kind::real, this);
+    auto* e = new NumberEdit(this);
     e->setToolTip(tip);
     connect(e, &NumberEdit::edited, this, &CallbacksPanel::edited);
     return e;

@@ -58,7 +58,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent) : QWidget(parent), m_type(new QC
 
 NumberEdit* OptimizerPanel::addNumber(const QString& key, const QString& label, const QString& tip) {
     auto* row = new QWidget(this);
-    auto* edit = new NumberEdit(NumberEdit::Kind::real, row);
+    auto* edit = new NumberEdit(row);
     edit->setToolTip(tip);
     auto* hint = new QLabel(row);
     hint->setEnabled(false);  // drawn grey: a hint, not a value

@@ -5,8 +5,8 @@
 #include "mlpw/experiment.h"
 
 class QCheckBox;
+class QLineEdit;
 class QSpinBox;
-class NumberEdit;
 
 class TrainingOptionsPanel : public QWidget {
     Q_OBJECT
@@ -22,7 +22,7 @@ signals:
 private:
     QSpinBox* m_epochs;
     QSpinBox* m_batchSize;
-    NumberEdit* m_seed;
+    QLineEdit* m_seed;  // a uint64_t as digits
     QCheckBox* m_shuffle;
     QSpinBox* m_threads;
 };

@@ -11,10 +11,7 @@
 
 #include "mlpw/dataset.h"
 #include "mlpw/errors.h"
-
-#ifndef MLPW_DEFAULT_DATA_DIR
-#define MLPW_DEFAULT_DATA_DIR "data"
-#endif
+#include "mlpw/share_dir.h"
 
 namespace mlpw {
 namespace {
@@ -104,8 +101,13 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name, std:
 }
 
 std::string default_data_dir() {
-    const char* dir = std::getenv("MLPW_DATA_DIR");
-    return dir && *dir ? std::string(dir) : std::string(MLPW_DEFAULT_DATA_DIR);
+    if (const char* dir = std::getenv("MLPW_DATA_DIR"); dir && *dir) return dir;
+    std::error_code ec;
+    if (const std::string beside = share_dir() + "/data"; !share_dir().empty() && fs::is_directory(beside, ec))
+        return beside;  // the build tree's link to the checkout's data/
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/mlp-workbench";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/mlp-workbench";
+    return "data";
 }
 
 Dataset load_dataset(const std::string& source) {
