@@ -21,16 +21,28 @@ bool usesSlope(const mlpw::LayerSpec& l) {
             l.activation == mlpw::ActivationFn::leaky_relu);
 }
 
-const char* kTooltips[LayerTableModel::ColumnCount] = {
-    "The layer's name, as Keras would give it (dense, dense_1, ...)",
-    "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten",
-    "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class.",
-    "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax",
-    "Kernel initialiser (Keras kernel_initializer, default \"glorot_uniform\")",
-    "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)",
-    "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)",
-    "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)",
-    "Slope for x < 0 (Keras LeakyReLU(negative_slope), default 0.3)",
+// Marked for lupdate in LayerTableModel's context; tr() translates them when shown.
+const char* const kTooltips[LayerTableModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("LayerTableModel", "The layer's name, as Keras would give it (dense, dense_1, ...)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class."),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Kernel initialiser (Keras kernel_initializer, default \"glorot_uniform\")"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Slope for x < 0 (Keras LeakyReLU(negative_slope), default 0.3)"),
+};
+const char* const kHeaders[LayerTableModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("LayerTableModel", "Name"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Type"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Units"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Activation"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Initializer"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L1"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L2"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Slope"),
 };
 
 }  // namespace
@@ -175,10 +187,8 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    static const char* names[ColumnCount] = {"Name", "Type", "Units", "Activation", "Initializer",
-                                             "L1", "L2", "Dropout", "Slope"};
     if (orientation == Qt::Horizontal && section >= 0 && section < ColumnCount) {
-        if (role == Qt::DisplayRole) return tr(names[section]);
+        if (role == Qt::DisplayRole) return tr(kHeaders[section]);
         if (role == Qt::ToolTipRole) return tr(kTooltips[section]);
     }
     if (orientation == Qt::Vertical && role == Qt::DisplayRole) return section + 1;
