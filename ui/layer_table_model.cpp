@@ -8,6 +8,9 @@
 #include <QIODevice>
 #include <QMimeData>
 
+#include "mlpw/experiment.h"
+#include "spec_problem.h"
+
 namespace {
 
 const char* kMime = "application/x-mlpw-layer-rows";
@@ -81,11 +84,11 @@ void LayerTableModel::insertLayer(int row, const mlpw::LayerSpec& layer) {
     emitEdited();
 }
 
-std::vector<std::string> LayerTableModel::entryProblems() const {
+std::vector<mlpw::SpecProblem> LayerTableModel::entryProblems() const {
     static const char* fields[ColumnCount] = {"name", "type", "units", "activation", "kernel_initializer",
                                               "kernel_regularizer.l1", "kernel_regularizer.l2", "rate",
                                               "negative_slope"};
-    std::vector<std::string> out;
+    std::vector<mlpw::SpecProblem> out;
     for (size_t r = 0; r < m_badText.size(); ++r)
         for (auto it = m_badText[r].begin(); it != m_badText[r].end(); ++it) {
             std::string expected = "must be a number";
@@ -93,8 +96,8 @@ std::vector<std::string> LayerTableModel::entryProblems() const {
                 expected = "must be one of";
                 for (const auto& n : mlpw::initializer_names()) expected += " " + n;
             }
-            out.push_back("model.layers[" + std::to_string(r) + "]." + fields[it.key()] + ": " + expected + ", got \"" +
-                          it.value().toStdString() + "\"");
+            out.push_back({std::string("model.layers[").append(std::to_string(r)).append("].").append(fields[it.key()]), expected,
+                           ProblemText::typed(it.value())});
         }
     return out;
 }
@@ -111,14 +114,17 @@ int LayerTableModel::columnForField(const QString& field) {
     return Name;
 }
 
-void LayerTableModel::setProblems(const QList<SpecProblem>& problems) {
+void LayerTableModel::setProblems(const std::vector<mlpw::SpecProblem>& problems) {
     m_cellProblem.clear();
     m_rowProblem.clear();
     for (const auto& p : problems) {
-        if (p.layer < 0 || p.layer >= rowCount()) continue;
-        if (p.field.isEmpty()) m_rowProblem[p.layer] += (m_rowProblem[p.layer].isEmpty() ? "" : "\n") + p.message;
-        const quint64 k = key(p.layer, columnForField(p.field));
-        m_cellProblem[k] += (m_cellProblem[k].isEmpty() ? "" : "\n") + p.message;
+        const auto where = mlpw::layer_field(p.path);
+        if (!where || where->layer >= size_t(rowCount())) continue;
+        const int row = int(where->layer);
+        const QString field = QString::fromStdString(where->field), message = ProblemText::message(p);
+        if (field.isEmpty()) m_rowProblem[row] += (m_rowProblem[row].isEmpty() ? "" : "\n") + message;
+        const quint64 k = key(row, columnForField(field));
+        m_cellProblem[k] += (m_cellProblem[k].isEmpty() ? "" : "\n") + message;
     }
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -153,7 +159,7 @@ QString LayerTableModel::display(int row, int column) const {
     switch (column) {
         case Units: return QString::number(l.units);
         case Activation: return QString::fromStdString(mlpw::to_string(l.activation));
-        case Initializer: return QString::fromStdString(l.kernel_initializer.name);
+        case Initializer: return QString::fromStdString(mlpw::to_string(l.kernel_initializer.type));
         case L1: return number(l.kernel_regularizer.l1);
         case L2: return number(l.kernel_regularizer.l2);
         case Rate: return number(l.rate);
@@ -201,12 +207,7 @@ bool LayerTableModel::parseInto(mlpw::LayerSpec& l, int column, const QString& t
     switch (column) {
         case Type: return mlpw::parse_layer_type(t.toStdString(), l.type);
         case Activation: return mlpw::parse_activation(t.toStdString(), l.activation);
-        case Initializer: {
-            const auto& names = mlpw::initializer_names();
-            if (std::find(names.begin(), names.end(), t.toStdString()) == names.end()) return false;
-            l.kernel_initializer.name = t.toStdString();
-            return true;
-        }
+        case Initializer: return mlpw::parse_initializer(t.toStdString(), l.kernel_initializer.type);
         case Units: l.units = t.toInt(&ok); return ok;
         case L1: l.kernel_regularizer.l1 = t.toFloat(&ok); return ok;
         case L2: l.kernel_regularizer.l2 = t.toFloat(&ok); return ok;

@@ -7,6 +7,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include "spec_problem.h"
+
 TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     : QWidget(parent),
       m_epochs(new QSpinBox(this)),
@@ -58,10 +60,9 @@ void TrainingOptionsPanel::applyTo(mlpw::TrainingSpec& s) const {
     s.threads = m_threads->value();
 }
 
-std::vector<std::string> TrainingOptionsPanel::entryProblems() const {
+std::vector<mlpw::SpecProblem> TrainingOptionsPanel::entryProblems() const {
     bool ok = false;
     m_seed->text().toULongLong(&ok);
     if (ok) return {};
-    return {"training.seed: must be a whole number from 0 to 18446744073709551615, got \"" +
-            m_seed->text().toStdString() + "\""};
+    return {{"training.seed", "must be a whole number from 0 to 18446744073709551615", ProblemText::typed(m_seed->text())}};
 }

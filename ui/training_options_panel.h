@@ -14,7 +14,7 @@ public:
     explicit TrainingOptionsPanel(QWidget* parent = nullptr);
     void setSpec(const mlpw::TrainingSpec& spec);
     void applyTo(mlpw::TrainingSpec& spec) const;
-    std::vector<std::string> entryProblems() const;
+    std::vector<mlpw::SpecProblem> entryProblems() const;
 
 signals:
     void edited();

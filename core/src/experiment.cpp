@@ -60,18 +60,10 @@ bool parse_normalization(const std::string& name, Normalization& out) {
 namespace detail {
 
 void Problems::add(const std::string& path, const std::string& what, const std::string& got) {
-    if (m_paths.insert(path).second) m_lines.push_back(path + ": " + what + ", got " + got);
+    if (m_paths.insert(path).second) m_list.push_back({path, what, got});
 }
 
-void Problems::add_line(const std::string& line) { m_lines.push_back(line); }
-
-// One problem reads as one line ("origin: path: what"); several get a count line, then one line each.
-std::string format_problems(const std::string& origin, const std::vector<std::string>& lines) {
-    if (lines.size() == 1) return origin + ": " + lines.front();
-    std::string text = origin + ": " + std::to_string(lines.size()) + " problems";
-    for (const auto& line : lines) text += "\n" + line;
-    return text;
-}
+void Problems::add_anyway(SpecProblem problem) { m_list.push_back(std::move(problem)); }
 
 std::string show(float value) {
     char buffer[32];
@@ -112,16 +104,16 @@ ExperimentSpec experiment_from_json(const nlohmann::json& json, const std::strin
     detail::read_experiment(json, spec, paths, problems);
     detail::check_values(spec, paths, problems);
     detail::check_sweep(spec, paths, problems);
-    if (!problems.empty()) throw SpecError(detail::format_problems(origin, problems.lines()));
+    if (!problems.empty()) throw SpecError(origin, problems.list());
     return spec;
 }
 
-std::vector<std::string> validate_experiment(const ExperimentSpec& spec) {
+std::vector<SpecProblem> validate_experiment(const ExperimentSpec& spec) {
     const auto paths = detail::CallbackPaths::canonical(spec.callbacks);
     detail::Problems problems;
     detail::check_values(spec, paths, problems);
     detail::check_sweep(spec, paths, problems);
-    return problems.lines();
+    return problems.list();
 }
 
 ExperimentSpec load_experiment(const std::string& path) {

@@ -54,8 +54,8 @@ LayerSpec dense(int units, ActivationFn fn, const char* initializer = "glorot_un
     l.type = LayerType::dense;
     l.units = units;
     l.activation = fn;
-    l.kernel_initializer.name = initializer;
-    if (std::string(initializer) == "zeros") l.bias_initializer.name = "zeros";
+    parse_initializer(initializer, l.kernel_initializer.type);
+    if (std::string(initializer) == "zeros") l.bias_initializer.type = InitializerType::zeros;
     return l;
 }
 
