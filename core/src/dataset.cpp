@@ -1,7 +1,6 @@
 // Data sets from folders of IDX files, the Keras validation split and the float batch assembler.
 // The IDX format itself is read in idx_reader.cpp (load_idx).
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +10,7 @@
 
 #include "mlpw/dataset.h"
 #include "mlpw/errors.h"
+#include "mlpw/float_text.h"
 #include "mlpw/share_dir.h"
 
 namespace mlpw {
@@ -45,16 +45,6 @@ Dataset load_known(const std::string& folder, const std::string& name, std::vect
     } catch (const DatasetError& e) {
         throw DatasetError(std::string(e.what()) + "; " + how_to_get_it);
     }
-}
-
-// The decimal the user wrote (0.1, not 0.100000001490116): the shortest text that round-trips the float,
-// read back as a double. Keras computes the split in double from that decimal.
-double as_written(float value) {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    double result = value;
-    std::from_chars(text, end, result);
-    return result;
 }
 
 }  // namespace

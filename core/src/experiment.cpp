@@ -27,8 +27,6 @@
 // A sweep maps option paths (as for --set) to lists of values; the runs are the grid of all combinations.
 
 #include <cerrno>
-#include <charconv>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -36,6 +34,7 @@
 #include "experiment_detail.h"
 #include "mlpw/atomic_file.h"
 #include "mlpw/errors.h"
+#include "mlpw/float_text.h"
 
 namespace mlpw {
 
@@ -65,11 +64,7 @@ void Problems::add(const std::string& path, const std::string& what, const std::
 
 void Problems::add_anyway(SpecProblem problem) { m_list.push_back(std::move(problem)); }
 
-std::string show(float value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
+std::string show(float value) { return shortest_text(value); }
 
 std::string show(int value) { return std::to_string(value); }
 std::string show(const std::string& value) { return nlohmann::json(value).dump(); }
@@ -89,11 +84,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
-double json_number(float value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::strtod(std::string(buffer, result.ptr).c_str(), nullptr);
-}
+double json_number(float value) { return as_written(value); }
 
 }  // namespace detail
 
