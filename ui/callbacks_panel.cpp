@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "number_edit.h"
+#include "spec_problem.h"
 
 namespace {
 
@@ -28,7 +29,7 @@ QGroupBox* group(const QString& title, const QString& tip, QWidget* parent) {
 
 QComboBox* CallbacksPanel::monitorBox(const QString& tip) {
     auto* box = new QComboBox(this);
-    box->addItems({"val_loss", "val_accuracy", "loss", "accuracy"});
+    for (const auto& name : mlpw::monitor_names()) box->addItem(QString::fromStdString(name));
     box->setToolTip(tip);
     connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
     return box;
@@ -36,14 +37,14 @@ QComboBox* CallbacksPanel::monitorBox(const QString& tip) {
 
 QComboBox* CallbacksPanel::modeBox() {
     auto* box = new QComboBox(this);
-    box->addItems({"auto", "min", "max"});
+    for (const auto& name : mlpw::mode_names()) box->addItem(QString::fromStdString(name));
     box->setToolTip(tr("Whether lower or higher is better (Keras mode, default \"auto\": min for losses, max for accuracies)"));
     connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
     return box;
 }
 
 NumberEdit* CallbacksPanel::number(const QString& tip) {
-    auto* e = new NumberEdit(NumberEdit::Kind::real, this);
+    auto* e = new NumberEdit(this);
     e->setToolTip(tip);
     connect(e, &NumberEdit::edited, this, &CallbacksPanel::edited);
     return e;
@@ -204,12 +205,19 @@ void CallbacksPanel::applyTo(mlpw::CallbackSpecs& c) const {
     place(c.model_checkpoint, m_checkpoint->isChecked(), p);
 }
 
-std::vector<std::string> CallbacksPanel::entryProblems() const {
-    std::vector<std::string> out;
-    const std::pair<const NumberEdit*, const char*> fields[] = {
-        {m_earlyMinDelta, "early_stopping.min_delta"}, {m_thresholdValue, "early_stopping_threshold.threshold"},
-        {m_thresholdMinDelta, "early_stopping_threshold.min_delta"}, {m_stopAtValue, "stop_at.value"}};
-    for (const auto& [edit, name] : fields)
-        if (!edit->isValid()) out.push_back(std::string("callbacks ") + name + ": must be a number, got \"" + edit->text().toStdString() + "\"");
+std::vector<mlpw::SpecProblem> CallbacksPanel::entryProblems(const mlpw::CallbackSpecs& applied) const {
+    // Each box shows the first callback of its type; callbacks are numbered in CallbackSpecs' order.
+    const size_t threshold = applied.early_stopping.size();
+    const size_t stopAt = threshold + applied.early_stopping_threshold.size();
+    const struct { const QGroupBox* box; const NumberEdit* edit; size_t index; const char* key; } fields[] = {
+        {m_early, m_earlyMinDelta, 0, "min_delta"},
+        {m_threshold, m_thresholdValue, threshold, "threshold"},
+        {m_threshold, m_thresholdMinDelta, threshold, "min_delta"},
+        {m_stopAt, m_stopAtValue, stopAt, "value"}};
+    std::vector<mlpw::SpecProblem> out;
+    for (const auto& f : fields)
+        if (f.box->isChecked() && !f.edit->isValid())
+            out.push_back({std::string("callbacks[").append(std::to_string(f.index)).append("].").append(f.key), "must be a number",
+                           ProblemText::typed(f.edit->text())});
     return out;
 }

@@ -19,7 +19,9 @@ public:
     explicit CallbacksPanel(QWidget* parent = nullptr);
     void setSpec(const mlpw::CallbackSpecs& spec);
     void applyTo(mlpw::CallbackSpecs& spec) const;
-    std::vector<std::string> entryProblems() const;
+    // Number fields that do not parse, at the path their callback has in `applied` (what applyTo made of it):
+    // "callbacks[1].min_delta" for the threshold box when one early_stopping comes first.
+    std::vector<mlpw::SpecProblem> entryProblems(const mlpw::CallbackSpecs& applied) const;
 
 signals:
     void edited();

@@ -16,6 +16,7 @@
 #include "dataset_cache.h"
 #include "layer_editor.h"
 #include "optimizer_panel.h"
+#include "spec_problem.h"
 #include "summary_view.h"
 #include "training_options_panel.h"
 
@@ -136,17 +137,15 @@ void ExperimentEditor::onEdited() {
 void ExperimentEditor::revalidate() {
     const mlpw::ExperimentSpec s = spec();
     const mlpw::DataShape shape = dataShape();
-    std::vector<std::string> lines = m_layers->entryProblems();
-    for (const auto& more : {m_optimizer->entryProblems(), m_training->entryProblems(), m_callbacks->entryProblems()})
-        lines.insert(lines.end(), more.begin(), more.end());
-    const auto rules = mlpw::validate_experiment(s);
-    lines.insert(lines.end(), rules.begin(), rules.end());
-    const auto fit = mlpw::check_against_data(s, shape);
-    for (const auto& line : fit)
-        if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
-    if (m_data->source().isEmpty()) lines.push_back("data.source: choose a folder of IDX files");
+    std::vector<mlpw::SpecProblem> problems = m_layers->entryProblems();
+    for (const auto& more : {m_optimizer->entryProblems(), m_training->entryProblems(),
+                             m_callbacks->entryProblems(s.callbacks), mlpw::validate_experiment(s),
+                             mlpw::check_against_data(s, shape)})
+        for (const auto& p : more)
+            if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
+    if (m_data->source().isEmpty()) problems.push_back({"data.source", "choose a folder of IDX files", ""});
 
-    m_problems = SpecProblem::parseAll(lines);
+    m_problems = std::move(problems);
     m_layers->setProblems(m_problems);
     m_summary->showModel(s.model, shape);
     const auto data = m_cache->get(m_data->source());
@@ -154,15 +153,15 @@ void ExperimentEditor::revalidate() {
     QStringList text;
     int layerProblems = 0;
     for (const auto& p : m_problems) {
-        if (p.layer >= 0 || p.path.startsWith(QLatin1String("model"))) ++layerProblems;  // listed under the layers
-        else text << QStringLiteral("• ") + p.describe().toHtmlEscaped();
+        if (p.path.starts_with("model")) ++layerProblems;  // listed under the layers
+        else text << QStringLiteral("• ") + ProblemText::describe(p).toHtmlEscaped();
     }
     if (layerProblems > 0)
         text.prepend(layerProblems == 1 ? tr("• a problem in the layers (Model tab)")
                                         : tr("• %1 problems in the layers (Model tab)").arg(layerProblems));
     m_problemList->setText(text.isEmpty() ? QString() : tr("<b>Cannot train yet:</b><br>") + text.join(QStringLiteral("<br>")));
     m_problemList->setVisible(!text.isEmpty());
-    const bool valid = m_problems.isEmpty();
+    const bool valid = m_problems.empty();
     if (valid != m_valid) {
         m_valid = valid;
         emit validityChanged(valid);

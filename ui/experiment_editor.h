@@ -5,7 +5,6 @@
 #include <QWidget>
 
 #include "mlpw/experiment.h"
-#include "spec_problem.h"
 
 class QLabel;
 class QLineEdit;
@@ -25,8 +24,8 @@ public:
 
     void setSpec(const mlpw::ExperimentSpec& spec);
     mlpw::ExperimentSpec spec() const;  // what the panels show, over the last spec set (sweep kept)
-    bool isValid() const { return m_problems.isEmpty(); }
-    const QList<SpecProblem>& problems() const { return m_problems; }
+    bool isValid() const { return m_problems.empty(); }
+    const std::vector<mlpw::SpecProblem>& problems() const { return m_problems; }
 
     LayerEditor* layerEditor() const { return m_layers; }
     SummaryView* summaryView() const { return m_summary; }
@@ -58,6 +57,6 @@ private:
     TrainingOptionsPanel* m_training;
     CallbacksPanel* m_callbacks;
     QLabel* m_problemList;
-    QList<SpecProblem> m_problems;
+    std::vector<mlpw::SpecProblem> m_problems;
     bool m_valid = true;
 };

@@ -1,7 +1,7 @@
 #pragma once
-// The training log's lines, worded as Keras' fit() prints them (verbose=2):
+// The training log's lines, worded as tf.keras 2's fit() ends each epoch (verbose=1, mlpw/keras_format.h):
 //   Epoch 3/5
-//   1407/1407 - 1s - 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853
+//   1407/1407 [==============================] - 1s 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: ...
 #include <QString>
 
 #include "mlpw/metrics.h"

@@ -9,19 +9,13 @@
 namespace {
 
 QStringList choices(int column) {
+    const std::vector<std::string>* names = nullptr;
+    if (column == LayerTableModel::Type) names = &mlpw::layer_type_names();
+    if (column == LayerTableModel::Activation) names = &mlpw::activation_names();
+    if (column == LayerTableModel::Initializer) names = &mlpw::initializer_names();
     QStringList out;
-    if (column == LayerTableModel::Type) {
-        for (auto t : {mlpw::LayerType::dense, mlpw::LayerType::activation, mlpw::LayerType::leaky_relu,
-                       mlpw::LayerType::dropout, mlpw::LayerType::batch_normalization, mlpw::LayerType::flatten})
-            out << QString::fromStdString(mlpw::to_string(t));
-    } else if (column == LayerTableModel::Activation) {
-        for (auto f : {mlpw::ActivationFn::linear, mlpw::ActivationFn::relu, mlpw::ActivationFn::sigmoid,
-                       mlpw::ActivationFn::tanh, mlpw::ActivationFn::elu, mlpw::ActivationFn::leaky_relu,
-                       mlpw::ActivationFn::softmax})
-            out << QString::fromStdString(mlpw::to_string(f));
-    } else if (column == LayerTableModel::Initializer) {
-        for (const auto& n : mlpw::initializer_names()) out << QString::fromStdString(n);
-    }
+    if (names)
+        for (const auto& n : *names) out << QString::fromStdString(n);
     return out;
 }
 

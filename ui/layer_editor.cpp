@@ -11,6 +11,7 @@
 
 #include "layer_delegate.h"
 #include "layer_table_model.h"
+#include "spec_problem.h"
 
 namespace {
 
@@ -45,15 +46,8 @@ LayerEditor::LayerEditor(QWidget* parent)
     m_view->setToolTip(tr("The model's layers, input first. Double-click or type to edit a cell; drag rows to reorder."));
 
     auto* addMenu = new QMenu(this);
-    const std::pair<mlpw::LayerType, QString> kinds[] = {
-        {mlpw::LayerType::dense, tr("Dense")},
-        {mlpw::LayerType::activation, tr("Activation")},
-        {mlpw::LayerType::leaky_relu, tr("LeakyReLU")},
-        {mlpw::LayerType::dropout, tr("Dropout")},
-        {mlpw::LayerType::batch_normalization, tr("BatchNormalization")},
-        {mlpw::LayerType::flatten, tr("Flatten")}};
-    for (const auto& [type, label] : kinds)
-        addMenu->addAction(label, this, [this, type = type] { addLayer(type); });
+    for (const auto& info : mlpw::layer_types())  // by their Keras class names, which are not translated
+        addMenu->addAction(QString::fromLatin1(info.keras_class), this, [this, type = info.type] { addLayer(type); });
 
     auto* add = new QAction(tr("&Add Dense"), this);
     add->setShortcut(QKeySequence(Qt::Key_Insert));
@@ -104,13 +98,13 @@ LayerEditor::LayerEditor(QWidget* parent)
 
 void LayerEditor::setLayers(const std::vector<mlpw::LayerSpec>& layers) { m_model->setLayers(layers); }
 const std::vector<mlpw::LayerSpec>& LayerEditor::layers() const { return m_model->layers(); }
-std::vector<std::string> LayerEditor::entryProblems() const { return m_model->entryProblems(); }
+std::vector<mlpw::SpecProblem> LayerEditor::entryProblems() const { return m_model->entryProblems(); }
 
-void LayerEditor::setProblems(const QList<SpecProblem>& problems) {
+void LayerEditor::setProblems(const std::vector<mlpw::SpecProblem>& problems) {
     m_model->setProblems(problems);
     QStringList lines;
     for (const auto& p : problems)
-        if (p.layer >= 0 || p.path.startsWith(QLatin1String("model"))) lines << p.describe();
+        if (p.path.starts_with("model")) lines << ProblemText::describe(p);
     m_problems->setText(lines.join(QLatin1Char('\n')));
     m_problems->setVisible(!lines.isEmpty());
 }

@@ -4,7 +4,7 @@
 #include <QWidget>
 
 #include "mlpw/model_spec.h"
-#include "spec_problem.h"
+#include "mlpw/errors.h"
 
 class QLabel;
 class QTableView;
@@ -17,8 +17,8 @@ public:
 
     void setLayers(const std::vector<mlpw::LayerSpec>& layers);
     const std::vector<mlpw::LayerSpec>& layers() const;
-    std::vector<std::string> entryProblems() const;
-    void setProblems(const QList<SpecProblem>& problems);
+    std::vector<mlpw::SpecProblem> entryProblems() const;
+    void setProblems(const std::vector<mlpw::SpecProblem>& problems);
     LayerTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
 

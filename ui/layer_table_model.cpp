@@ -8,6 +8,9 @@
 #include <QIODevice>
 #include <QMimeData>
 
+#include "mlpw/experiment.h"
+#include "spec_problem.h"
+
 namespace {
 
 const char* kMime = "application/x-mlpw-layer-rows";
@@ -21,16 +24,28 @@ bool usesSlope(const mlpw::LayerSpec& l) {
             l.activation == mlpw::ActivationFn::leaky_relu);
 }
 
-const char* kTooltips[LayerTableModel::ColumnCount] = {
-    "The layer's name, as Keras would give it (dense, dense_1, ...)",
-    "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten",
-    "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class.",
-    "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax",
-    "Kernel initialiser (Keras kernel_initializer, default \"glorot_uniform\")",
-    "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)",
-    "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)",
-    "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)",
-    "Slope for x < 0 (Keras LeakyReLU(negative_slope), default 0.3)",
+// Marked for lupdate in LayerTableModel's context; tr() translates them when shown.
+const char* const kTooltips[LayerTableModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("LayerTableModel", "The layer's name, as Keras would give it (dense, dense_1, ...)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class."),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Kernel initialiser (Keras kernel_initializer, default \"glorot_uniform\")"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Slope for x < 0 (Keras LeakyReLU(negative_slope), default 0.3)"),
+};
+const char* const kHeaders[LayerTableModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("LayerTableModel", "Name"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Type"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Units"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Activation"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Initializer"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L1"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L2"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Slope"),
 };
 
 }  // namespace
@@ -69,11 +84,11 @@ void LayerTableModel::insertLayer(int row, const mlpw::LayerSpec& layer) {
     emitEdited();
 }
 
-std::vector<std::string> LayerTableModel::entryProblems() const {
+std::vector<mlpw::SpecProblem> LayerTableModel::entryProblems() const {
     static const char* fields[ColumnCount] = {"name", "type", "units", "activation", "kernel_initializer",
                                               "kernel_regularizer.l1", "kernel_regularizer.l2", "rate",
                                               "negative_slope"};
-    std::vector<std::string> out;
+    std::vector<mlpw::SpecProblem> out;
     for (size_t r = 0; r < m_badText.size(); ++r)
         for (auto it = m_badText[r].begin(); it != m_badText[r].end(); ++it) {
             std::string expected = "must be a number";
@@ -81,8 +96,8 @@ std::vector<std::string> LayerTableModel::entryProblems() const {
                 expected = "must be one of";
                 for (const auto& n : mlpw::initializer_names()) expected += " " + n;
             }
-            out.push_back("model.layers[" + std::to_string(r) + "]." + fields[it.key()] + ": " + expected + ", got \"" +
-                          it.value().toStdString() + "\"");
+            out.push_back({std::string("model.layers[").append(std::to_string(r)).append("].").append(fields[it.key()]), expected,
+                           ProblemText::typed(it.value())});
         }
     return out;
 }
@@ -99,14 +114,17 @@ int LayerTableModel::columnForField(const QString& field) {
     return Name;
 }
 
-void LayerTableModel::setProblems(const QList<SpecProblem>& problems) {
+void LayerTableModel::setProblems(const std::vector<mlpw::SpecProblem>& problems) {
     m_cellProblem.clear();
     m_rowProblem.clear();
     for (const auto& p : problems) {
-        if (p.layer < 0 || p.layer >= rowCount()) continue;
-        if (p.field.isEmpty()) m_rowProblem[p.layer] += (m_rowProblem[p.layer].isEmpty() ? "" : "\n") + p.message;
-        const quint64 k = key(p.layer, columnForField(p.field));
-        m_cellProblem[k] += (m_cellProblem[k].isEmpty() ? "" : "\n") + p.message;
+        const auto where = mlpw::layer_field(p.path);
+        if (!where || where->layer >= size_t(rowCount())) continue;
+        const int row = int(where->layer);
+        const QString field = QString::fromStdString(where->field), message = ProblemText::message(p);
+        if (field.isEmpty()) m_rowProblem[row] += (m_rowProblem[row].isEmpty() ? "" : "\n") + message;
+        const quint64 k = key(row, columnForField(field));
+        m_cellProblem[k] += (m_cellProblem[k].isEmpty() ? "" : "\n") + message;
     }
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -141,7 +159,7 @@ QString LayerTableModel::display(int row, int column) const {
     switch (column) {
         case Units: return QString::number(l.units);
         case Activation: return QString::fromStdString(mlpw::to_string(l.activation));
-        case Initializer: return QString::fromStdString(l.kernel_initializer.name);
+        case Initializer: return QString::fromStdString(mlpw::to_string(l.kernel_initializer.type));
         case L1: return number(l.kernel_regularizer.l1);
         case L2: return number(l.kernel_regularizer.l2);
         case Rate: return number(l.rate);
@@ -175,10 +193,8 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    static const char* names[ColumnCount] = {"Name", "Type", "Units", "Activation", "Initializer",
-                                             "L1", "L2", "Dropout", "Slope"};
     if (orientation == Qt::Horizontal && section >= 0 && section < ColumnCount) {
-        if (role == Qt::DisplayRole) return tr(names[section]);
+        if (role == Qt::DisplayRole) return tr(kHeaders[section]);
         if (role == Qt::ToolTipRole) return tr(kTooltips[section]);
     }
     if (orientation == Qt::Vertical && role == Qt::DisplayRole) return section + 1;
@@ -191,12 +207,7 @@ bool LayerTableModel::parseInto(mlpw::LayerSpec& l, int column, const QString& t
     switch (column) {
         case Type: return mlpw::parse_layer_type(t.toStdString(), l.type);
         case Activation: return mlpw::parse_activation(t.toStdString(), l.activation);
-        case Initializer: {
-            const auto& names = mlpw::initializer_names();
-            if (std::find(names.begin(), names.end(), t.toStdString()) == names.end()) return false;
-            l.kernel_initializer.name = t.toStdString();
-            return true;
-        }
+        case Initializer: return mlpw::parse_initializer(t.toStdString(), l.kernel_initializer.type);
         case Units: l.units = t.toInt(&ok); return ok;
         case L1: l.kernel_regularizer.l1 = t.toFloat(&ok); return ok;
         case L2: l.kernel_regularizer.l2 = t.toFloat(&ok); return ok;

@@ -7,7 +7,7 @@
 #include <QList>
 
 #include "mlpw/model_spec.h"
-#include "spec_problem.h"
+#include "mlpw/errors.h"
 
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -18,10 +18,10 @@ public:
 
     void setLayers(const std::vector<mlpw::LayerSpec>& layers);
     const std::vector<mlpw::LayerSpec>& layers() const { return m_layers; }
-    // Cells holding text that is not a number, as "model.layers[i].field: ..." problems.
-    std::vector<std::string> entryProblems() const;
-    // Marks the cells (or rows) named by validation problems; an empty list clears the marks.
-    void setProblems(const QList<SpecProblem>& problems);
+    // Cells holding text that is not a number, as problems at "model.layers[i].<field>".
+    std::vector<mlpw::SpecProblem> entryProblems() const;
+    // Marks the cells (or rows) named by validation problems' paths; an empty list clears the marks.
+    void setProblems(const std::vector<mlpw::SpecProblem>& problems);
     static int columnForField(const QString& field);
     bool applies(int row, int column) const;
 

@@ -131,7 +131,8 @@ void MainWindow::buildMenus() {
         });
         try {
             p->setToolTip(QString::fromStdString(mlpw::load_experiment(path.toStdString()).description));
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {  // choosing it shows the same message in a dialog
+            p->setToolTip(tr("Cannot read this preset: %1").arg(QString::fromUtf8(e.what())));
         }
     }
     presets->setToolTipsVisible(true);
@@ -180,13 +181,16 @@ void MainWindow::newExperiment() {
     mlpw::ExperimentSpec spec;
     spec.name = "untitled";
     const QString baseline = PresetLibrary::path(QStringLiteral("baseline"));
+    QString problem;
     try {
         if (!baseline.isEmpty()) spec.model = mlpw::load_experiment(baseline.toStdString()).model;
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {  // start from an empty model; the editor lists what is missing
+        problem = tr("Cannot read the baseline preset, starting without layers: %1").arg(QString::fromUtf8(e.what()));
     }
     m_editor->setSpec(spec);
     m_path.clear();
     setDirty(false);
+    if (!problem.isEmpty()) setStatus(problem);
 }
 
 bool MainWindow::openExperiment(const QString& path, bool quiet) {

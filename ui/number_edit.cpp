@@ -1,6 +1,6 @@
 #include "number_edit.h"
 
-NumberEdit::NumberEdit(Kind kind, QWidget* parent) : QLineEdit(parent), m_kind(kind) {
+NumberEdit::NumberEdit(QWidget* parent) : QLineEdit(parent) {
     connect(this, &QLineEdit::textEdited, this, &NumberEdit::onTextEdited);
     setMaximumWidth(140);
 }
@@ -9,12 +9,12 @@ void NumberEdit::setValue(double value) {
     m_value = value;
     m_valid = true;
     setStyleSheet({});
-    setText(m_kind == Kind::integer ? QString::number(qint64(value)) : QString::number(value, 'g', 7));
+    setText(QString::number(value, 'g', 7));
 }
 
 void NumberEdit::onTextEdited(const QString& text) {
     bool ok = false;
-    const double v = m_kind == Kind::integer ? double(text.trimmed().toLongLong(&ok)) : text.trimmed().toDouble(&ok);
+    const double v = text.trimmed().toDouble(&ok);
     m_valid = ok;
     setStyleSheet(ok ? QString() : QStringLiteral("background: #ffcdcd;"));
     setToolTip(ok ? toolTip().section(QStringLiteral("\n\nNot a number"), 0, 0)

@@ -1,13 +1,12 @@
 #pragma once
-// A text field for one number (learning rates of 1e-7 and seeds of 10 digits alike). Text that does not parse
-// turns the field red and is reported by problem(); valueEdited fires on every keystroke that parses.
+// A text field for one real number (learning rates of 1e-7 and thresholds of 0.95 alike). Text that does not
+// parse turns the field red and makes isValid() false; valueEdited fires on every keystroke that parses.
 #include <QLineEdit>
 
 class NumberEdit : public QLineEdit {
     Q_OBJECT
 public:
-    enum class Kind { real, integer };
-    explicit NumberEdit(Kind kind = Kind::real, QWidget* parent = nullptr);
+    explicit NumberEdit(QWidget* parent = nullptr);
 
     void setValue(double value);
     double value() const { return m_value; }
@@ -20,7 +19,6 @@ signals:
 private:
     void onTextEdited(const QString& text);
 
-    Kind m_kind;
     double m_value = 0.0;
     bool m_valid = true;
 };

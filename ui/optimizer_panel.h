@@ -1,6 +1,6 @@
 #pragma once
-// The optimiser and its options; only the options of the chosen type are shown, each with its Keras default.
-// Choosing another type starts from that type's Keras defaults.
+// The optimiser and its options, one row per option of mlpw::optimizer_options(); only the options of the
+// chosen type are shown, each with its Keras default. Choosing another type starts from its Keras defaults.
 #include <QMap>
 #include <QWidget>
 
@@ -18,14 +18,14 @@ public:
     explicit OptimizerPanel(QWidget* parent = nullptr);
     void setSpec(const mlpw::OptimizerSpec& spec);
     void applyTo(mlpw::OptimizerSpec& spec) const;
-    std::vector<std::string> entryProblems() const;
+    std::vector<mlpw::SpecProblem> entryProblems() const;
 
 signals:
     void edited();
 
 private:
-    NumberEdit* addNumber(const QString& key, const QString& label, const QString& tip);
-    QCheckBox* addCheck(const QString& key, const QString& label, const QString& tip);
+    void addNumber(const QString& key, const QString& label, const QString& tip);
+    void addCheck(const QString& key, const QString& label, const QString& tip);
     void showRowsFor(mlpw::OptimizerType type);
     void onTypeChosen();
 

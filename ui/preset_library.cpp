@@ -1,18 +1,15 @@
 #include "preset_library.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
+#include "mlpw/share_dir.h"
+
 QString PresetLibrary::directory() {
-    const QString chosen = qEnvironmentVariable("MLPW_PRESETS_DIR");  // overrides both (and lets tests remove it)
+    const QString chosen = qEnvironmentVariable("MLPW_PRESETS_DIR");  // overrides share_dir (and lets tests remove it)
     if (!chosen.isEmpty()) return QFileInfo(chosen).isDir() ? QDir(chosen).canonicalPath() : QString();
-    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/mlp-workbench/presets");
-    if (QFileInfo(installed).isDir()) return QDir(installed).canonicalPath();
-#ifdef MLPW_PRESETS_DIR
-    if (QFileInfo(QStringLiteral(MLPW_PRESETS_DIR)).isDir()) return QStringLiteral(MLPW_PRESETS_DIR);
-#endif
-    return {};
+    const QString presets = QString::fromStdString(mlpw::share_dir()) + QStringLiteral("/presets");
+    return QFileInfo(presets).isDir() ? QDir(presets).canonicalPath() : QString();
 }
 
 QStringList PresetLibrary::files() {

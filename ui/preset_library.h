@@ -1,6 +1,6 @@
 #pragma once
-// The study's preset experiments: resources/presets/*.json in the source tree (MLPW_PRESETS_DIR) or the
-// installed share/mlp-workbench/presets next to the program; $MLPW_PRESETS_DIR, when set, instead of both.
+// The study's preset experiments: share/mlp-workbench/presets beside the program (mlpw/share_dir.h), installed
+// or in the build tree (a link to resources/presets); $MLPW_PRESETS_DIR, when set, instead.
 #include <QString>
 #include <QStringList>
 

@@ -1,30 +1,16 @@
 #include "spec_problem.h"
 
-#include <QRegularExpression>
+#include "mlpw/experiment.h"
 
-SpecProblem SpecProblem::parse(const QString& line) {
-    SpecProblem p;
-    const int colon = line.indexOf(QStringLiteral(": "));
-    p.path = colon < 0 ? QString() : line.left(colon).trimmed();
-    p.message = colon < 0 ? line.trimmed() : line.mid(colon + 2).trimmed();
-    static const QRegularExpression layerPath(QStringLiteral(R"(^model\.layers\[(\d+)\](?:\.(.+))?$)"));
-    const auto m = layerPath.match(p.path);
-    if (m.hasMatch()) {
-        p.layer = m.captured(1).toInt();
-        p.field = m.captured(2);
-    }
-    return p;
+QString ProblemText::message(const mlpw::SpecProblem& p) {
+    return QString::fromStdString(mlpw::SpecProblem{"", p.message, p.got}.text());
 }
 
-QList<SpecProblem> SpecProblem::parseAll(const std::vector<std::string>& lines) {
-    QList<SpecProblem> out;
-    for (const auto& line : lines) out.append(parse(QString::fromStdString(line)));
-    return out;
-}
+std::string ProblemText::typed(const QString& text) { return QStringLiteral("\"%1\"").arg(text).toStdString(); }
 
-QString SpecProblem::describe() const {
-    if (layer < 0) return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
-    QString where = QStringLiteral("Layer %1").arg(layer + 1);
-    if (!field.isEmpty()) where += QStringLiteral(", ") + field;
-    return where + QStringLiteral(": ") + message;
+QString ProblemText::describe(const mlpw::SpecProblem& p) {
+    const auto where = mlpw::layer_field(p.path);
+    if (!where) return QString::fromStdString(p.text());
+    if (where->field.empty()) return tr("Layer %1: %2").arg(where->layer + 1).arg(message(p));
+    return tr("Layer %1, %2: %3").arg(where->layer + 1).arg(QString::fromStdString(where->field), message(p));
 }

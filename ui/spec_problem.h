@@ -1,20 +1,18 @@
 #pragma once
-// One validation problem of an experiment, located: "model.layers[3].units: must be ..." becomes
-// {path, layer 3, field "units", message}. Layer -1 when the problem is not about one layer.
-#include <QList>
+// How the window words one validation problem (the problems themselves are core's mlpw::SpecProblem, located
+// by option path; mlpw::layer_field finds the layer and field of a path inside model.layers).
+#include <QCoreApplication>
 #include <QString>
 
-#include <string>
-#include <vector>
+#include "mlpw/errors.h"
 
-struct SpecProblem {
-    QString path;     // "model.layers[3].units"
-    int layer = -1;   // 3
-    QString field;    // "units" ("" for the whole layer)
-    QString message;  // "must be a positive integer, got -5"
-
-    static SpecProblem parse(const QString& line);
-    static QList<SpecProblem> parseAll(const std::vector<std::string>& lines);
+class ProblemText {
+    Q_DECLARE_TR_FUNCTIONS(ProblemText)
+public:
     // "Layer 4, units: must be a positive integer, got -5" / "optimizer.learning_rate: must be > 0, got 0"
-    QString describe() const;
+    static QString describe(const mlpw::SpecProblem& problem);
+    // What a problem says about its field: "must be a positive integer, got -5" (no path).
+    static QString message(const mlpw::SpecProblem& problem);
+    // A field's text as a problem's `got`: "\"abc\"".
+    static std::string typed(const QString& text);
 };

@@ -5,8 +5,8 @@
 #include "mlpw/experiment.h"
 
 class QCheckBox;
+class QLineEdit;
 class QSpinBox;
-class NumberEdit;
 
 class TrainingOptionsPanel : public QWidget {
     Q_OBJECT
@@ -14,7 +14,7 @@ public:
     explicit TrainingOptionsPanel(QWidget* parent = nullptr);
     void setSpec(const mlpw::TrainingSpec& spec);
     void applyTo(mlpw::TrainingSpec& spec) const;
-    std::vector<std::string> entryProblems() const;
+    std::vector<mlpw::SpecProblem> entryProblems() const;
 
 signals:
     void edited();
@@ -22,7 +22,7 @@ signals:
 private:
     QSpinBox* m_epochs;
     QSpinBox* m_batchSize;
-    NumberEdit* m_seed;
+    QLineEdit* m_seed;  // a uint64_t as digits
     QCheckBox* m_shuffle;
     QSpinBox* m_threads;
 };

@@ -58,10 +58,10 @@ int summary_command(const Args& arguments) {
         }
         const std::string fits = "the data set " + point.data.source + " (" + std::to_string(shape.input_features) +
                                   " inputs, " + std::to_string(shape.num_classes) + " classes): ";
-        for (const auto& line : check_against_data(point, shape))
-            problems.push_back(points.size() == 1 ? "the model does not fit " + fits + line
+        for (const auto& p : check_against_data(point, shape))
+            problems.push_back(points.size() == 1 ? "the model does not fit " + fits + p.text()
                                                   : "run " + std::to_string(i + 1) + " {" + points[i].label +
-                                                        "} does not fit " + fits + line);
+                                                        "} does not fit " + fits + p.text());
     }
     std::fflush(stdout);
     if (problems.size() == 1) throw SpecError(input.path + ": " + problems.front());

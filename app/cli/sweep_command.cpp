@@ -68,8 +68,8 @@ int sweep_command(const Args& arguments) {
     for (size_t i = 0; i < points.size(); ++i) {
         const ExperimentSpec& point = points[i].spec;
         if (!data.count(point.data.source)) data.emplace(point.data.source, load_dataset(point.data.source));
-        for (const auto& line : check_against_data(point, shape_of(data.at(point.data.source))))
-            problems.push_back("run " + std::to_string(i + 1) + " {" + points[i].label + "}: " + line);
+        for (const auto& p : check_against_data(point, shape_of(data.at(point.data.source))))
+            problems.push_back("run " + std::to_string(i + 1) + " {" + points[i].label + "}: " + p.text());
     }
     if (!problems.empty()) {
         std::string text = input.path + ": the model does not fit the data set:";

@@ -41,7 +41,7 @@ int train_command(const Args& arguments) {
     const auto problems = check_against_data(spec, shape_of(data));
     if (!problems.empty()) {
         std::string text = input.path + ": the model does not fit the data set " + data.name + ":";
-        for (const auto& line : problems) text += (problems.size() == 1 ? " " : "\n") + line;
+        for (const auto& p : problems) text.append(problems.size() == 1 ? " " : "\n").append(p.text());
         throw SpecError(text);
     }
     std::fputs(summarize(spec.model, shape_of(data)).text(spec.model.name).c_str(), stdout);

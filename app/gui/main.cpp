@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "english_plurals.h"
 #include "main_window.h"
 #include "stall_benchmark.h"
 #include "training_controller.h"
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("MLP Workbench"));
     QApplication::setApplicationName(QStringLiteral("mlp-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(MLPW_VERSION));
+    EnglishPlurals plurals;
+    QApplication::installTranslator(&plurals);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Build, train and watch multilayer perceptrons"));

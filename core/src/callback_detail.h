@@ -6,14 +6,10 @@
 #include <utility>
 
 #include "mlpw/callbacks.h"
+#include "mlpw/float_text.h"
 
 namespace mlpw::detail {
 
-// The value a user typed, as Keras (Python, float64) holds it: a spec's float 0.95f becomes the double 0.95,
-// not 0.949999988079071, so thresholds and min_delta compare exactly as in a notebook.
-double keras_value(float value);
-// Shortest text that reads back as `value` ("0.95", "0.001").
-std::string shortest(float value);
 // printf-style formatting into a std::string.
 std::string format(const char* pattern, ...) __attribute__((format(printf, 1, 2)));
 

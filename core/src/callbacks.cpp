@@ -3,7 +3,6 @@
 #include "mlpw/callbacks.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdarg>
 #include <cstdio>
 #include <vector>
@@ -13,19 +12,6 @@
 namespace mlpw {
 
 namespace detail {
-
-std::string shortest(float value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-double keras_value(float value) {
-    const std::string text = shortest(value);
-    double out = static_cast<double>(value);
-    std::from_chars(text.data(), text.data() + text.size(), out);  // inf/nan keep the plain conversion
-    return out;
-}
 
 std::string format(const char* pattern, ...) {
     va_list args;
@@ -80,7 +66,7 @@ class StopAt final : public Callback {
 public:
     explicit StopAt(const StopAtSpec& spec)
         : m_spec(spec),
-          m_value(detail::keras_value(spec.value)),
+          m_value(as_written(spec.value)),
           m_maximize(monitor_is_maximized(spec.monitor, spec.mode)),
           m_monitored(spec.monitor, &warning) {}
 
@@ -90,7 +76,7 @@ public:
         const auto current = m_monitored.get(logs, context);
         if (!current || !(m_maximize ? *current > m_value : *current < m_value)) return;
         const std::string line = detail::format("Epoch %d: %s %.4f %s %s, stopping", epoch, m_spec.monitor.c_str(),
-                                                *current, m_maximize ? ">" : "<", detail::shortest(m_spec.value).c_str());
+                                                *current, m_maximize ? ">" : "<", shortest_text(m_spec.value).c_str());
         context.log(line);
         context.stop_training(line);
     }

@@ -1,7 +1,6 @@
 // Data sets from folders of IDX files, the Keras validation split and the float batch assembler.
 // The IDX format itself is read in idx_reader.cpp (load_idx).
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -11,11 +10,9 @@
 
 #include "mlpw/dataset.h"
 #include "mlpw/errors.h"
+#include "mlpw/float_text.h"
 #include "mlpw/memory_estimate.h"
-
-#ifndef MLPW_DEFAULT_DATA_DIR
-#define MLPW_DEFAULT_DATA_DIR "data"
-#endif
+#include "mlpw/share_dir.h"
 
 namespace mlpw {
 namespace {
@@ -49,16 +46,6 @@ Dataset load_known(const std::string& folder, const std::string& name, std::vect
     } catch (const DatasetError& e) {
         throw DatasetError(std::string(e.what()) + "; " + how_to_get_it);
     }
-}
-
-// The decimal the user wrote (0.1, not 0.100000001490116): the shortest text that round-trips the float,
-// read back as a double. Keras computes the split in double from that decimal.
-double as_written(float value) {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    double result = value;
-    std::from_chars(text, end, result);
-    return result;
 }
 
 }  // namespace
@@ -107,8 +94,13 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name, std:
 }
 
 std::string default_data_dir() {
-    const char* dir = std::getenv("MLPW_DATA_DIR");
-    return dir && *dir ? std::string(dir) : std::string(MLPW_DEFAULT_DATA_DIR);
+    if (const char* dir = std::getenv("MLPW_DATA_DIR"); dir && *dir) return dir;
+    std::error_code ec;
+    if (const std::string beside = share_dir() + "/data"; !share_dir().empty() && fs::is_directory(beside, ec))
+        return beside;  // the build tree's link to the checkout's data/
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/mlp-workbench";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/mlp-workbench";
+    return "data";
 }
 
 namespace {

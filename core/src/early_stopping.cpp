@@ -25,7 +25,7 @@ class EarlyStoppingRule {
 public:
     EarlyStoppingRule(float min_delta, int patience, bool maximize, std::optional<double> baseline, bool restore,
                       int start_from_epoch)
-        : m_min_delta(std::fabs(keras_value(min_delta)) * (maximize ? 1.0 : -1.0)),
+        : m_min_delta(std::fabs(as_written(min_delta)) * (maximize ? 1.0 : -1.0)),
           m_patience(patience),
           m_maximize(maximize),
           m_baseline(baseline),
@@ -107,7 +107,7 @@ public:
     explicit EarlyStopping(const EarlyStoppingSpec& spec)
         : m_monitored(spec.monitor, &early_stopping_warning),
           m_rule(spec.min_delta, spec.patience, monitor_is_maximized(spec.monitor, spec.mode),
-                 spec.has_baseline ? std::optional<double>(keras_value(spec.baseline)) : std::nullopt,
+                 spec.has_baseline ? std::optional<double>(as_written(spec.baseline)) : std::nullopt,
                  spec.restore_best_weights, spec.start_from_epoch) {}
 
     void on_train_begin(CallbackContext&) override {
@@ -132,7 +132,7 @@ class ThresholdEarlyStopping final : public Callback {
 public:
     explicit ThresholdEarlyStopping(const ThresholdEarlyStoppingSpec& spec)
         : m_spec(spec),
-          m_threshold(keras_value(spec.threshold)),
+          m_threshold(as_written(spec.threshold)),
           m_maximize(monitor_is_maximized(spec.monitor, spec.mode)),
           m_monitored(spec.monitor, &early_stopping_warning),
           m_rule(spec.min_delta, spec.patience, m_maximize, std::nullopt, spec.restore_best_weights, 0) {}
@@ -150,7 +150,7 @@ public:
             m_active = true;
             m_rule.start_from(epoch - 1);
             context.log("Epoch " + std::to_string(epoch) + ": " + m_spec.monitor + " reached the threshold " +
-                        shortest(m_spec.threshold) + "; early stopping now active");
+                        shortest_text(m_spec.threshold) + "; early stopping now active");
         }
         m_rule.on_value(epoch, *current, context);
     }

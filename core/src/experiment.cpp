@@ -27,8 +27,6 @@
 // A sweep maps option paths (as for --set) to lists of values; the runs are the grid of all combinations.
 
 #include <cerrno>
-#include <charconv>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -36,6 +34,7 @@
 #include "experiment_detail.h"
 #include "mlpw/atomic_file.h"
 #include "mlpw/errors.h"
+#include "mlpw/float_text.h"
 
 namespace mlpw {
 
@@ -60,24 +59,12 @@ bool parse_normalization(const std::string& name, Normalization& out) {
 namespace detail {
 
 void Problems::add(const std::string& path, const std::string& what, const std::string& got) {
-    if (m_paths.insert(path).second) m_lines.push_back(path + ": " + what + ", got " + got);
+    if (m_paths.insert(path).second) m_list.push_back({path, what, got});
 }
 
-void Problems::add_line(const std::string& line) { m_lines.push_back(line); }
+void Problems::add_anyway(SpecProblem problem) { m_list.push_back(std::move(problem)); }
 
-// One problem reads as one line ("origin: path: what"); several get a count line, then one line each.
-std::string format_problems(const std::string& origin, const std::vector<std::string>& lines) {
-    if (lines.size() == 1) return origin + ": " + lines.front();
-    std::string text = origin + ": " + std::to_string(lines.size()) + " problems";
-    for (const auto& line : lines) text += "\n" + line;
-    return text;
-}
-
-std::string show(float value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
+std::string show(float value) { return shortest_text(value); }
 
 std::string show(int value) { return std::to_string(value); }
 std::string show(const std::string& value) { return nlohmann::json(value).dump(); }
@@ -97,11 +84,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
-double json_number(float value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::strtod(std::string(buffer, result.ptr).c_str(), nullptr);
-}
+double json_number(float value) { return as_written(value); }
 
 }  // namespace detail
 
@@ -112,16 +95,16 @@ ExperimentSpec experiment_from_json(const nlohmann::json& json, const std::strin
     detail::read_experiment(json, spec, paths, problems);
     detail::check_values(spec, paths, problems);
     detail::check_sweep(spec, paths, problems);
-    if (!problems.empty()) throw SpecError(detail::format_problems(origin, problems.lines()));
+    if (!problems.empty()) throw SpecError(origin, problems.list());
     return spec;
 }
 
-std::vector<std::string> validate_experiment(const ExperimentSpec& spec) {
+std::vector<SpecProblem> validate_experiment(const ExperimentSpec& spec) {
     const auto paths = detail::CallbackPaths::canonical(spec.callbacks);
     detail::Problems problems;
     detail::check_values(spec, paths, problems);
     detail::check_sweep(spec, paths, problems);
-    return problems.lines();
+    return problems.list();
 }
 
 ExperimentSpec load_experiment(const std::string& path) {

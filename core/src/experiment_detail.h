@@ -12,26 +12,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mlpw/errors.h"
 #include "mlpw/experiment.h"
 
 namespace mlpw::detail {
 
-// Problems as "path: what is allowed, got value"; at most one per path (the first, most basic one), so a
-// wrong type is not reported again as a wrong value.
+// The problems found so far; add() keeps at most one per path (the first, most basic one), so a wrong type
+// is not reported again as a wrong value.
 class Problems {
 public:
     void add(const std::string& path, const std::string& what, const std::string& got);
-    void add_line(const std::string& line);  // already formatted (a sweep point's problem)
-    bool empty() const { return m_lines.empty(); }
-    const std::vector<std::string>& lines() const { return m_lines; }
+    void add_anyway(SpecProblem problem);  // even when its path has one (a sweep point's problem)
+    bool empty() const { return m_list.empty(); }
+    const std::vector<SpecProblem>& list() const { return m_list; }
 
 private:
-    std::vector<std::string> m_lines;
+    std::vector<SpecProblem> m_list;
     std::set<std::string> m_paths;
 };
-
-// "<origin>: 2 problems:\n<line>\n<line>"
-std::string format_problems(const std::string& origin, const std::vector<std::string>& lines);
 
 // Where each callback stands in the file ("callbacks[3]"): CallbackSpecs groups them by type.
 struct CallbackPaths {
@@ -50,7 +48,8 @@ std::string quoted_list(const std::vector<std::string>& names);  // "a", "b" or 
 // The JSON number that prints as the float's shortest form (0.001f -> 0.001, not 0.0010000000474974513).
 double json_number(float value);
 
-// experiment_read.cpp: fills `spec` from `json`, reporting wrong types, unknown names and keys.
+// experiment_read.cpp: reads the keys `json` has over `spec` (the others keep spec's values), reporting wrong
+// types, unknown names and keys. A section it has ("optimizer", "model"...) is read whole.
 void read_experiment(const nlohmann::json& json, ExperimentSpec& spec, CallbackPaths& paths, Problems& problems);
 // experiment_validate.cpp: the value rules (ranges, the softmax ending, callbacks against the data split).
 void check_values(const ExperimentSpec& spec, const CallbackPaths& paths, Problems& problems);

@@ -106,24 +106,6 @@ private:
     std::vector<std::string> m_known;
 };
 
-const std::vector<std::string>& activation_names() {
-    static const std::vector<std::string> names{"linear", "relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"};
-    return names;
-}
-const std::vector<std::string>& layer_type_names() {
-    static const std::vector<std::string> names{"dense",   "activation",          "leaky_relu",
-                                                "dropout", "batch_normalization", "flatten"};
-    return names;
-}
-const std::vector<std::string>& optimizer_names() {
-    static const std::vector<std::string> names{"sgd", "adagrad", "rmsprop", "adam"};
-    return names;
-}
-const std::vector<std::string>& callback_names() {
-    static const std::vector<std::string> names{"early_stopping", "early_stopping_threshold", "stop_at",
-                                                "model_checkpoint"};
-    return names;
-}
 
 bool is_object_or_report(const json& value, const std::string& path, const std::string& what, Problems& problems) {
     if (value.is_object()) return true;
@@ -134,27 +116,24 @@ bool is_object_or_report(const json& value, const std::string& path, const std::
 // An initialiser: "he_normal", or {"type": "random_normal", "mean": 0, "stddev": 0.05}.
 void read_initializer(const json& value, const std::string& path, InitializerSpec& out, Problems& problems) {
     const auto& names = initializer_names();
-    auto known = [&](const json& v) {
-        return v.is_string() && std::find(names.begin(), names.end(), v.get<std::string>()) != names.end();
-    };
+    InitializerType type{};
+    auto known = [&](const json& v) { return v.is_string() && parse_initializer(v.get<std::string>(), type); };
     if (value.is_string()) {
         if (!known(value)) return problems.add(path, "must be one of " + quoted_list(names), show(value));
-        out = InitializerSpec{};
-        out.name = value.get<std::string>();
+        out = InitializerSpec{type};
         return;
     }
     if (!value.is_object())
         return problems.add(path, "must be an initializer name or an object with a \"type\"", show(value));
     ObjectReader r(value, path, problems);
-    const json* type = r.find("type");
-    if (!type) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
-    if (!known(*type)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*type));
-    out = InitializerSpec{};
-    out.name = type->get<std::string>();
-    if (out.name == "constant") r.get("value", out.value);
-    if (out.name == "random_normal") r.get("mean", out.mean), r.get("stddev", out.stddev);
-    if (out.name == "random_uniform") r.get("minval", out.minval), r.get("maxval", out.maxval);
-    r.finish("the " + out.name + " initializer");
+    const json* t = r.find("type");
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+    if (!known(*t)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    out = InitializerSpec{type};
+    if (type == InitializerType::constant) r.get("value", out.value);
+    if (type == InitializerType::random_normal) r.get("mean", out.mean), r.get("stddev", out.stddev);
+    if (type == InitializerType::random_uniform) r.get("minval", out.minval), r.get("maxval", out.maxval);
+    r.finish("the " + to_string(type) + " initializer");
 }
 
 void read_regularizer(const json& value, const std::string& path, RegularizerSpec& out, Problems& problems) {
@@ -259,31 +238,11 @@ void read_optimizer(const json& value, OptimizerSpec& out, Problems& problems) {
     if (!t->is_string() || !parse_optimizer_type(t->get<std::string>(), type))
         return problems.add("optimizer.type", "must be one of " + quoted_list(optimizer_names()), show(*t));
     out = defaults_for(type);
-    r.get("learning_rate", out.learning_rate);
-    switch (type) {
-        case OptimizerType::sgd:
-            r.get("momentum", out.momentum);
-            r.get("nesterov", out.nesterov);
-            break;
-        case OptimizerType::adagrad:
-            r.get("initial_accumulator_value", out.initial_accumulator_value);
-            r.get("epsilon", out.epsilon);
-            break;
-        case OptimizerType::rmsprop:
-            r.get("rho", out.rho);
-            r.get("momentum", out.momentum);
-            r.get("epsilon", out.epsilon);
-            r.get("centered", out.centered);
-            break;
-        case OptimizerType::adam:
-            r.get("beta_1", out.beta_1);
-            r.get("beta_2", out.beta_2);
-            r.get("epsilon", out.epsilon);
-            r.get("amsgrad", out.amsgrad);
-            break;
+    for (const auto& key : optimizer_info(type).keys) {
+        const OptimizerOption& o = optimizer_option(key);
+        if (o.number) r.get(key, out.*o.number);
+        if (o.flag) r.get(key, out.*o.flag);
     }
-    r.get("clipnorm", out.clipnorm);
-    r.get("clipvalue", out.clipvalue);
     r.finish("the " + to_string(type) + " optimizer");
 }
 
@@ -292,8 +251,8 @@ void read_callback(const json& value, const std::string& path, CallbackSpecs& ou
     if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
     ObjectReader r(value, path, problems);
     const json* t = r.find("type");
-    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(callback_names()), "nothing");
-    const auto& names = callback_names();
+    const auto& names = callback_type_names();
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
     const auto it = t->is_string() ? std::find(names.begin(), names.end(), t->get<std::string>()) : names.end();
     if (it == names.end())
         return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
@@ -379,6 +338,8 @@ void read_experiment(const json& j, ExperimentSpec& spec, CallbackPaths& paths, 
         r.get("threads", spec.training.threads);
     });
     if (const json* v = top.find("callbacks")) {
+        spec.callbacks = {};
+        paths = {};
         int last_kind = 0;
         if (v->is_array())
             for (size_t i = 0; i < v->size(); ++i)

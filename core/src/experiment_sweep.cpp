@@ -56,9 +56,35 @@ size_t grid_size(const std::vector<Axis>& axes) {
     return n;
 }
 
-// Grid point `index` (the last axis varying fastest): the base with each axis' value written over it.
-json grid_point(const json& base, const std::vector<Axis>& axes, size_t index, std::string& label) {
-    json point = base;
+// The experiment a sweep starts from: as a person would have written it (the compact JSON, written once per
+// sweep) and that JSON read back. A point is the sections its keys fall in, taken from the JSON with the
+// point's values written over them, read over a copy of the base spec: the rest of the experiment is neither
+// written nor parsed again.
+struct Base {
+    json text;
+    ExperimentSpec spec;
+    CallbackPaths paths;
+};
+
+Base sweep_base(const ExperimentSpec& spec) {
+    Base base;
+    base.text = write_experiment<json>(spec, true);
+    base.text.erase("sweep");
+    Problems none;  // the spec passed check_values: its compact form reads back without problems
+    read_experiment(base.text, base.spec, base.paths, none);
+    return base;
+}
+
+// Writes `value` at `key` into `sections`, starting the key's top-level section from the base's.
+void set_in_section(json& sections, const Base& base, const std::string& key, const json& value) {
+    const std::string top = key.substr(0, key.find_first_of(".["));
+    if (!sections.contains(top)) sections[top] = base.text.contains(top) ? base.text[top] : json();
+    set_path(sections, key, value);
+}
+
+// Grid point `index` (the last axis varying fastest): the sections with each axis' value written over them.
+json grid_point(const Base& base, const std::vector<Axis>& axes, size_t index, std::string& label) {
+    json point = json::object();
     std::vector<size_t> choice(axes.size());
     for (size_t a = axes.size(); a-- > 0;) {
         choice[a] = index % axes[a].values->size();
@@ -67,27 +93,26 @@ json grid_point(const json& base, const std::vector<Axis>& axes, size_t index, s
     label.clear();
     for (size_t a = 0; a < axes.size(); ++a) {
         const json& value = (*axes[a].values)[choice[a]];
-        set_path(point, axes[a].key, value);
+        set_in_section(point, base, axes[a].key, value);
         label += (label.empty() ? "" : ", ") + axes[a].key + "=" + value_label(value, choice[a]);
     }
     return point;
 }
 
-json sweep_base(const ExperimentSpec& spec) {
-    json base = write_experiment<json>(spec, true);
-    base.erase("sweep");
-    return base;
-}
-
-// Reads and checks one point; its problems, or none.
-std::vector<std::string> point_problems(const json& point, ExperimentSpec* out = nullptr) {
-    ExperimentSpec spec;
-    CallbackPaths paths;
+// Reads one point's sections over the base and checks the result; its problems, or none.
+std::vector<SpecProblem> point_problems(const Base& base, const json& sections, ExperimentSpec* out = nullptr) {
+    ExperimentSpec spec = base.spec;
+    CallbackPaths paths = base.paths;
     Problems problems;
-    read_experiment(point, spec, paths, problems);
+    read_experiment(sections, spec, paths, problems);
     check_values(spec, paths, problems);
     if (out) *out = std::move(spec);
-    return problems.lines();
+    return problems.list();
+}
+
+// A sweep point's problem, reported at the sweep key: "sweep.training.epochs[0]: training.epochs: must be ...".
+SpecProblem inside(const std::string& where, const std::string& prefix, const SpecProblem& p) {
+    return {where, prefix + (p.path.empty() ? "" : p.path + ": ") + p.message, p.got};
 }
 
 }  // namespace
@@ -162,7 +187,7 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
     }
     if (!problems.empty()) return;  // the points would repeat the base's problems
     const auto axes = axes_of(spec.sweep);
-    const json base = sweep_base(spec);
+    const Base base = sweep_base(spec);
     bool values_fine = true;
     for (const auto& axis : axes) {
         if (!paths.canonical_order && axis.key.rfind("callbacks", 0) == 0) {
@@ -175,16 +200,16 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
         }
         for (size_t i = 0; i < axis.values->size(); ++i) {
             const std::string where = "sweep." + axis.key + "[" + std::to_string(i) + "]";
-            json point = base;
+            json point = json::object();
             try {
-                set_path(point, axis.key, (*axis.values)[i]);
+                set_in_section(point, base, axis.key, (*axis.values)[i]);
             } catch (const SpecError& e) {
-                problems.add_line(where + ": " + e.what());
+                problems.add_anyway({where, e.what(), ""});
                 values_fine = false;
                 continue;
             }
-            for (const auto& line : point_problems(point)) {
-                problems.add_line(where + ": " + line);
+            for (const auto& p : point_problems(base, point)) {
+                problems.add_anyway(inside(where, "", p));
                 values_fine = false;
             }
         }
@@ -198,10 +223,9 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
         std::string label;
         try {
             const json point = grid_point(base, axes, k, label);
-            for (const auto& line : point_problems(point))
-                problems.add_line("sweep: grid point {" + label + "}: " + line);
+            for (const auto& p : point_problems(base, point)) problems.add_anyway(inside("sweep", "grid point {" + label + "}: ", p));
         } catch (const SpecError& e) {
-            problems.add_line("sweep: grid point " + std::to_string(k + 1) + ": " + e.what());
+            problems.add_anyway({"sweep", "grid point " + std::to_string(k + 1) + ": " + e.what(), ""});
         }
     }
 }
@@ -209,6 +233,21 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
 }  // namespace mlpw::detail
 
 namespace mlpw {
+
+std::optional<LayerField> layer_field(const std::string& path) {
+    std::vector<detail::PathStep> steps;
+    if (!detail::parse_path(path, steps) || steps.size() < 3 || steps[0] != detail::PathStep("model") ||
+        steps[1] != detail::PathStep("layers") || !std::holds_alternative<size_t>(steps[2]))
+        return std::nullopt;
+    LayerField out{std::get<size_t>(steps[2]), ""};
+    for (size_t i = 3; i < steps.size(); ++i) {
+        if (const auto* key = std::get_if<std::string>(&steps[i]))
+            out.field += (out.field.empty() ? "" : ".") + *key;
+        else
+            out.field.append("[").append(std::to_string(std::get<size_t>(steps[i]))).append("]");
+    }
+    return out;
+}
 
 nlohmann::json apply_override(nlohmann::json json, const std::string& key_path, const std::string& value) {
     nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
@@ -221,17 +260,17 @@ std::vector<SweepPoint> expand_sweep(const ExperimentSpec& spec) {
     if (spec.sweep.is_null() || (spec.sweep.is_object() && spec.sweep.empty())) return {SweepPoint{"", spec}};
     // Also checks the sweep's shape and every point, so the grid below is sound.
     const auto problems = validate_experiment(spec);
-    if (!problems.empty()) throw SpecError(detail::format_problems("experiment \"" + spec.name + "\"", problems));
+    if (!problems.empty()) throw SpecError("experiment \"" + spec.name + "\"", problems);
     const auto axes = detail::axes_of(spec.sweep);
     const size_t n = detail::grid_size(axes);
-    const nlohmann::json base = detail::sweep_base(spec);
+    const detail::Base base = detail::sweep_base(spec);
     std::vector<SweepPoint> points;
     for (size_t k = 0; k < n; ++k) {
         SweepPoint point;
         const nlohmann::json j = detail::grid_point(base, axes, k, point.label);
-        const auto point_problems = detail::point_problems(j, &point.spec);
+        const auto point_problems = detail::point_problems(base, j, &point.spec);
         if (!point_problems.empty())
-            throw SpecError(detail::format_problems("sweep point {" + point.label + "}", point_problems));
+            throw SpecError("sweep point {" + point.label + "}", point_problems);
         points.push_back(std::move(point));
     }
     return points;

@@ -16,19 +16,16 @@ void positive_int(Problems& p, const std::string& path, int v) {
 void at_least_zero(Problems& p, const std::string& path, int v) {
     if (v < 0) p.add(path, "must be >= 0", show(v));
 }
-void at_least_zero(Problems& p, const std::string& path, float v) {
-    if (!(v >= 0.0f)) p.add(path, "must be >= 0", show(v));
+void in(Problems& p, const std::string& path, float v, Range range) {
+    if (!in_range(v, range)) p.add(path, range_text(range), show(v));
 }
-void above_zero(Problems& p, const std::string& path, float v) {
-    if (!(v > 0.0f)) p.add(path, "must be > 0", show(v));
-}
-void unit_interval(Problems& p, const std::string& path, float v) {  // [0, 1)
-    if (!(v >= 0.0f && v < 1.0f)) p.add(path, "must be in [0, 1)", show(v));
-}
+void at_least_zero(Problems& p, const std::string& path, float v) { in(p, path, v, Range::non_negative); }
+void above_zero(Problems& p, const std::string& path, float v) { in(p, path, v, Range::positive); }
+void unit_interval(Problems& p, const std::string& path, float v) { in(p, path, v, Range::unit_interval); }
 
 void check_initializer(Problems& p, const std::string& path, const InitializerSpec& init) {
-    if (init.name == "random_normal") above_zero(p, at(path, "stddev"), init.stddev);
-    if (init.name == "random_uniform" && !(init.maxval > init.minval))
+    if (init.type == InitializerType::random_normal) above_zero(p, at(path, "stddev"), init.stddev);
+    if (init.type == InitializerType::random_uniform && !(init.maxval > init.minval))
         p.add(at(path, "maxval"), "must be greater than minval (" + show(init.minval) + ")", show(init.maxval));
 }
 
@@ -89,26 +86,10 @@ void check_model(Problems& p, const ModelSpec& model) {
 }
 
 void check_optimizer(Problems& p, const OptimizerSpec& o) {
-    above_zero(p, "optimizer.learning_rate", o.learning_rate);
-    switch (o.type) {
-        case OptimizerType::sgd: unit_interval(p, "optimizer.momentum", o.momentum); break;
-        case OptimizerType::adagrad:
-            at_least_zero(p, "optimizer.initial_accumulator_value", o.initial_accumulator_value);
-            above_zero(p, "optimizer.epsilon", o.epsilon);
-            break;
-        case OptimizerType::rmsprop:
-            unit_interval(p, "optimizer.rho", o.rho);
-            unit_interval(p, "optimizer.momentum", o.momentum);
-            above_zero(p, "optimizer.epsilon", o.epsilon);
-            break;
-        case OptimizerType::adam:
-            unit_interval(p, "optimizer.beta_1", o.beta_1);
-            unit_interval(p, "optimizer.beta_2", o.beta_2);
-            above_zero(p, "optimizer.epsilon", o.epsilon);
-            break;
+    for (const auto& key : optimizer_info(o.type).keys) {
+        const OptimizerOption& option = optimizer_option(key);
+        if (option.number) in(p, "optimizer." + key, o.*option.number, option.range);
     }
-    at_least_zero(p, "optimizer.clipnorm", o.clipnorm);
-    at_least_zero(p, "optimizer.clipvalue", o.clipvalue);
     if (o.clipnorm > 0.0f && o.clipvalue > 0.0f)
         p.add("optimizer.clipvalue", "cannot be set together with clipnorm (" + show(o.clipnorm) + "); set one to 0",
               show(o.clipvalue));
@@ -117,8 +98,8 @@ void check_optimizer(Problems& p, const OptimizerSpec& o) {
 // monitor and mode of any callback; a val_* monitor needs a validation split.
 void check_monitor(Problems& p, const std::string& path, const std::string& monitor, const std::string& mode,
                    const DataSpec& data) {
-    static const std::vector<std::string> monitors{"loss", "accuracy", "val_loss", "val_accuracy"};
-    static const std::vector<std::string> modes{"auto", "min", "max"};
+    const auto& monitors = monitor_names();
+    const auto& modes = mode_names();
     if (std::find(monitors.begin(), monitors.end(), monitor) == monitors.end())
         p.add(at(path, "monitor"), "must be one of " + quoted_list(monitors), show(monitor));
     else if (monitor.rfind("val_", 0) == 0 && !(data.validation_split > 0.0f))
@@ -190,7 +171,7 @@ void check_values(const ExperimentSpec& spec, const CallbackPaths& paths, Proble
 
 namespace mlpw {
 
-std::vector<std::string> check_against_data(const ExperimentSpec& spec, const DataShape& shape) {
+std::vector<SpecProblem> check_against_data(const ExperimentSpec& spec, const DataShape& shape) {
     detail::Problems p;
     if (shape.input_features < 1)
         p.add("data", "the data set must have at least one input feature",
@@ -203,13 +184,14 @@ std::vector<std::string> check_against_data(const ExperimentSpec& spec, const Da
     for (size_t i = layers.size(); i-- > 0;) {
         if (layers[i].type != LayerType::dense) continue;
         if (layers[i].units != shape.num_classes)
-            p.add_line("model.layers[" + std::to_string(i) + "].units: the last Dense layer has " +
-                       std::to_string(layers[i].units) + " units but the data set has " +
-                       std::to_string(shape.num_classes) + " classes; set units to " +
-                       std::to_string(shape.num_classes));
+            p.add_anyway({"model.layers[" + std::to_string(i) + "].units",
+                          "the last Dense layer has " + std::to_string(layers[i].units) + " units but the data set has " +
+                              std::to_string(shape.num_classes) + " classes; set units to " +
+                              std::to_string(shape.num_classes),
+                          ""});
         break;
     }
-    return p.lines();
+    return p.list();
 }
 
 }  // namespace mlpw

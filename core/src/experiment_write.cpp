@@ -25,15 +25,16 @@ public:
 
     Json initializer(const InitializerSpec& init) const {
         const InitializerSpec d;
-        const bool has_params = init.name == "constant" || init.name == "random_normal" || init.name == "random_uniform";
+        using T = InitializerType;
+        const bool has_params = init.type == T::constant || init.type == T::random_normal || init.type == T::random_uniform;
         const bool params_default = init.value == d.value && init.mean == d.mean && init.stddev == d.stddev &&
                                     init.minval == d.minval && init.maxval == d.maxval;
-        if (!has_params || (m_compact && params_default)) return init.name;
+        if (!has_params || (m_compact && params_default)) return to_string(init.type);
         Json out = Json::object();
-        out["type"] = init.name;
-        if (init.name == "constant") out["value"] = json_number(init.value);
-        if (init.name == "random_normal") out["mean"] = json_number(init.mean), out["stddev"] = json_number(init.stddev);
-        if (init.name == "random_uniform")
+        out["type"] = to_string(init.type);
+        if (init.type == T::constant) out["value"] = json_number(init.value);
+        if (init.type == T::random_normal) out["mean"] = json_number(init.mean), out["stddev"] = json_number(init.stddev);
+        if (init.type == T::random_uniform)
             out["minval"] = json_number(init.minval), out["maxval"] = json_number(init.maxval);
         return out;
     }
@@ -81,31 +82,11 @@ public:
         const OptimizerSpec d = defaults_for(o.type);
         Json out = Json::object();
         out["type"] = to_string(o.type);
-        put(out, "learning_rate", o.learning_rate, d.learning_rate);
-        switch (o.type) {
-            case OptimizerType::sgd:
-                put(out, "momentum", o.momentum, d.momentum);
-                put(out, "nesterov", o.nesterov, d.nesterov);
-                break;
-            case OptimizerType::adagrad:
-                put(out, "initial_accumulator_value", o.initial_accumulator_value, d.initial_accumulator_value);
-                put(out, "epsilon", o.epsilon, d.epsilon);
-                break;
-            case OptimizerType::rmsprop:
-                put(out, "rho", o.rho, d.rho);
-                put(out, "momentum", o.momentum, d.momentum);
-                put(out, "epsilon", o.epsilon, d.epsilon);
-                put(out, "centered", o.centered, d.centered);
-                break;
-            case OptimizerType::adam:
-                put(out, "beta_1", o.beta_1, d.beta_1);
-                put(out, "beta_2", o.beta_2, d.beta_2);
-                put(out, "epsilon", o.epsilon, d.epsilon);
-                put(out, "amsgrad", o.amsgrad, d.amsgrad);
-                break;
+        for (const auto& key : optimizer_info(o.type).keys) {
+            const OptimizerOption& option = optimizer_option(key);
+            if (option.number) put(out, option.key, o.*option.number, d.*option.number);
+            if (option.flag) put(out, option.key, o.*option.flag, d.*option.flag);
         }
-        put(out, "clipnorm", o.clipnorm, d.clipnorm);
-        put(out, "clipvalue", o.clipvalue, d.clipvalue);
         return out;
     }
 

@@ -33,13 +33,16 @@ public:
         for (const auto& [arg, memory] : m_memories) m_args.push_back({arg, memory.get()});
     }
     explicit operator bool() const { return static_cast<bool>(m_primitive); }
+    // Throws mlpw::Error naming oneDNN's status ("could not execute a primitive: oneDNN status 1 (out of memory)").
     void run(const dnnl::stream& stream) const {
-        dnnl::error::wrap_c_api(
-            dnnl_primitive_execute(m_primitive.get(), stream.get(), static_cast<int>(m_args.size()), m_args.data()),
-            "could not execute a primitive");
+        const dnnl_status_t status =
+            dnnl_primitive_execute(m_primitive.get(), stream.get(), static_cast<int>(m_args.size()), m_args.data());
+        if (status != dnnl_success) throw_execute_error(status);
     }
 
 private:
+    [[noreturn]] static void throw_execute_error(dnnl_status_t status);
+
     dnnl::primitive m_primitive;
     dnnl_args m_memories;  // keeps the memory objects alive for m_args
     std::vector<dnnl_exec_arg_t> m_args;

@@ -16,9 +16,7 @@ namespace {
 
 // Python's repr of a float: the shortest round-trip text, "1.0" rather than "1".
 std::string python_repr(double value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string text(buffer, result.ptr);
+    std::string text = shortest_text(value);
     if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
     return text;
 }

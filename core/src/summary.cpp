@@ -10,18 +10,6 @@ constexpr int kLineLength = 65;
 constexpr int kColumnEnds[] = {29, 55, 65};  // Keras' Sequential positions [.45, .85, 1] x 65
 static_assert(kColumnEnds[2] == kLineLength);
 
-std::string keras_type(LayerType type) {
-    switch (type) {
-        case LayerType::dense: return "Dense";
-        case LayerType::activation: return "Activation";
-        case LayerType::leaky_relu: return "LeakyReLU";
-        case LayerType::dropout: return "Dropout";
-        case LayerType::batch_normalization: return "BatchNormalization";
-        case LayerType::flatten: return "Flatten";
-    }
-    return "Layer";
-}
-
 std::string shape_text(const std::vector<int>& shape) {
     std::string text = "(None";
     for (int d : shape) text += ", " + std::to_string(d);
@@ -80,7 +68,7 @@ ModelSummary summarize(const ModelSpec& model, const DataShape& shape) {
     long long features = shape.input_features;  // {batch, features} flows through; only Dense changes it
     for (size_t i = 0; i < model.layers.size(); ++i) {
         const LayerSpec& layer = model.layers[i];
-        SummaryRow row{names[i], keras_type(layer.type), {}, 0};
+        SummaryRow row{names[i], layer_type_info(layer.type).keras_class, {}, 0};
         long long trainable = 0, frozen = 0;
         if (layer.type == LayerType::dense) {
             trainable = features * layer.units + (layer.use_bias ? layer.units : 0);  // W {units, in} + b {units}

@@ -29,9 +29,9 @@ std::string weights_of(int epoch) {
     return epoch == 0 ? "initial weights" : "weights of epoch " + std::to_string(epoch);
 }
 
-std::string join_lines(const std::vector<std::string>& lines) {
+std::string join_lines(const std::vector<SpecProblem>& problems) {
     std::string text;
-    for (const auto& l : lines) text += "\n  " + l;
+    for (const auto& p : problems) text += "\n  " + p.text();
     return text;
 }
 

@@ -96,9 +96,12 @@ void writeJson(const QString& path, const QJsonObject& object) {
 }
 
 // The value after `label` in the first line holding it: "Test accuracy: 0.9800 - ..." -> "0.9800".
+// A text without the label fails the test (two outputs that both lack the line must not compare equal).
 QString valueAfter(const QString& text, const QString& label) {
     const auto match = QRegularExpression(QRegularExpression::escape(label) + R"(\s*([-0-9.e]+))").match(text);
-    return match.hasMatch() ? match.captured(1) : QString();
+    if (match.hasMatch()) return match.captured(1);
+    QTest::qFail(qPrintable(QString("no \"%1\" followed by a number in:\n%2").arg(label, text)), __FILE__, __LINE__);
+    return QString();
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "mlpw/dataset.h"
+#include "mlpw/share_dir.h"
 #include "mlpw/errors.h"
 
 // Counts heap allocations, to check that BatchAssembler::gather makes none.
@@ -235,13 +236,19 @@ void tst_Dataset::defaultDataDir() {
         ScopedEnv env("MLPW_DATA_DIR", &elsewhere);
         QCOMPARE(mlpw::default_data_dir(), std::string("/somewhere/else"));
     }
+    // Unset or empty: the build tree's share/mlp-workbench/data beside the executable, a link to the checkout's
+    // data folder (no path compiled into the binary).
+    const std::string beside = mlpw::share_dir() + "/data";
+    QCOMPARE(mlpw::share_dir(), QDir::cleanPath(MLPW_BINARY_DIR "/share/mlp-workbench").toStdString());
+    QCOMPARE(QFileInfo(QString::fromStdString(beside)).canonicalFilePath(),
+             QFileInfo(MLPW_SOURCE_DIR "/data").canonicalFilePath());
     {
         ScopedEnv env("MLPW_DATA_DIR", nullptr);
-        QCOMPARE(mlpw::default_data_dir(), std::string(MLPW_DEFAULT_DATA_DIR));
+        QCOMPARE(mlpw::default_data_dir(), beside);
     }
     const QByteArray empty;
     ScopedEnv env("MLPW_DATA_DIR", &empty);
-    QCOMPARE(mlpw::default_data_dir(), std::string(MLPW_DEFAULT_DATA_DIR));
+    QCOMPARE(mlpw::default_data_dir(), beside);
 }
 
 void tst_Dataset::mnistMissing() {

@@ -2,6 +2,8 @@
 // Overrides and sweeps are in tst_experiment_sweep.cpp.
 #include <QtTest>
 
+#include <algorithm>
+
 #include "spec_error_text.h"
 
 #include <fstream>
@@ -78,8 +80,8 @@ void TestExperiment::minimal_file_takes_defaults() {
     QCOMPARE(s.model.name, std::string("sequential"));
     QCOMPARE(s.model.layers.size(), size_t(1));
     const LayerSpec& d = s.model.layers[0];
-    QCOMPARE(d.kernel_initializer.name, std::string("glorot_uniform"));
-    QCOMPARE(d.bias_initializer.name, std::string("zeros"));
+    QCOMPARE(d.kernel_initializer.type, InitializerType::glorot_uniform);
+    QCOMPARE(d.bias_initializer.type, InitializerType::zeros);
     QVERIFY(d.use_bias);
     QVERIFY(!d.kernel_regularizer.active());
     QCOMPARE(s.training.seed, uint64_t(13));
@@ -139,8 +141,8 @@ void TestExperiment::initializer_forms() {
     j["model"]["layers"][0]["kernel_initializer"] = "he_normal";
     j["model"]["layers"][0]["bias_initializer"] = {{"type", "random_normal"}, {"stddev", 0.1}};
     const LayerSpec d = experiment_from_json(j).model.layers[0];
-    QCOMPARE(d.kernel_initializer.name, std::string("he_normal"));
-    QCOMPARE(d.bias_initializer.name, std::string("random_normal"));
+    QCOMPARE(d.kernel_initializer.type, InitializerType::he_normal);
+    QCOMPARE(d.bias_initializer.type, InitializerType::random_normal);
     QCOMPARE(d.bias_initializer.mean, 0.0f);
     QCOMPARE(d.bias_initializer.stddev, 0.1f);
     j["model"]["layers"][0]["kernel_initializer"] = {{"type", "constant"}, {"value", 0.5}};
@@ -346,6 +348,18 @@ void TestExperiment::reports_every_problem_together() {
                              "\noptimizer.beta_1: must be in [0, 1), got 2", "\ncallbacks[2].monitor: must be one of",
                              "\nwhatever: unknown key"})
         QVERIFY2(message.find(line) != std::string::npos, line);
+    // The same problems, structured: the path of each, the message and the value apart.
+    try {
+        experiment_from_json(j, "presets/broken.json");
+        QFAIL("no SpecError");
+    } catch (const SpecError& e) {
+        QCOMPARE(e.problems().size(), size_t(5));
+        const SpecProblem units{"model.layers[1].units", "must be a positive integer", "-5"};
+        QVERIFY(std::find(e.problems().begin(), e.problems().end(), units) != e.problems().end());
+        std::string lines = "presets/broken.json: 5 problems";
+        for (const auto& p : e.problems()) lines += "\n" + p.text();
+        QCOMPARE(std::string(e.what()), lines);
+    }
 }
 
 void TestExperiment::one_problem_per_path() {
@@ -365,8 +379,17 @@ void TestExperiment::validate_built_spec() {
     s.optimizer.momentum = 1.0f;
     const auto problems = validate_experiment(s);
     QCOMPARE(problems.size(), size_t(2));
-    QCOMPARE(problems[0], std::string("model.layers[1].units: must be a positive integer, got 0"));
-    QCOMPARE(problems[1], std::string("optimizer.momentum: must be in [0, 1), got 1"));
+    QCOMPARE(problems[0].text(), std::string("model.layers[1].units: must be a positive integer, got 0"));
+    QCOMPARE(problems[1].text(), std::string("optimizer.momentum: must be in [0, 1), got 1"));
+    // Structured: the path locates the field, the message and the value stay apart.
+    QVERIFY((problems[0] == SpecProblem{"model.layers[1].units", "must be a positive integer", "0"}));
+    QVERIFY((problems[1] == SpecProblem{"optimizer.momentum", "must be in [0, 1)", "1"}));
+    const auto where = layer_field(problems[0].path);
+    QVERIFY(where && where->layer == 1 && where->field == "units");
+    QVERIFY(!layer_field(problems[1].path));
+    QVERIFY(layer_field("model.layers[12]") && layer_field("model.layers[12]")->field.empty());
+    QCOMPARE(layer_field("model.layers[3].kernel_initializer.stddev")->field, std::string("kernel_initializer.stddev"));
+    QVERIFY(!layer_field("model.layers") && !layer_field("model.name") && !layer_field("sweep.model.layers[1].units"));
 }
 
 void TestExperiment::check_against_data_data() {
@@ -393,7 +416,7 @@ void TestExperiment::check_against_data() {
         QVERIFY(problems.empty());
     } else {
         QCOMPARE(problems.size(), size_t(1));
-        QCOMPARE(QString::fromStdString(problems[0]), expected);
+        QCOMPARE(QString::fromStdString(problems[0].text()), expected);
     }
     // Only the LAST dense layer has to match the classes.
     j["model"]["layers"][1]["units"] = 3;

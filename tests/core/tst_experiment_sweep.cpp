@@ -165,11 +165,20 @@ void TestExperimentSweep::no_sweep_is_one_point() {
 void TestExperimentSweep::type_change_starts_from_defaults() {
     json j = json::parse(kBase);
     j["sweep"] = {{"optimizer.type", {"sgd", "rmsprop"}}};
+    j["optimizer"]["clipnorm"] = 1.0;
     const auto points = expand_sweep(experiment_from_json(j));
-    QCOMPARE(points[0].spec.optimizer.type, OptimizerType::sgd);
-    QCOMPARE(points[0].spec.optimizer.learning_rate, 0.002f);
-    QCOMPARE(points[1].spec.optimizer.rho, 0.9f);
     QCOMPARE(points[0].label, std::string("optimizer.type=sgd"));
+    // The options set (learning_rate, clipnorm) are kept; everything else is the new type's Keras defaults.
+    OptimizerSpec sgd = defaults_for(OptimizerType::sgd), rmsprop = defaults_for(OptimizerType::rmsprop);
+    for (OptimizerSpec* o : {&sgd, &rmsprop}) o->learning_rate = 0.002f, o->clipnorm = 1.0f;
+    QVERIFY(points[0].spec.optimizer == sgd);
+    QVERIFY(points[1].spec.optimizer == rmsprop);
+
+    // An option left at its default takes the new type's default: SGD's learning rate is 0.01, Adam's 0.001.
+    j["optimizer"] = "adam";
+    QCOMPARE(expand_sweep(experiment_from_json(j))[0].spec.optimizer.learning_rate, 0.01f);
+    j["optimizer"] = {{"type", "adam"}, {"rho", 0.5}};  // not an Adam option: the base itself is invalid
+    QVERIFY(error_of([&] { experiment_from_json(j); }).find("optimizer.rho: unknown key") != std::string::npos);
 }
 
 void TestExperimentSweep::invalid_built_sweep_throws() {

@@ -758,7 +758,7 @@ void TestLayers::regularization_penalty() {
     QFETCH(float, l2);
     LayerSpec first = dense(128, ActivationFn::relu);
     first.kernel_regularizer = {l1, l2};
-    first.bias_initializer.name = "ones";  // a bias in the penalty would show
+    first.bias_initializer.type = InitializerType::ones;  // a bias in the penalty would show
     LayerSpec second = dense(kClasses, ActivationFn::softmax);
     second.kernel_regularizer = {l2, l1};  // another mix on the second kernel
     Network net(model({first, dropout(0.2f), second}), inputs, kClasses, 17, {.capacity = 8});

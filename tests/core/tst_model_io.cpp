@@ -165,7 +165,7 @@ private:
 void TestModelIo::initTestCase() {
     QVERIFY(m_dir.isValid());
     const auto problems = validate_experiment(modelFile({}).experiment);
-    QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
+    QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().text().c_str());
     Network network(smallModel(), 784, 10, 7, {8});
     network.set_state(scrambled(network.state()));
     m_weights = network.state();

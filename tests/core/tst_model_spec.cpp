@@ -105,8 +105,8 @@ void TestModelSpec::initializers() {
     QCOMPARE(names.size(), size_t(10));
     for (const char* n : {"zeros", "glorot_uniform", "he_normal", "random_normal", "lecun_normal"})
         QVERIFY(std::find(names.begin(), names.end(), n) != names.end());
-    QCOMPARE(LayerSpec{}.kernel_initializer.name, std::string("glorot_uniform"));
-    QCOMPARE(LayerSpec{}.bias_initializer.name, std::string("zeros"));
+    QCOMPARE(LayerSpec{}.kernel_initializer.type, InitializerType::glorot_uniform);
+    QCOMPARE(LayerSpec{}.bias_initializer.type, InitializerType::zeros);
 }
 
 QTEST_APPLESS_MAIN(TestModelSpec)

@@ -78,14 +78,14 @@ void TestPresets::preset() {
     const auto problems = check_against_data(s, kMnist);
     if (stem == kMistake) {
         QCOMPARE(problems.size(), size_t(1));
-        const QString message = QString::fromStdString(problems[0]);
+        const QString message = QString::fromStdString(problems[0].text());
         QVERIFY2(message.startsWith("model.layers[2].units: "), qPrintable(message));
         QVERIFY2(message.contains("has 5 units") && message.contains("has 10 classes") &&
                      message.contains("set units to 10"),
                  qPrintable(message));
         QVERIFY(s.description.find("5 units") != std::string::npos);
     } else {
-        QVERIFY2(problems.empty(), problems.empty() ? "" : problems[0].c_str());
+        QVERIFY2(problems.empty(), problems.empty() ? "" : problems[0].text().c_str());
     }
 
     for (const SweepPoint& point : expand_sweep(s)) {

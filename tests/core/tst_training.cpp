@@ -58,8 +58,8 @@ LayerSpec dense(int units, ActivationFn fn, const char* initializer = "glorot_un
     l.type = LayerType::dense;
     l.units = units;
     l.activation = fn;
-    l.kernel_initializer.name = initializer;
-    if (std::string(initializer) == "zeros") l.bias_initializer.name = "zeros";
+    parse_initializer(initializer, l.kernel_initializer.type);
+    if (std::string(initializer) == "zeros") l.bias_initializer.type = InitializerType::zeros;
     return l;
 }
 
@@ -177,10 +177,12 @@ void TestTraining::deterministic_data() {
     QTest::newRow("2 threads twice") << 2 << 2 << false << 4 << 16;
     QTest::newRow("automatic threads twice") << 0 << 0 << false << 4 << 16;
     // The automatic mode switches between 1 and 2 threads mid-run (thread_tuner.h), which is only safe if
-    // the results do not depend on the thread count. Tiny layers run on one thread anyway; the q4 shape
-    // (784 -> 512, batch 32) is where oneDNN splits the work.
-    QTest::newRow("1 thread vs 2 threads") << 1 << 2 << false << 4 << 16;
-    QTest::newRow("batch normalisation, 1 vs 2 threads") << 1 << 2 << true << 4 << 16;
+    // the results do not depend on the thread count. The rows compare sizes where the second thread does work:
+    // measured with OMP_WAIT_POLICY=passive (idle threads sleep), the second OpenMP thread's CPU time over the
+    // 3 epochs is 0.7 ms at 16 -> 16 and 1.1 ms at 64 -> 64 (thread start-up only), but 90 ms at 144 -> 128
+    // and 186 ms at 784 -> 512 (the q4 shape, batch 32): from 144 -> 128 on, the work is split.
+    QTest::newRow("144 -> 128, 1 vs 2 threads") << 1 << 2 << false << 12 << 128;
+    QTest::newRow("144 -> 128 batch normalisation, 1 vs 2 threads") << 1 << 2 << true << 12 << 128;
     QTest::newRow("784 -> 512, 1 vs 2 threads") << 1 << 2 << false << 28 << 512;
     QTest::newRow("784 -> 512 batch normalisation, 1 vs 2 threads") << 1 << 2 << true << 28 << 512;
     QTest::newRow("784 -> 512, automatic twice") << 0 << 0 << false << 28 << 512;

@@ -1,6 +1,7 @@
 // The training log's wording: Keras fit's epoch lines and the status bar's sentence for each way a run ends.
 #include <QtTest>
 
+#include "english_plurals.h"
 #include "keras_log.h"
 
 class TestKerasLog : public QObject {
@@ -35,29 +36,40 @@ private slots:
         QCOMPARE(keras_log::epochHeader(3, 5), QStringLiteral("Epoch 3/5"));
     }
 
+    void initTestCase() { QCoreApplication::installTranslator(&m_plurals); }  // as the window's main does
+
     void outcomes_data() {
         QTest::addColumn<int>("reason");
+        QTest::addColumn<int>("epochs");
         QTest::addColumn<int>("restored");
         QTest::addColumn<QString>("start");
-        QTest::newRow("finished") << int(RunOutcome::Reason::completed) << 0 << "Finished: 7 epochs, best epoch 4";
-        QTest::newRow("early stop") << int(RunOutcome::Reason::callback) << 4
-                                    << "Stopped early at epoch 7 and restored the weights of epoch 4: Epoch 7: early stopping";
-        QTest::newRow("user") << int(RunOutcome::Reason::user) << 0 << "Stopped by the user after 7 complete epochs";
-        QTest::newRow("nan") << int(RunOutcome::Reason::diverged) << 0 << "Diverged with NaN: Epoch 7: early stopping";
+        QTest::newRow("finished") << int(RunOutcome::Reason::completed) << 7 << 0 << "Finished: 7 epochs, best epoch 4";
+        QTest::newRow("finished, 1 epoch") << int(RunOutcome::Reason::completed) << 1 << 0 << "Finished: 1 epoch, best epoch 4";
+        QTest::newRow("early stop") << int(RunOutcome::Reason::callback) << 7 << 4
+                                    << "Stopped early at epoch 7 and restored the weights of epoch 4: Epoch 7: early stopping (";
+        QTest::newRow("early stop, nothing restored") << int(RunOutcome::Reason::callback) << 7 << 0
+                                                      << "Stopped early at epoch 7: Epoch 7: early stopping (";
+        QTest::newRow("user") << int(RunOutcome::Reason::user) << 7 << 0 << "Stopped by the user after 7 complete epochs";
+        QTest::newRow("user, 1 epoch") << int(RunOutcome::Reason::user) << 1 << 0 << "Stopped by the user after 1 complete epoch (";
+        QTest::newRow("nan") << int(RunOutcome::Reason::diverged) << 7 << 0 << "Diverged with NaN: Epoch 7: early stopping";
     }
     void outcomes() {
         QFETCH(int, reason);
+        QFETCH(int, epochs);
         QFETCH(int, restored);
         QFETCH(QString, start);
         RunOutcome o;
         o.reason = RunOutcome::Reason(reason);
-        o.epochs_run = 7;
+        o.epochs_run = epochs;
         o.best_epoch = 4;
         o.restored_epoch = restored;
         o.message = QStringLiteral("Epoch 7: early stopping");
         const QString text = keras_log::outcome(o);
         QVERIFY2(text.startsWith(start), qPrintable(text));
     }
+
+private:
+    EnglishPlurals m_plurals;
 };
 
 QTEST_MAIN(TestKerasLog)

@@ -131,7 +131,10 @@ private slots:
         QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("10 classes")));
         QVERIFY(cell.data(Qt::BackgroundRole).isValid());
         bool explained = false;
-        for (const auto& p : editor()->problems()) explained |= p.layer == 2 && p.field == QLatin1String("units");
+        for (const auto& p : editor()->problems()) {
+            const auto where = mlpw::layer_field(p.path);
+            explained |= where && where->layer == 2 && where->field == "units";
+        }
         QVERIFY(explained);
         QVERIFY(edit(2, LayerTableModel::Units, QStringLiteral("10")));
         QVERIFY(editor()->isValid());
@@ -156,8 +159,10 @@ private slots:
         QVERIFY(!m_window->startAction()->isEnabled());
         QCOMPARE(model()->index(row, column).data(Qt::DisplayRole).toString(), text);  // shown as typed
         QVERIFY(model()->index(row, column).data(Qt::BackgroundRole).isValid());
-        QVERIFY(!editor()->problems().isEmpty());
-        QCOMPARE(editor()->problems().first().layer, row);
+        QVERIFY(!editor()->problems().empty());
+        const auto where = mlpw::layer_field(editor()->problems().front().path);
+        QVERIFY(where);
+        QCOMPARE(int(where->layer), row);
     }
 
     void softmaxMustEndTheModel() {

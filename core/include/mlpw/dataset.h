@@ -38,8 +38,9 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name,
                         std::vector<std::string> class_names);
 
 // "mnist" -> <data dir>/mnist, "fashion_mnist" -> /usr/share/datasets/fashion-mnist, else a folder
-// (class names "0".."N-1", N = 1 + the largest training label). The data dir is $MLPW_DATA_DIR or the
-// build's default (the checkout's data/). A missing or broken MNIST's error says to run ./workbench setup.
+// (class names "0".."N-1", N = 1 + the largest training label). The data dir is $MLPW_DATA_DIR, else
+// <share_dir>/data when it exists (in a build tree: a link to the checkout's data/), else
+// $XDG_DATA_HOME/mlp-workbench (~/.local/share/mlp-workbench). A missing MNIST's error says to run ./workbench setup.
 Dataset load_dataset(const std::string& source);
 std::string default_data_dir();
 

@@ -2,12 +2,14 @@
 // One experiment file describes a run completely: data, model, optimiser, training options, callbacks.
 // JSON in, validated ExperimentSpec out; every problem is reported with its path and what is allowed.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "mlpw/callback_spec.h"
+#include "mlpw/errors.h"
 #include "mlpw/model_spec.h"
 #include "mlpw/optimizer_spec.h"
 
@@ -53,8 +55,8 @@ struct DataShape {
     int num_classes = 10;
 };
 
-// Parses and validates. Throws SpecError listing every problem, one per line, as
-// "model.layers[2].units: must be a positive integer, got -5". `origin` (a file name) prefixes the message.
+// Parses and validates. Throws SpecError carrying every problem (SpecError::problems()); its message lists them,
+// one per line, as "model.layers[2].units: must be a positive integer, got -5", after `origin` (a file name).
 ExperimentSpec experiment_from_json(const nlohmann::json& json, const std::string& origin = "experiment");
 ExperimentSpec load_experiment(const std::string& path);
 // The fully resolved form (every option written out, defaults included); parses back to an equal spec.
@@ -62,12 +64,20 @@ nlohmann::json experiment_to_json(const ExperimentSpec& spec);
 void save_experiment(const ExperimentSpec& spec, const std::string& path);  // atomic
 
 // Checks that the model fits the data (input size, the last Dense units against the number of classes...).
-// Returns the problems (empty when fine), in the same "path: message" form.
-std::vector<std::string> check_against_data(const ExperimentSpec& spec, const DataShape& shape);
+// Returns the problems (empty when fine).
+std::vector<SpecProblem> check_against_data(const ExperimentSpec& spec, const DataShape& shape);
 
-// The value rules alone, for a spec built in code (experiment_from_json applies them too): the problems in
-// "path: message" form, empty when the spec is valid. Callbacks are numbered in CallbackSpecs' order.
-std::vector<std::string> validate_experiment(const ExperimentSpec& spec);
+// The value rules alone, for a spec built in code (experiment_from_json applies them too): the problems, empty
+// when the spec is valid. Callbacks are numbered in CallbackSpecs' order ("callbacks[1]": the second of them).
+std::vector<SpecProblem> validate_experiment(const ExperimentSpec& spec);
+
+// The layer an option path is inside: "model.layers[3].kernel_initializer.stddev" -> {3, "kernel_initializer.stddev"},
+// "model.layers[3]" -> {3, ""}; nothing for a path outside model.layers.
+struct LayerField {
+    size_t layer = 0;
+    std::string field;
+};
+std::optional<LayerField> layer_field(const std::string& path);
 
 // One run of a sweep: the experiment with one value of every sweep key written over it.
 struct SweepPoint {

@@ -8,24 +8,42 @@ namespace mlpw {
 
 enum class LayerType { dense, activation, leaky_relu, dropout, batch_normalization, flatten };
 enum class ActivationFn { linear, relu, sigmoid, tanh, elu, leaky_relu, softmax };
+// Keras initialisers (tf.keras 2): zeros, ones, constant(value 0), random_normal(mean 0, stddev 0.05),
+// random_uniform(-0.05, 0.05), glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal.
+enum class InitializerType {
+    zeros, ones, constant, random_normal, random_uniform, glorot_uniform, glorot_normal, he_normal, he_uniform,
+    lecun_normal
+};
 
-// Keras names: "dense", "activation", "leaky_relu", "dropout", "batch_normalization", "flatten".
+// The layer types, as the reader, the writer, summary() and the layer editor name them.
+struct LayerTypeInfo {
+    LayerType type;
+    const char* name;         // "leaky_relu": the JSON name
+    const char* keras_class;  // "LeakyReLU": summary()'s "(type)" column and the editor's menu
+    const char* name_prefix;  // "leaky_re_lu": Keras 2's automatic layer names (leaky_re_lu, leaky_re_lu_1...)
+};
+const std::vector<LayerTypeInfo>& layer_types();  // in LayerType's order
+const LayerTypeInfo& layer_type_info(LayerType type);
+
+// The names in files: "dense", "relu", "he_normal"... in the enums' order.
 std::string to_string(LayerType type);
 std::string to_string(ActivationFn fn);
+std::string to_string(InitializerType type);
+const std::vector<std::string>& layer_type_names();
+const std::vector<std::string>& activation_names();
+const std::vector<std::string>& initializer_names();
 // Return false when the name is unknown.
 bool parse_layer_type(const std::string& name, LayerType& out);
 bool parse_activation(const std::string& name, ActivationFn& out);
+bool parse_initializer(const std::string& name, InitializerType& out);
 
-// Keras initialisers and their defaults (tf.keras 2): zeros, ones, constant(value 0), random_normal(mean 0,
-// stddev 0.05), random_uniform(-0.05, 0.05), glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal.
 struct InitializerSpec {
-    std::string name = "glorot_uniform";
+    InitializerType type = InitializerType::glorot_uniform;
     float value = 0.0f;                        // constant
     float mean = 0.0f, stddev = 0.05f;         // random_normal
     float minval = -0.05f, maxval = 0.05f;     // random_uniform
     bool operator==(const InitializerSpec&) const = default;
 };
-const std::vector<std::string>& initializer_names();
 
 // Keras kernel_regularizer: penalty l1 * sum|w| + l2 * sum w^2 added to the training loss.
 struct RegularizerSpec {
@@ -42,7 +60,7 @@ struct LayerSpec {
     int units = 0;
     bool use_bias = true;
     InitializerSpec kernel_initializer;
-    InitializerSpec bias_initializer{"zeros"};
+    InitializerSpec bias_initializer{InitializerType::zeros};
     RegularizerSpec kernel_regularizer;
 
     // dense's activation, or the function of an activation layer
