@@ -10,9 +10,9 @@
 
 #include "bench_networks.h"
 #include "commands.h"
-#include "mlpw/dataset.h"
+#include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
-#include "mlpw/trainer.h"
+#include "mlpw/training/trainer.h"
 #include "optimizer_bench.h"
 
 namespace mlpw::cli {

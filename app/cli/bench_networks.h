@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "mlpw/experiment.h"
+#include "mlpw/experiment/experiment.h"
 
 namespace mlpw::cli {
 

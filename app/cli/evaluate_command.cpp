@@ -6,11 +6,11 @@
 
 #include "commands.h"
 #include "keras_log.h"
-#include "mlpw/classification_report.h"
-#include "mlpw/dataset.h"
-#include "mlpw/evaluation.h"
-#include "mlpw/model_io.h"
-#include "mlpw/summary.h"
+#include "mlpw/report/classification_report.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/training/evaluation.h"
+#include "mlpw/io/model_io.h"
+#include "mlpw/report/summary.h"
 
 namespace mlpw::cli {
 namespace {

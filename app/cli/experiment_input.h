@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "mlpw/experiment.h"
+#include "mlpw/experiment/experiment.h"
 
 namespace mlpw::cli {
 

@@ -1,4 +1,4 @@
-// The CLI's training log: Keras' Progbar redrawn in place on a terminal (texts from mlpw/keras_format.h).
+// The CLI's training log: Keras' Progbar redrawn in place on a terminal (texts from mlpw/report/keras_format.h).
 #include "keras_log.h"
 
 #include <algorithm>

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "mlpw/keras_format.h"
-#include "mlpw/trainer.h"
+#include "mlpw/report/keras_format.h"
+#include "mlpw/training/trainer.h"
 
 namespace mlpw::cli {
 

@@ -7,7 +7,7 @@
 
 #include "commands.h"
 #include "mlpw/errors.h"
-#include "mlpw/openmp_runtime.h"
+#include "mlpw/training/openmp_runtime.h"
 
 namespace {
 

@@ -10,9 +10,9 @@
 
 #include "bench_networks.h"
 #include "commands.h"
-#include "mlpw/dataset.h"
-#include "mlpw/optimizer.h"
-#include "mlpw/trainer.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/nn/optimizer.h"
+#include "mlpw/training/trainer.h"
 
 namespace mlpw::cli {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mlpw/model_spec.h"
-#include "mlpw/optimizer_spec.h"
+#include "mlpw/experiment/model_spec.h"
+#include "mlpw/experiment/optimizer_spec.h"
 
 namespace mlpw::cli {
 

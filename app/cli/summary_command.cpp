@@ -5,8 +5,8 @@
 
 #include "commands.h"
 #include "experiment_input.h"
-#include "mlpw/dataset.h"
-#include "mlpw/summary.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/report/summary.h"
 #include "training_session.h"
 
 namespace mlpw::cli {

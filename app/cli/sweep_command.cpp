@@ -8,10 +8,10 @@
 #include "commands.h"
 #include "experiment_input.h"
 #include "interrupt.h"
-#include "mlpw/dataset.h"
-#include "mlpw/results_table.h"
-#include "mlpw/run_bundle.h"
-#include "mlpw/summary.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/report/results_table.h"
+#include "mlpw/io/run_bundle.h"
+#include "mlpw/report/summary.h"
 #include "training_session.h"
 
 namespace mlpw::cli {

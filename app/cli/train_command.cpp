@@ -4,9 +4,9 @@
 #include "commands.h"
 #include "experiment_input.h"
 #include "interrupt.h"
-#include "mlpw/dataset.h"
-#include "mlpw/run_bundle.h"
-#include "mlpw/summary.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/io/run_bundle.h"
+#include "mlpw/report/summary.h"
 #include "training_session.h"
 
 namespace mlpw::cli {

@@ -6,9 +6,9 @@
 #include <cstdio>
 
 #include "keras_log.h"
-#include "mlpw/run_bundle.h"
-#include "mlpw/summary.h"
-#include "mlpw/trainer.h"
+#include "mlpw/io/run_bundle.h"
+#include "mlpw/report/summary.h"
+#include "mlpw/training/trainer.h"
 
 namespace mlpw::cli {
 

@@ -4,9 +4,9 @@
 #include <atomic>
 #include <string>
 
-#include "mlpw/dataset.h"
-#include "mlpw/memory_estimate.h"
-#include "mlpw/run_record.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/training/memory_estimate.h"
+#include "mlpw/training/run_record.h"
 
 namespace mlpw::cli {
 

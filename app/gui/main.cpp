@@ -3,11 +3,11 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include "english_plurals.h"
-#include "main_window.h"
+#include "shell/english_plurals.h"
+#include "shell/main_window.h"
 #include "stall_benchmark.h"
-#include "training_controller.h"
-#include "mlpw/openmp_runtime.h"
+#include "run/training_controller.h"
+#include "mlpw/training/openmp_runtime.h"
 
 int main(int argc, char** argv) {
     mlpw::limit_openmp_spinning(argv);  // re-executes once with a short OpenMP spin (see the header)

@@ -1,12 +1,12 @@
 // Keras callbacks against a fake training run: each row feeds per-epoch metric values through make_callbacks()
 // as the Trainer does and checks when the run stops, which epoch's weights are restored, the checkpoints written
 // and the exact log (Keras' verbose=1 lines). Expectations are worked out from tf.keras 2.15's EarlyStopping and
-// ModelCheckpoint source (see core/src/early_stopping.cpp for the rule).
+// ModelCheckpoint source (see core/src/training/early_stopping.cpp for the rule).
 #include <QtTest>
 
 #include <optional>
 
-#include "mlpw/callbacks.h"
+#include "mlpw/training/callbacks.h"
 
 Q_DECLARE_METATYPE(mlpw::CallbackSpecs)
 

@@ -11,8 +11,8 @@
 
 #include <zlib.h>
 
-#include "mlpw/dataset.h"
-#include "mlpw/share_dir.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/io/share_dir.h"
 #include "mlpw/errors.h"
 
 // Counts heap allocations, to check that BatchAssembler::gather makes none.

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "mlpw/errors.h"
-#include "mlpw/experiment.h"
+#include "mlpw/experiment/experiment.h"
 
 using namespace mlpw;
 using nlohmann::json;

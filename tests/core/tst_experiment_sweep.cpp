@@ -4,7 +4,7 @@
 #include "spec_error_text.h"
 
 #include "mlpw/errors.h"
-#include "mlpw/experiment.h"
+#include "mlpw/experiment/experiment.h"
 
 using namespace mlpw;
 using nlohmann::json;

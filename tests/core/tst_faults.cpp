@@ -18,10 +18,10 @@
 
 #include <functional>
 
-#include "mlpw/dataset.h"
+#include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
-#include "mlpw/experiment.h"
-#include "mlpw/model_io.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/io/model_io.h"
 
 using namespace mlpw;
 

@@ -8,7 +8,7 @@
 
 #include <zlib.h>
 
-#include "mlpw/dataset.h"
+#include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
 
 namespace {

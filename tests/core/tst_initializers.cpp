@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "mlpw/errors.h"
-#include "mlpw/initializers.h"
-#include "mlpw/rng.h"
+#include "mlpw/nn/initializers.h"
+#include "mlpw/nn/rng.h"
 
 using namespace mlpw;
 

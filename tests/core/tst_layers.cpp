@@ -13,9 +13,9 @@
 #include <optional>
 
 #include "mlpw/errors.h"
-#include "mlpw/network.h"
-#include "mlpw/optimizer.h"
-#include "mlpw/rng.h"
+#include "mlpw/nn/network.h"
+#include "mlpw/nn/optimizer.h"
+#include "mlpw/nn/rng.h"
 
 using namespace mlpw;
 

@@ -5,8 +5,8 @@
 #include <new>
 
 #include "mlpw/errors.h"
-#include "mlpw/memory_estimate.h"
-#include "mlpw/optimizer.h"
+#include "mlpw/training/memory_estimate.h"
+#include "mlpw/nn/optimizer.h"
 
 using namespace mlpw;
 

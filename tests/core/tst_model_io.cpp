@@ -13,9 +13,9 @@
 #include <zlib.h>
 
 #include "mlpw/errors.h"
-#include "mlpw/experiment.h"
-#include "mlpw/model_io.h"
-#include "mlpw/rng.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/io/model_io.h"
+#include "mlpw/nn/rng.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Names of layer types, activations and optimisers; Keras' automatic layer names; optimiser defaults.
 #include <QtTest>
 
-#include "mlpw/model_spec.h"
-#include "mlpw/optimizer_spec.h"
+#include "mlpw/experiment/model_spec.h"
+#include "mlpw/experiment/optimizer_spec.h"
 
 using namespace mlpw;
 

@@ -11,9 +11,9 @@
 #include <cstring>
 #include <vector>
 
-#include "mlpw/network.h"
-#include "mlpw/optimizer.h"
-#include "mlpw/rng.h"
+#include "mlpw/nn/network.h"
+#include "mlpw/nn/optimizer.h"
+#include "mlpw/nn/rng.h"
 
 using namespace mlpw;
 

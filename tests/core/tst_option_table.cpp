@@ -7,8 +7,8 @@
 
 #include "spec_error_text.h"
 
-#include "mlpw/experiment.h"
-#include "mlpw/optimizer_spec.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/experiment/optimizer_spec.h"
 
 using namespace mlpw;
 using nlohmann::json;

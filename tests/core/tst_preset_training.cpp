@@ -4,9 +4,9 @@
 
 #include <atomic>
 
-#include "mlpw/dataset.h"
-#include "mlpw/experiment.h"
-#include "mlpw/trainer.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/training/trainer.h"
 
 using namespace mlpw;
 

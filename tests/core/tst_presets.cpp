@@ -3,8 +3,8 @@
 #include <QtTest>
 
 #include "mlpw/errors.h"
-#include "mlpw/experiment.h"
-#include "mlpw/summary.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/report/summary.h"
 
 using namespace mlpw;
 

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "mlpw/errors.h"
-#include "mlpw/rng.h"
-#include "mlpw/run_bundle.h"
-#include "mlpw/trainer.h"
+#include "mlpw/nn/rng.h"
+#include "mlpw/io/run_bundle.h"
+#include "mlpw/training/trainer.h"
 
 using namespace mlpw;
 

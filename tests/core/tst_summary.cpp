@@ -1,7 +1,7 @@
 // summarize() and ModelSummary::text(): Keras' parameter counts and summary() layout.
 #include <QtTest>
 
-#include "mlpw/summary.h"
+#include "mlpw/report/summary.h"
 
 using namespace mlpw;
 

@@ -12,12 +12,12 @@
 #include <memory>
 #include <optional>
 
-#include "mlpw/dataset.h"
+#include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
-#include "mlpw/model_io.h"
-#include "mlpw/optimizer.h"
-#include "mlpw/rng.h"
-#include "mlpw/trainer.h"
+#include "mlpw/io/model_io.h"
+#include "mlpw/nn/optimizer.h"
+#include "mlpw/nn/rng.h"
+#include "mlpw/training/trainer.h"
 
 using namespace mlpw;
 

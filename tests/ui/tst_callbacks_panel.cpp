@@ -3,8 +3,8 @@
 #include <QGroupBox>
 #include <QtTest>
 
-#include "callbacks_panel.h"
-#include "number_edit.h"
+#include "editor/callbacks_panel.h"
+#include "editor/number_edit.h"
 
 class TestCallbacksPanel : public QObject {
     Q_OBJECT

@@ -4,12 +4,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "callbacks_panel.h"
-#include "experiment_editor.h"
-#include "layer_table_model.h"
-#include "layer_editor.h"
-#include "main_window.h"
-#include "preset_library.h"
+#include "editor/callbacks_panel.h"
+#include "editor/experiment_editor.h"
+#include "editor/layer_table_model.h"
+#include "editor/layer_editor.h"
+#include "shell/main_window.h"
+#include "shell/preset_library.h"
 
 class TestExperimentFiles : public QObject {
     Q_OBJECT

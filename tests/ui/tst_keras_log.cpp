@@ -1,8 +1,8 @@
 // The training log's wording: Keras fit's epoch lines and the status bar's sentence for each way a run ends.
 #include <QtTest>
 
-#include "english_plurals.h"
-#include "keras_log.h"
+#include "shell/english_plurals.h"
+#include "run/keras_log.h"
 
 class TestKerasLog : public QObject {
     Q_OBJECT

@@ -7,11 +7,11 @@
 #include <QTableView>
 #include <QtTest>
 
-#include "experiment_editor.h"
-#include "layer_editor.h"
-#include "layer_table_model.h"
-#include "main_window.h"
-#include "summary_view.h"
+#include "editor/experiment_editor.h"
+#include "editor/layer_editor.h"
+#include "editor/layer_table_model.h"
+#include "shell/main_window.h"
+#include "editor/summary_view.h"
 
 using mlpw::LayerType;
 

@@ -2,7 +2,7 @@
 #include <QTableWidget>
 #include <QtTest>
 
-#include "summary_view.h"
+#include "editor/summary_view.h"
 
 namespace {
 

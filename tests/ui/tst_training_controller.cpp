@@ -11,13 +11,13 @@
 #include <QtTest>
 
 #include "charts/training_charts.h"
-#include "dataset_cache.h"
-#include "experiment_editor.h"
-#include "main_window.h"
-#include "mlpw/trainer.h"
-#include "preset_library.h"
-#include "run_store.h"
-#include "training_controller.h"
+#include "run/dataset_cache.h"
+#include "editor/experiment_editor.h"
+#include "shell/main_window.h"
+#include "mlpw/training/trainer.h"
+#include "shell/preset_library.h"
+#include "run/run_store.h"
+#include "run/training_controller.h"
 
 namespace {
 

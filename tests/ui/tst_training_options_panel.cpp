@@ -5,7 +5,7 @@
 
 #include <limits>
 
-#include "training_options_panel.h"
+#include "editor/training_options_panel.h"
 
 class TestTrainingOptionsPanel : public QObject {
     Q_OBJECT

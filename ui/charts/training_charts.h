@@ -10,7 +10,7 @@
 #include <QPointF>
 #include <QWidget>
 
-#include "training_types.h"
+#include "run/training_types.h"
 
 class QTabWidget;
 class QTimer;

@@ -1,0 +1,44 @@
+#pragma once
+// A run on disk: the folder `mlpw train --out DIR` (and each DIR/run_<i>/ of a sweep) writes, and that
+// read_run_bundle turns back into the same RunRecord:
+//   experiment.json    the fully resolved experiment (every option written out)
+//   model.mlpw         final weights + experiment + history (mlpw evaluate --model reads it)
+//   history.csv        epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss   (epoch 0-based, as Keras'
+//                      CSVLogger; val_loss includes the regularisation penalty, val_data_loss is without it)
+//   confusion.csv      the test set's confusion matrix: true\predicted,<class names...>, one row per true class
+//   summary.json       val_accuracy, val_loss (at best_epoch), test_accuracy, test_loss, best_epoch (1-based),
+//                      epochs_run, stopped_early, seconds; also stop_reason, message, restored_epoch, name
+//   best_model.mlpw    the weights at best_epoch (only when an epoch completed)
+//   run.json           format, data set name, train_samples, validation_samples, threads
+//   confusions.csv     each epoch's validation confusion matrix: epoch,true\predicted,<class names...>
+//   misclassified.csv  set,epoch,index,label,predicted,confidence: each epoch's validation mistakes (index into
+//                      the training images) and the final weights' test mistakes (epoch empty), most confident first
+//   batches.csv        progress,loss,accuracy: the per-batch running means kept for the charts
+// Epochs in the CSV files are 0-based, as in history.csv. Every file is written to a temp file beside it and
+// renamed into place: a reader never sees a part.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "mlpw/training/metrics.h"
+#include "mlpw/training/run_record.h"
+
+namespace mlpw {
+
+// Creates `dir` (and its parents) if needed; throws Error naming it when it cannot be a run folder.
+void prepare_output_folder(const std::string& dir);
+
+// mlpw::write_file_atomically (temp file, fsync, rename) that throws Error naming the path.
+void write_text_file(const std::string& path, const std::string& text);
+
+std::string history_csv(const std::vector<EpochMetrics>& history);
+std::string confusion_csv(const ConfusionMatrix& confusion, const std::vector<std::string>& class_names);
+// The best epoch's (1-based) metrics; null validation values when the run had no validation or no epoch.
+nlohmann::ordered_json run_summary(const RunRecord& record);
+
+void write_run_bundle(const std::string& dir, const RunRecord& record);
+// Throws Error naming the file and the field at fault: a file missing, truncated or holding a wrong value.
+RunRecord read_run_bundle(const std::string& dir);
+
+}  // namespace mlpw

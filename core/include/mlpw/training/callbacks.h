@@ -1,0 +1,48 @@
+#pragma once
+// Keras-style training callbacks. After each epoch the Trainer hands every callback the epoch's logs;
+// a callback may stop training, snapshot and restore weights, save the model and write log lines.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mlpw/experiment/callback_spec.h"
+#include "mlpw/nn/network.h"
+
+namespace mlpw {
+
+// "loss", "accuracy", and with validation "val_loss", "val_accuracy".
+using EpochLogs = std::map<std::string, double>;
+
+// What a callback may do to the run. Implemented by the Trainer.
+class CallbackContext {
+public:
+    virtual ~CallbackContext() = default;
+    virtual void stop_training(const std::string& reason) = 0;
+    virtual ModelState weights() const = 0;
+    virtual void set_weights(const ModelState& state) = 0;
+    virtual void log(const std::string& line) = 0;  // shown in the training log as Keras prints it
+    // Writes the current model (weights + experiment + history so far) to path, atomically.
+    virtual void save_model(const std::string& path) = 0;
+};
+
+// A subclass provides on_epoch_end; the other hooks are optional. Epochs are 1-based here; log lines use
+// Keras' wording ("Epoch 7: early stopping", "Restoring model weights from the end of the best epoch: 4.").
+class Callback {
+public:
+    virtual ~Callback() = default;
+    virtual void on_train_begin(CallbackContext&) {}
+    virtual void on_epoch_end(int epoch, const EpochLogs& logs, CallbackContext& context) = 0;
+    virtual void on_train_end(CallbackContext&) {}
+    // The epoch whose weights the run ends with when this callback restored them (else nullopt).
+    virtual std::optional<int> restored_epoch() const { return std::nullopt; }
+};
+
+// One callback per spec, in the order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint.
+std::vector<std::unique_ptr<Callback>> make_callbacks(const CallbackSpecs& specs);
+
+// Keras' mode "auto": min for losses, max for accuracies (monitor names containing "acc").
+bool monitor_is_maximized(const std::string& monitor, const std::string& mode);
+
+}  // namespace mlpw

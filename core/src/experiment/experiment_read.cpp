@@ -1,0 +1,354 @@
+// Experiment JSON -> ExperimentSpec: checks types, names and keys (the value rules are in
+// experiment_validate.cpp). Every problem is collected; a part that cannot be read keeps its default.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#include "experiment/experiment_detail.h"
+#include "mlpw/errors.h"
+
+namespace mlpw::detail {
+namespace {
+
+using nlohmann::json;
+
+std::string child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// Reads the keys of one JSON object into fields; every key asked for counts as known, whether present or not,
+// so finish() can report the others as unknown and list what the object takes.
+class ObjectReader {
+public:
+    ObjectReader(const json& object, std::string path, Problems& problems)
+        : m_object(object), m_path(std::move(path)), m_problems(problems) {}
+
+    std::string path(const std::string& key) const { return child(m_path, key); }
+    bool has(const std::string& key) const { return m_object.contains(key); }
+
+    const json* find(const std::string& key) {
+        m_known.push_back(key);
+        auto it = m_object.find(key);
+        return it == m_object.end() ? nullptr : &*it;
+    }
+    void require(const std::string& key, const std::string& what) {
+        if (!has(key)) m_problems.add(path(key), "required: " + what, "nothing");
+    }
+
+    void get(const std::string& key, float& out) {
+        if (const json* v = find(key)) {
+            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX)
+                out = static_cast<float>(v->get<double>());
+            else
+                m_problems.add(path(key), "must be a number", show(*v));
+        }
+    }
+    void get(const std::string& key, int& out) {
+        if (const json* v = find(key)) {
+            // 512 or 512.0; not 2.5, "512" or a number beyond int
+            const bool whole = v->is_number() && v->get<double>() == std::floor(v->get<double>()) &&
+                               std::fabs(v->get<double>()) <= std::numeric_limits<int>::max();
+            if (whole)
+                out = static_cast<int>(v->get<double>());
+            else
+                m_problems.add(path(key), "must be an integer", show(*v));
+        }
+    }
+    void get(const std::string& key, uint64_t& out) {
+        if (const json* v = find(key)) {
+            if (v->is_number_unsigned())
+                out = v->get<uint64_t>();
+            else
+                m_problems.add(path(key), "must be a non-negative integer", show(*v));
+        }
+    }
+    void get(const std::string& key, bool& out) {
+        if (const json* v = find(key)) {
+            if (v->is_boolean())
+                out = v->get<bool>();
+            else
+                m_problems.add(path(key), "must be true or false", show(*v));
+        }
+    }
+    void get(const std::string& key, std::string& out) {
+        if (const json* v = find(key)) {
+            if (v->is_string())
+                out = v->get<std::string>();
+            else
+                m_problems.add(path(key), "must be a string", show(*v));
+        }
+    }
+    // A name from a fixed list, parsed by `parse` (parse_activation, parse_optimizer_type...).
+    template <typename Enum, typename Parse>
+    void get_name(const std::string& key, Enum& out, Parse parse, const std::vector<std::string>& names) {
+        if (const json* v = find(key)) {
+            if (!v->is_string() || !parse(v->get<std::string>(), out))
+                m_problems.add(path(key), "must be one of " + quoted_list(names), show(*v));
+        }
+    }
+
+    // Reports the keys nobody asked for: "<path>.<key>: not an option of <owner> (it takes: ...), got <value>".
+    void finish(const std::string& owner) {
+        std::string takes;
+        for (const auto& k : m_known) takes += (takes.empty() ? "" : ", ") + k;
+        for (const auto& [key, value] : m_object.items()) {
+            if (std::find(m_known.begin(), m_known.end(), key) == m_known.end())
+                m_problems.add(path(key), "unknown key: not an option of " + owner + " (it takes: " + takes + ")",
+                               show(value));
+        }
+    }
+
+private:
+    const json& m_object;
+    std::string m_path;
+    Problems& m_problems;
+    std::vector<std::string> m_known;
+};
+
+
+bool is_object_or_report(const json& value, const std::string& path, const std::string& what, Problems& problems) {
+    if (value.is_object()) return true;
+    problems.add(path, "must be " + what, show(value));
+    return false;
+}
+
+// An initialiser: "he_normal", or {"type": "random_normal", "mean": 0, "stddev": 0.05}.
+void read_initializer(const json& value, const std::string& path, InitializerSpec& out, Problems& problems) {
+    const auto& names = initializer_names();
+    InitializerType type{};
+    auto known = [&](const json& v) { return v.is_string() && parse_initializer(v.get<std::string>(), type); };
+    if (value.is_string()) {
+        if (!known(value)) return problems.add(path, "must be one of " + quoted_list(names), show(value));
+        out = InitializerSpec{type};
+        return;
+    }
+    if (!value.is_object())
+        return problems.add(path, "must be an initializer name or an object with a \"type\"", show(value));
+    ObjectReader r(value, path, problems);
+    const json* t = r.find("type");
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+    if (!known(*t)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    out = InitializerSpec{type};
+    if (type == InitializerType::constant) r.get("value", out.value);
+    if (type == InitializerType::random_normal) r.get("mean", out.mean), r.get("stddev", out.stddev);
+    if (type == InitializerType::random_uniform) r.get("minval", out.minval), r.get("maxval", out.maxval);
+    r.finish("the " + to_string(type) + " initializer");
+}
+
+void read_regularizer(const json& value, const std::string& path, RegularizerSpec& out, Problems& problems) {
+    out = RegularizerSpec{};
+    if (value.is_null()) return;  // Keras: kernel_regularizer=None
+    if (!is_object_or_report(value, path, "null or an object {\"l1\": ..., \"l2\": ...}", problems)) return;
+    ObjectReader r(value, path, problems);
+    r.get("l1", out.l1);
+    r.get("l2", out.l2);
+    r.finish("kernel_regularizer");
+}
+
+// The activation of a dense or activation layer, with its parameter when it has one.
+void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
+    if (const json* v = r.find("activation")) {
+        if (v->is_null())
+            layer.activation = ActivationFn::linear;  // Keras: activation=None
+        else
+            r.get_name("activation", layer.activation, parse_activation, activation_names());
+    }
+    const struct { const char* key; ActivationFn fn; float* field; } params[] = {
+        {"negative_slope", ActivationFn::leaky_relu, &layer.negative_slope},
+        {"elu_alpha", ActivationFn::elu, &layer.elu_alpha},
+    };
+    for (const auto& p : params) {
+        r.get(p.key, *p.field);
+        if (r.has(p.key) && layer.activation != p.fn)
+            problems.add(r.path(p.key), "only allowed with activation \"" + to_string(p.fn) + "\"",
+                         show(*p.field) + " with activation \"" + to_string(layer.activation) + "\"");
+    }
+}
+
+void read_layer(const json& value, const std::string& path, LayerSpec& layer, Problems& problems) {
+    if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
+    ObjectReader r(value, path, problems);
+    const json* type = r.find("type");
+    if (!type) return problems.add(child(path, "type"), "required: one of " + quoted_list(layer_type_names()), "nothing");
+    if (!type->is_string() || !parse_layer_type(type->get<std::string>(), layer.type))
+        return problems.add(child(path, "type"), "must be one of " + quoted_list(layer_type_names()), show(*type));
+    r.get("name", layer.name);
+    switch (layer.type) {
+        case LayerType::dense:
+            r.require("units", "a positive integer");
+            r.get("units", layer.units);
+            read_activation(r, layer, problems);
+            r.get("use_bias", layer.use_bias);
+            if (const json* v = r.find("kernel_initializer"))
+                read_initializer(*v, r.path("kernel_initializer"), layer.kernel_initializer, problems);
+            if (const json* v = r.find("bias_initializer"))
+                read_initializer(*v, r.path("bias_initializer"), layer.bias_initializer, problems);
+            if (const json* v = r.find("kernel_regularizer"))
+                read_regularizer(*v, r.path("kernel_regularizer"), layer.kernel_regularizer, problems);
+            break;
+        case LayerType::activation:
+            r.require("activation", "one of " + quoted_list(activation_names()));
+            read_activation(r, layer, problems);
+            break;
+        case LayerType::leaky_relu: r.get("negative_slope", layer.negative_slope); break;
+        case LayerType::dropout:
+            r.require("rate", "a number in [0, 1)");
+            r.get("rate", layer.rate);
+            break;
+        case LayerType::batch_normalization:
+            r.get("momentum", layer.momentum);
+            r.get("epsilon", layer.epsilon);
+            break;
+        case LayerType::flatten: break;
+    }
+    r.finish("a " + to_string(layer.type) + " layer");
+}
+
+void read_model(const json& value, ModelSpec& model, Problems& problems) {
+    if (!is_object_or_report(value, "model", "an object {\"layers\": [...]}", problems)) return;
+    ObjectReader r(value, "model", problems);
+    r.get("name", model.name);
+    if (const json* layers = r.find("layers")) {
+        if (!layers->is_array()) {
+            problems.add("model.layers", "must be an array of layer objects", show(*layers));
+        } else {
+            model.layers.assign(layers->size(), LayerSpec{});
+            for (size_t i = 0; i < layers->size(); ++i)
+                read_layer((*layers)[i], item("model.layers", i), model.layers[i], problems);
+        }
+    }
+    r.finish("the model");
+}
+
+// "adam" (Keras defaults) or {"type": "sgd", "momentum": 0.9}: the type's defaults, then the given options.
+void read_optimizer(const json& value, OptimizerSpec& out, Problems& problems) {
+    const std::string path = "optimizer";
+    OptimizerType type{};
+    if (value.is_string()) {
+        if (!parse_optimizer_type(value.get<std::string>(), type))
+            return problems.add(path, "must be one of " + quoted_list(optimizer_names()), show(value));
+        out = defaults_for(type);
+        return;
+    }
+    if (!is_object_or_report(value, path, "an optimizer name or an object with a \"type\"", problems)) return;
+    ObjectReader r(value, path, problems);
+    const json* t = r.find("type");
+    if (!t) return problems.add("optimizer.type", "required: one of " + quoted_list(optimizer_names()), "nothing");
+    if (!t->is_string() || !parse_optimizer_type(t->get<std::string>(), type))
+        return problems.add("optimizer.type", "must be one of " + quoted_list(optimizer_names()), show(*t));
+    out = defaults_for(type);
+    for (const auto& key : optimizer_info(type).keys) {
+        const OptimizerOption& o = optimizer_option(key);
+        if (o.number) r.get(key, out.*o.number);
+        if (o.flag) r.get(key, out.*o.flag);
+    }
+    r.finish("the " + to_string(type) + " optimizer");
+}
+
+void read_callback(const json& value, const std::string& path, CallbackSpecs& out, CallbackPaths& paths,
+                   int& last_kind, Problems& problems) {
+    if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
+    ObjectReader r(value, path, problems);
+    const json* t = r.find("type");
+    const auto& names = callback_type_names();
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+    const auto it = t->is_string() ? std::find(names.begin(), names.end(), t->get<std::string>()) : names.end();
+    if (it == names.end())
+        return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    const int kind = static_cast<int>(it - names.begin());
+    if (kind < last_kind) paths.canonical_order = false;
+    last_kind = kind;
+    if (kind == 0) {
+        EarlyStoppingSpec& c = out.early_stopping.emplace_back();
+        paths.early_stopping.push_back(path);
+        r.get("monitor", c.monitor);
+        r.get("min_delta", c.min_delta);
+        r.get("patience", c.patience);
+        r.get("mode", c.mode);
+        if (const json* b = r.find("baseline")) {  // Keras: baseline=None
+            if (b->is_number()) c.has_baseline = true, c.baseline = static_cast<float>(b->get<double>());
+            else if (!b->is_null()) problems.add(r.path("baseline"), "must be null or a number", show(*b));
+        }
+        r.get("restore_best_weights", c.restore_best_weights);
+        r.get("start_from_epoch", c.start_from_epoch);
+    } else if (kind == 1) {
+        ThresholdEarlyStoppingSpec& c = out.early_stopping_threshold.emplace_back();
+        paths.early_stopping_threshold.push_back(path);
+        r.get("monitor", c.monitor);
+        r.get("threshold", c.threshold);
+        r.get("min_delta", c.min_delta);
+        r.get("patience", c.patience);
+        r.get("mode", c.mode);
+        r.get("restore_best_weights", c.restore_best_weights);
+    } else if (kind == 2) {
+        StopAtSpec& c = out.stop_at.emplace_back();
+        paths.stop_at.push_back(path);
+        r.get("monitor", c.monitor);
+        r.get("value", c.value);
+        r.get("mode", c.mode);
+    } else {
+        ModelCheckpointSpec& c = out.model_checkpoint.emplace_back();
+        paths.model_checkpoint.push_back(path);
+        r.get("filepath", c.filepath);
+        r.get("monitor", c.monitor);
+        r.get("save_best_only", c.save_best_only);
+        r.get("mode", c.mode);
+    }
+    r.finish("the " + *it + " callback");
+}
+
+// "sweep": {"<option path>": [values...]}; its keys and values are checked by check_sweep.
+void read_sweep(const json& value, json& out, Problems& problems) {
+    out = json();
+    if (value.is_null() || (value.is_object() && value.empty())) return;
+    if (is_object_or_report(value, "sweep", "an object {\"<option path>\": [values...]}", problems)) out = value;
+}
+
+void read_section(ObjectReader& top, const char* key, const std::string& what, Problems& problems,
+                  const std::function<void(ObjectReader&)>& fields) {
+    if (const json* v = top.find(key)) {
+        if (!is_object_or_report(*v, key, what, problems)) return;
+        ObjectReader r(*v, key, problems);
+        fields(r);
+        r.finish(std::string("the ") + key + " section");
+    }
+}
+
+}  // namespace
+
+void read_experiment(const json& j, ExperimentSpec& spec, CallbackPaths& paths, Problems& problems) {
+    if (!j.is_object()) return problems.add("(top level)", "must be a JSON object", show(j));
+    ObjectReader top(j, "", problems);
+    top.get("name", spec.name);
+    top.get("description", spec.description);
+    read_section(top, "data", "an object", problems, [&](ObjectReader& r) {
+        r.get("source", spec.data.source);
+        r.get("validation_split", spec.data.validation_split);
+        r.get_name("normalization", spec.data.normalization, parse_normalization, {"scale", "standardize", "none"});
+    });
+    if (const json* v = top.find("model")) read_model(*v, spec.model, problems);
+    top.get("loss", spec.loss);
+    if (const json* v = top.find("optimizer")) read_optimizer(*v, spec.optimizer, problems);
+    read_section(top, "training", "an object", problems, [&](ObjectReader& r) {
+        r.get("epochs", spec.training.epochs);
+        r.get("batch_size", spec.training.batch_size);
+        r.get("shuffle", spec.training.shuffle);
+        r.get("seed", spec.training.seed);
+        r.get("threads", spec.training.threads);
+    });
+    if (const json* v = top.find("callbacks")) {
+        spec.callbacks = {};
+        paths = {};
+        int last_kind = 0;
+        if (v->is_array())
+            for (size_t i = 0; i < v->size(); ++i)
+                read_callback((*v)[i], item("callbacks", i), spec.callbacks, paths, last_kind, problems);
+        else if (!v->is_null())
+            problems.add("callbacks", "must be an array of callback objects", show(*v));
+    }
+    if (const json* v = top.find("sweep")) read_sweep(*v, spec.sweep, problems);
+    top.finish("an experiment");
+}
+
+}  // namespace mlpw::detail

@@ -1,0 +1,204 @@
+// ExperimentSpec -> JSON. The full form writes every option of every part (what save_experiment stores); the
+// compact form only the options that differ from their defaults (the base of sweep points).
+// Options that do not belong to a part's type (beta_1 of an SGD optimiser) are never written.
+#include <type_traits>
+
+#include "experiment/experiment_detail.h"
+
+namespace mlpw::detail {
+namespace {
+
+template <typename Json>
+class Writer {
+public:
+    explicit Writer(bool compact) : m_compact(compact) {}
+
+    // Writes key = value unless compact and value == fallback (the default).
+    template <typename T>
+    void put(Json& out, const char* key, const T& value, const T& fallback) const {
+        if (m_compact && value == fallback) return;
+        if constexpr (std::is_same_v<T, float>)
+            out[key] = json_number(value);
+        else
+            out[key] = value;
+    }
+
+    Json initializer(const InitializerSpec& init) const {
+        const InitializerSpec d;
+        using T = InitializerType;
+        const bool has_params = init.type == T::constant || init.type == T::random_normal || init.type == T::random_uniform;
+        const bool params_default = init.value == d.value && init.mean == d.mean && init.stddev == d.stddev &&
+                                    init.minval == d.minval && init.maxval == d.maxval;
+        if (!has_params || (m_compact && params_default)) return to_string(init.type);
+        Json out = Json::object();
+        out["type"] = to_string(init.type);
+        if (init.type == T::constant) out["value"] = json_number(init.value);
+        if (init.type == T::random_normal) out["mean"] = json_number(init.mean), out["stddev"] = json_number(init.stddev);
+        if (init.type == T::random_uniform)
+            out["minval"] = json_number(init.minval), out["maxval"] = json_number(init.maxval);
+        return out;
+    }
+
+    void activation(Json& out, const LayerSpec& l, const LayerSpec& d) const {
+        put(out, "activation", to_string(l.activation), to_string(d.activation));
+        if (l.activation == ActivationFn::leaky_relu) put(out, "negative_slope", l.negative_slope, d.negative_slope);
+        if (l.activation == ActivationFn::elu) put(out, "elu_alpha", l.elu_alpha, d.elu_alpha);
+    }
+
+    Json layer(const LayerSpec& l) const {
+        const LayerSpec d;
+        Json out = Json::object();
+        out["type"] = to_string(l.type);
+        if (!l.name.empty()) out["name"] = l.name;
+        switch (l.type) {
+            case LayerType::dense:
+                out["units"] = l.units;
+                activation(out, l, d);
+                put(out, "use_bias", l.use_bias, d.use_bias);
+                if (!m_compact || !(l.kernel_initializer == d.kernel_initializer))
+                    out["kernel_initializer"] = initializer(l.kernel_initializer);
+                if (!m_compact || !(l.bias_initializer == d.bias_initializer))
+                    out["bias_initializer"] = initializer(l.bias_initializer);
+                if (!m_compact || l.kernel_regularizer.active()) {
+                    Json reg = Json::object();
+                    reg["l1"] = json_number(l.kernel_regularizer.l1);
+                    reg["l2"] = json_number(l.kernel_regularizer.l2);
+                    out["kernel_regularizer"] = reg;
+                }
+                break;
+            case LayerType::activation: out["activation"] = to_string(l.activation), activation(out, l, d); break;
+            case LayerType::leaky_relu: put(out, "negative_slope", l.negative_slope, d.negative_slope); break;
+            case LayerType::dropout: out["rate"] = json_number(l.rate); break;
+            case LayerType::batch_normalization:
+                put(out, "momentum", l.momentum, d.momentum);
+                put(out, "epsilon", l.epsilon, d.epsilon);
+                break;
+            case LayerType::flatten: break;
+        }
+        return out;
+    }
+
+    Json optimizer(const OptimizerSpec& o) const {
+        const OptimizerSpec d = defaults_for(o.type);
+        Json out = Json::object();
+        out["type"] = to_string(o.type);
+        for (const auto& key : optimizer_info(o.type).keys) {
+            const OptimizerOption& option = optimizer_option(key);
+            if (option.number) put(out, option.key, o.*option.number, d.*option.number);
+            if (option.flag) put(out, option.key, o.*option.flag, d.*option.flag);
+        }
+        return out;
+    }
+
+    // In CallbackSpecs' order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint.
+    Json callbacks(const CallbackSpecs& c) const {
+        Json out = Json::array();
+        for (const auto& s : c.early_stopping) {
+            const EarlyStoppingSpec d;
+            Json j = Json::object();
+            j["type"] = "early_stopping";
+            put(j, "monitor", s.monitor, d.monitor);
+            put(j, "min_delta", s.min_delta, d.min_delta);
+            put(j, "patience", s.patience, d.patience);
+            put(j, "mode", s.mode, d.mode);
+            if (!m_compact || s.has_baseline)
+                j["baseline"] = s.has_baseline ? Json(json_number(s.baseline)) : Json(nullptr);
+            put(j, "restore_best_weights", s.restore_best_weights, d.restore_best_weights);
+            put(j, "start_from_epoch", s.start_from_epoch, d.start_from_epoch);
+            out.push_back(j);
+        }
+        for (const auto& s : c.early_stopping_threshold) {
+            const ThresholdEarlyStoppingSpec d;
+            Json j = Json::object();
+            j["type"] = "early_stopping_threshold";
+            put(j, "monitor", s.monitor, d.monitor);
+            put(j, "threshold", s.threshold, d.threshold);
+            put(j, "min_delta", s.min_delta, d.min_delta);
+            put(j, "patience", s.patience, d.patience);
+            put(j, "mode", s.mode, d.mode);
+            put(j, "restore_best_weights", s.restore_best_weights, d.restore_best_weights);
+            out.push_back(j);
+        }
+        for (const auto& s : c.stop_at) {
+            const StopAtSpec d;
+            Json j = Json::object();
+            j["type"] = "stop_at";
+            put(j, "monitor", s.monitor, d.monitor);
+            put(j, "value", s.value, d.value);
+            put(j, "mode", s.mode, d.mode);
+            out.push_back(j);
+        }
+        for (const auto& s : c.model_checkpoint) {
+            const ModelCheckpointSpec d;
+            Json j = Json::object();
+            j["type"] = "model_checkpoint";
+            put(j, "filepath", s.filepath, d.filepath);
+            put(j, "monitor", s.monitor, d.monitor);
+            put(j, "save_best_only", s.save_best_only, d.save_best_only);
+            put(j, "mode", s.mode, d.mode);
+            out.push_back(j);
+        }
+        return out;
+    }
+
+    Json experiment(const ExperimentSpec& s) const {
+        const ExperimentSpec d;
+        Json out = Json::object();
+        out["name"] = s.name;
+        out["description"] = s.description;
+
+        Json data = Json::object();
+        put(data, "source", s.data.source, d.data.source);
+        put(data, "validation_split", s.data.validation_split, d.data.validation_split);
+        put(data, "normalization", to_string(s.data.normalization), to_string(d.data.normalization));
+        out["data"] = data;
+
+        Json model = Json::object();
+        put(model, "name", s.model.name, d.model.name);
+        model["layers"] = Json::array();
+        for (const auto& l : s.model.layers) model["layers"].push_back(layer(l));
+        out["model"] = model;
+
+        out["loss"] = s.loss;
+        out["optimizer"] = optimizer(s.optimizer);
+
+        Json training = Json::object();
+        put(training, "epochs", s.training.epochs, d.training.epochs);
+        put(training, "batch_size", s.training.batch_size, d.training.batch_size);
+        put(training, "shuffle", s.training.shuffle, d.training.shuffle);
+        put(training, "seed", s.training.seed, d.training.seed);
+        put(training, "threads", s.training.threads, d.training.threads);
+        out["training"] = training;
+
+        out["callbacks"] = callbacks(s.callbacks);
+        if (!m_compact) {
+            if constexpr (std::is_same_v<Json, nlohmann::json>)
+                out["sweep"] = s.sweep.is_null() ? Json::object() : s.sweep;
+            else
+                out["sweep"] = s.sweep.is_null() ? Json::object() : Json::parse(s.sweep.dump());
+        }
+        return out;
+    }
+
+private:
+    bool m_compact;
+};
+
+}  // namespace
+
+template <typename Json>
+Json write_experiment(const ExperimentSpec& spec, bool compact) {
+    return Writer<Json>(compact).experiment(spec);
+}
+template nlohmann::json write_experiment<nlohmann::json>(const ExperimentSpec&, bool);
+template nlohmann::ordered_json write_experiment<nlohmann::ordered_json>(const ExperimentSpec&, bool);
+
+}  // namespace mlpw::detail
+
+namespace mlpw {
+
+nlohmann::json experiment_to_json(const ExperimentSpec& spec) {
+    return detail::write_experiment<nlohmann::json>(spec, false);
+}
+
+}  // namespace mlpw

@@ -1,0 +1,83 @@
+// Names of layer types, activations and initialisers, and Keras' automatic layer names.
+#include "mlpw/experiment/model_spec.h"
+
+#include <map>
+
+namespace mlpw {
+namespace {
+
+const std::vector<LayerTypeInfo> kLayerTypes{
+    {LayerType::dense, "dense", "Dense", "dense"},
+    {LayerType::activation, "activation", "Activation", "activation"},
+    {LayerType::leaky_relu, "leaky_relu", "LeakyReLU", "leaky_re_lu"},  // Keras 2's prefix from the class name
+    {LayerType::dropout, "dropout", "Dropout", "dropout"},
+    {LayerType::batch_normalization, "batch_normalization", "BatchNormalization", "batch_normalization"},
+    {LayerType::flatten, "flatten", "Flatten", "flatten"},
+};
+
+// Names in enum order: the enum value is the index.
+const std::vector<std::string> kActivations{"linear", "relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"};
+const std::vector<std::string> kInitializers{"zeros",          "ones",          "constant",  "random_normal",
+                                             "random_uniform", "glorot_uniform", "glorot_normal", "he_normal",
+                                             "he_uniform",     "lecun_normal"};
+
+std::vector<std::string> names_of(const std::vector<LayerTypeInfo>& types) {
+    std::vector<std::string> names;
+    for (const auto& t : types) names.emplace_back(t.name);
+    return names;
+}
+
+template <typename Enum>
+std::string name_of(const std::vector<std::string>& names, Enum value) {
+    const auto i = static_cast<size_t>(value);
+    return i < names.size() ? names[i] : "unknown";
+}
+
+template <typename Enum>
+bool value_of(const std::vector<std::string>& names, const std::string& name, Enum& out) {
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) {
+            out = static_cast<Enum>(i);
+            return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+const std::vector<LayerTypeInfo>& layer_types() { return kLayerTypes; }
+const LayerTypeInfo& layer_type_info(LayerType type) { return kLayerTypes.at(static_cast<size_t>(type)); }
+
+const std::vector<std::string>& layer_type_names() {
+    static const std::vector<std::string> names = names_of(kLayerTypes);
+    return names;
+}
+const std::vector<std::string>& activation_names() { return kActivations; }
+const std::vector<std::string>& initializer_names() { return kInitializers; }
+
+std::string to_string(LayerType type) { return name_of(layer_type_names(), type); }
+std::string to_string(ActivationFn fn) { return name_of(kActivations, fn); }
+std::string to_string(InitializerType type) { return name_of(kInitializers, type); }
+bool parse_layer_type(const std::string& name, LayerType& out) { return value_of(layer_type_names(), name, out); }
+bool parse_activation(const std::string& name, ActivationFn& out) { return value_of(kActivations, name, out); }
+bool parse_initializer(const std::string& name, InitializerType& out) { return value_of(kInitializers, name, out); }
+
+// Keras counts per prefix: the first layer of a kind gets the bare prefix, later ones "_1", "_2"...
+// Explicitly named layers keep their name and do not advance the counter.
+std::vector<std::string> layer_names(const ModelSpec& model) {
+    std::map<std::string, int> seen;
+    std::vector<std::string> names;
+    names.reserve(model.layers.size());
+    for (const LayerSpec& layer : model.layers) {
+        if (!layer.name.empty()) {
+            names.push_back(layer.name);
+            continue;
+        }
+        const std::string prefix = layer_type_info(layer.type).name_prefix;
+        const int n = seen[prefix]++;
+        names.push_back(n == 0 ? prefix : prefix + "_" + std::to_string(n));
+    }
+    return names;
+}
+
+}  // namespace mlpw

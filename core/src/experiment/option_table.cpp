@@ -1,0 +1,26 @@
+// The ranges of the option tables, written so that NaN is never in range.
+#include "mlpw/experiment/option_table.h"
+
+namespace mlpw {
+
+bool in_range(float v, Range range) {
+    switch (range) {
+        case Range::any: return true;
+        case Range::positive: return v > 0.0f;
+        case Range::non_negative: return v >= 0.0f;
+        case Range::unit_interval: return v >= 0.0f && v < 1.0f;
+    }
+    return false;
+}
+
+std::string range_text(Range range) {
+    switch (range) {
+        case Range::any: return "";
+        case Range::positive: return "must be > 0";
+        case Range::non_negative: return "must be >= 0";
+        case Range::unit_interval: return "must be in [0, 1)";
+    }
+    return "";
+}
+
+}  // namespace mlpw

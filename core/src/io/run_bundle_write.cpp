@@ -1,0 +1,152 @@
+// Writing a run bundle (see run_bundle.h): each file atomically.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+
+#include "mlpw/io/atomic_file.h"
+#include "mlpw/io/csv.h"
+#include "mlpw/errors.h"
+#include "mlpw/io/run_bundle.h"
+#include "io/run_bundle_detail.h"
+
+namespace mlpw {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json number_or_null(double value, bool present) {
+    return present && std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+std::string class_name(const std::vector<std::string>& class_names, int c) {
+    return csv_field(c < static_cast<int>(class_names.size()) ? class_names[c] : std::to_string(c));
+}
+
+// One header, then per epoch (0-based) one row per true class.
+std::string confusions_csv(const RunRecord& record) {
+    const auto& names = record.data.class_names;
+    std::string text = "epoch,true\\predicted";
+    for (int c = 0; c < static_cast<int>(names.size()); ++c) text.append(",").append(class_name(names, c));
+    text += "\n";
+    for (size_t e = 0; e < record.validation.size(); ++e) {
+        const ConfusionMatrix& cm = record.validation[e].confusion;
+        for (int t = 0; t < cm.classes; ++t) {
+            text += std::to_string(e) + "," + class_name(names, t);
+            for (int p = 0; p < cm.classes; ++p) text.append(",").append(std::to_string(cm.at(t, p)));
+            text += "\n";
+        }
+    }
+    return text;
+}
+
+void append_mistakes(std::string& text, const char* set, const std::string& epoch,
+                     const std::vector<Misclassified>& mistakes) {
+    for (const Misclassified& m : mistakes)
+        text += std::string(set) + "," + epoch + "," + std::to_string(m.index) + "," + std::to_string(m.label) + "," +
+                std::to_string(m.predicted) + "," + csv_float(m.confidence) + "\n";
+}
+
+std::string misclassified_csv(const RunRecord& record) {
+    std::string text = "set,epoch,index,label,predicted,confidence\n";
+    for (size_t e = 0; e < record.validation.size(); ++e)
+        append_mistakes(text, detail::kValidationSet, std::to_string(e), record.validation[e].misclassified);
+    append_mistakes(text, detail::kTestSet, "", record.test.misclassified);
+    return text;
+}
+
+std::string batches_csv(const std::vector<BatchPoint>& points) {
+    std::string text = "progress,loss,accuracy\n";
+    for (const BatchPoint& p : points)
+        text += csv_number(p.progress) + "," + csv_number(p.loss) + "," + csv_number(p.accuracy) + "\n";
+    return text;
+}
+
+nlohmann::ordered_json run_json(const RunRecord& record) {
+    return {{"format", detail::kBundleFormat},
+            {"data", record.data.name},
+            {"train_samples", record.data.train_samples},
+            {"validation_samples", record.data.validation_samples},
+            {"threads", record.threads}};
+}
+
+}  // namespace
+
+void prepare_output_folder(const std::string& dir) {
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw Error(dir + ": exists and is not a folder; --out needs a folder for the run's files");
+    fs::create_directories(dir, ec);
+    if (ec) throw Error(dir + ": cannot create the output folder (" + ec.message() + ")");
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw Error(dir + ": cannot write into the output folder (" + std::strerror(errno) + ")");
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+    if (const std::error_code error = write_file_atomically(path, {text}))
+        throw Error(path + ": cannot write the file (" + error.message() + ")");
+}
+
+std::string history_csv(const std::vector<EpochMetrics>& history) {
+    std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss\n";
+    for (const auto& m : history) {
+        text += std::to_string(m.epoch - 1) + "," + csv_number(m.accuracy) + "," + csv_number(m.loss) + "," +
+                (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
+                (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
+                (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
+    }
+    return text;
+}
+
+std::string confusion_csv(const ConfusionMatrix& confusion, const std::vector<std::string>& class_names) {
+    std::string text = "true\\predicted";
+    for (int c = 0; c < confusion.classes; ++c) text.append(",").append(class_name(class_names, c));
+    text += "\n";
+    for (int t = 0; t < confusion.classes; ++t) {
+        text += class_name(class_names, t);
+        for (int p = 0; p < confusion.classes; ++p) text.append(",").append(std::to_string(confusion.at(t, p)));
+        text += "\n";
+    }
+    return text;
+}
+
+nlohmann::ordered_json run_summary(const RunRecord& record) {
+    const EpochMetrics* best = record.best();
+    const bool validation = best && best->has_validation;
+    const EvaluationResult& test = record.test;
+    nlohmann::ordered_json summary = {
+        {"name", record.experiment.name},
+        {"val_accuracy", number_or_null(validation ? best->val_accuracy : 0.0, validation)},
+        {"val_loss", number_or_null(validation ? best->val_loss : 0.0, validation)},
+        {"test_accuracy", number_or_null(test.accuracy, test.samples > 0)},
+        {"test_loss", number_or_null(test.loss, test.samples > 0)},
+        {"best_epoch", record.best_epoch},
+        {"epochs_run", record.epochs_run()},
+        {"stopped_early", record.stopped_early()},
+        {"stop_reason", stop_reason_name(record.stop_reason)},
+        {"message", record.message},
+        {"restored_epoch", record.restored_epoch ? nlohmann::json(*record.restored_epoch) : nlohmann::json(nullptr)},
+        {"seconds", record.seconds},
+    };
+    return summary;
+}
+
+void write_run_bundle(const std::string& dir, const RunRecord& record) {
+    prepare_output_folder(dir);
+    const fs::path folder(dir);
+    const auto path = [&](const char* name) { return (folder / name).string(); };
+    save_experiment(record.experiment, path("experiment.json"));  // atomic, every option written out
+    save_model(model_file_of(record, record.final_weights), path("model.mlpw"));  // atomic
+    write_text_file(path("history.csv"), history_csv(record.history));
+    write_text_file(path("confusion.csv"), confusion_csv(record.test.confusion, record.data.class_names));
+    write_text_file(path("summary.json"), run_summary(record).dump(2) + "\n");
+    if (record.best_epoch > 0) save_model(model_file_of(record, record.best_weights), path("best_model.mlpw"));
+    write_text_file(path("run.json"), run_json(record).dump(2) + "\n");
+    write_text_file(path("confusions.csv"), confusions_csv(record));
+    write_text_file(path("misclassified.csv"), misclassified_csv(record));
+    write_text_file(path("batches.csv"), batches_csv(record.batches));
+}
+
+}  // namespace mlpw

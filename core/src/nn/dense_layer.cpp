@@ -1,0 +1,237 @@
+// Dense: dst {rows, units} = act(src {rows, in} x W^T + b), on oneDNN inner product primitives.
+// The activation that follows a Dense layer is fused as an eltwise post-op; its backward runs in place on
+// diff_dst before the inner product's backward passes.
+#include <cstring>
+
+#include "nn/layer.h"
+#include "nn/staggered_buffer.h"
+#include "mlpw/errors.h"
+#include "mlpw/nn/initializers.h"
+
+namespace mlpw::detail {
+namespace {
+
+using dnnl::memory;
+using tag = memory::format_tag;
+using dt = memory::data_type;
+
+class DenseLayer final : public Layer {
+public:
+    DenseLayer(Engine& engine, const std::string& name, int in, int capacity, const LayerSpec& spec,
+               EltwiseFn activation, uint64_t seed)
+        : Layer(engine, name, in, capacity),
+          m_units(spec.units),
+          m_use_bias(spec.use_bias),
+          m_activation(activation),
+          m_regularizer(spec.kernel_regularizer),
+          m_dst(static_cast<size_t>(capacity) * spec.units),
+          m_diff_src(static_cast<size_t>(capacity) * in) {
+        // One weights layout for every batch size: the one the forward primitive prefers (blocked for brgemm).
+        // Weights, gradients and optimiser slots all live in it, so the optimiser is a flat loop.
+        const auto any_weights = memory::desc({m_units, m_in}, dt::f32, tag::any);
+        const auto pd = forward_pd(capacity, dnnl::prop_kind::forward_training, any_weights);
+        m_weights_desc = pd.weights_desc();
+        const auto bias_desc = memory::desc({m_units}, dt::f32, tag::a);
+        // The buffers are ours (oneDNN memories wrap them) so the optimiser's streams do not alias.
+        m_weights_buffer = StaggeredBuffer(elements(m_weights_desc), kValueStream);
+        m_diff_weights_buffer = StaggeredBuffer(elements(m_weights_desc), kGradientStream);
+        m_bias_buffer = StaggeredBuffer(size_t(m_units), kValueStream);
+        m_diff_bias_buffer = StaggeredBuffer(size_t(m_units), kGradientStream);
+        m_weights = memory(m_weights_desc, engine.engine, m_weights_buffer.data());
+        m_diff_weights = memory(m_weights_desc, engine.engine, m_diff_weights_buffer.data());
+        m_bias = memory(bias_desc, engine.engine, m_bias_buffer.data());
+        m_diff_bias = memory(bias_desc, engine.engine, m_diff_bias_buffer.data());
+        m_impl = pd.impl_info_str();
+
+        // Keras initialises kernels {in, units}; the fans are what matter for every initialiser.
+        Rng rng(seed);
+        std::vector<float> kernel(static_cast<size_t>(m_units) * m_in);
+        initialize(spec.kernel_initializer, kernel.data(), kernel.size(), m_in, m_units, rng);
+        write_plain(m_weights, kernel);
+        std::vector<float> bias(m_units);
+        // Keras gives a bias initialiser the bias' own shape {units}: fan_in = fan_out = units.
+        if (m_use_bias) initialize(spec.bias_initializer, bias.data(), bias.size(), m_units, m_units, rng);
+        std::memcpy(m_bias.get_data_handle(), bias.data(), bias.size() * sizeof(float));
+    }
+
+    int out_features() const override { return m_units; }
+    float* dst() override { return m_dst.data(); }
+    float* diff_src() override { return m_diff_src.data(); }
+
+    void prepare(int rows, Pass pass) override {
+        const int key = plan_key(rows, pass);
+        if (m_plans.count(key)) return;
+        Plan plan;
+        const auto src = wrap(rows, m_in, m_src);
+        const auto dst = wrap(rows, m_units, m_dst.data());
+        const auto prop = pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
+        const auto fwd_pd = forward_pd(rows, prop, m_weights_desc);
+        dnnl_args forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, m_weights}, {DNNL_ARG_DST, dst}};
+        if (m_use_bias) forward_args[DNNL_ARG_BIAS] = m_bias;
+        plan.forward = {dnnl::inner_product_forward(fwd_pd), forward_args};
+
+        if (pass == Pass::training) {
+            const auto diff_dst = wrap(rows, m_units, m_diff_dst);
+            const auto data_desc = rows_desc(rows, m_units);
+            if (!m_activation.is_identity()) {
+                // diff_dst = act'(dst) * diff_dst, in place (the *_use_dst_for_bwd algorithms need only dst).
+                const auto hint = dnnl::eltwise_forward::primitive_desc(
+                    {dnnl::prop_kind::forward_training, m_activation.backward, data_desc, m_activation.alpha, 0.0f},
+                    m_engine->engine);
+                const auto pd = dnnl::eltwise_backward::primitive_desc(
+                    {m_activation.backward, data_desc, data_desc, m_activation.alpha, 0.0f}, m_engine->engine, hint);
+                plan.activation_backward = {dnnl::eltwise_backward(pd),
+                                            {{DNNL_ARG_DST, dst}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_SRC, diff_dst}}};
+            }
+            if (m_need_diff_src) {
+                // diff_src {rows, in} = diff_dst {rows, units} x W {units, in}
+                const dnnl::inner_product_backward_data::desc d(rows_desc(rows, m_in), m_weights_desc,
+                                                                 rows_desc(rows, m_units));
+                plan.backward_data = {dnnl::inner_product_backward_data({d, m_engine->engine, fwd_pd}),
+                                      {{DNNL_ARG_DIFF_DST, diff_dst},
+                                       {DNNL_ARG_WEIGHTS, m_weights},
+                                       {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}}};
+            }
+            // dW {units, in} = diff_dst^T x src;  db {units} = column sums of diff_dst
+            const auto bias_desc = m_use_bias ? memory::desc({m_units}, dt::f32, tag::a) : memory::desc();
+            const dnnl::inner_product_backward_weights::desc d(rows_desc(rows, m_in), m_weights_desc, bias_desc,
+                                                               rows_desc(rows, m_units));
+            dnnl_args weights_args = {
+                {DNNL_ARG_SRC, src}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_WEIGHTS, m_diff_weights}};
+            if (m_use_bias) weights_args[DNNL_ARG_DIFF_BIAS] = m_diff_bias;
+            plan.backward_weights = {dnnl::inner_product_backward_weights({d, m_engine->engine, fwd_pd}), weights_args};
+        }
+        m_plans.emplace(key, std::move(plan));
+    }
+
+    void forward(int rows, Pass pass) override {
+        plan_for(rows, pass).forward.run(m_engine->stream);
+    }
+
+    void backward(int rows) override {
+        const Plan& plan = plan_for(rows, Pass::training);
+        auto& stream = m_engine->stream;
+        if (plan.activation_backward) plan.activation_backward.run(stream);
+        if (plan.backward_data) plan.backward_data.run(stream);
+        plan.backward_weights.run(stream);
+    }
+
+    void collect_parameters(std::vector<ParamTensor>& out) override {
+        out.push_back({m_name + "/kernel", data(m_weights), data(m_diff_weights), elements(m_weights_desc),
+                       m_regularizer});
+        if (m_use_bias) out.push_back({m_name + "/bias", data(m_bias), data(m_diff_bias), size_t(m_units), {}});
+    }
+
+    void append_state(ModelState& state) const override {
+        state.push_back({m_name + "/kernel", {m_units, m_in}, read_plain(m_weights)});
+        if (m_use_bias) {
+            const float* b = data(m_bias);
+            state.push_back({m_name + "/bias", {m_units}, std::vector<float>(b, b + m_units)});
+        }
+    }
+
+    void read_state(const ModelState& state, size_t& pos) override {
+        write_plain(m_weights, expect_tensor(state, pos++, m_name + "/kernel", {m_units, m_in}).values);
+        if (m_use_bias) {
+            const auto& b = expect_tensor(state, pos++, m_name + "/bias", {m_units}).values;
+            std::memcpy(data(m_bias), b.data(), b.size() * sizeof(float));
+        }
+    }
+
+    // brgemm (AVX-512) splits the work by output blocks, so every sum has the same order for any thread count
+    // (tst_training checks it); the sgemm-based inner product used on AVX2 also splits the sums themselves.
+    bool thread_count_invariant() const override { return m_impl.rfind("brgemm", 0) == 0; }
+
+    std::string describe() const override {
+        return m_name + " (Dense " + std::to_string(m_in) + "->" + std::to_string(m_units) +
+               (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl;
+    }
+
+private:
+    struct Plan {
+        BoundPrimitive forward, activation_backward, backward_data, backward_weights;
+    };
+
+    dnnl::inner_product_forward::primitive_desc forward_pd(int rows, dnnl::prop_kind prop,
+                                                           const memory::desc& weights) const {
+        dnnl::primitive_attr attr;
+        if (!m_activation.is_identity()) {
+            dnnl::post_ops ops;
+            ops.append_eltwise(1.0f, m_activation.forward, m_activation.alpha, 0.0f);
+            attr.set_post_ops(ops);
+        }
+        const auto src = rows_desc(rows, m_in), dst = rows_desc(rows, m_units);
+        if (m_use_bias) {
+            const auto bias = memory::desc({m_units}, dt::f32, tag::a);
+            return {{prop, src, weights, bias, dst}, attr, m_engine->engine};
+        }
+        return {{prop, src, weights, dst}, attr, m_engine->engine};
+    }
+
+    const Plan& plan_for(int rows, Pass pass) {
+        auto it = m_plans.find(plan_key(rows, pass));
+        if (it == m_plans.end()) {
+            prepare(rows, pass);
+            it = m_plans.find(plan_key(rows, pass));
+        }
+        return it->second;
+    }
+
+    static float* data(const memory& m) { return static_cast<float*>(m.get_data_handle()); }
+    static size_t elements(const memory::desc& d) { return d.get_size() / sizeof(float); }
+
+    // plain {units, in} <-> the weights layout, by a oneDNN reorder (outside the batch loop only).
+    void write_plain(const memory& target, const std::vector<float>& plain) const {
+        memory src({{m_units, m_in}, dt::f32, tag::oi}, m_engine->engine, const_cast<float*>(plain.data()));
+        dnnl::reorder(src, target).execute(m_engine->stream, src, const_cast<memory&>(target));
+        m_engine->stream.wait();
+    }
+    std::vector<float> read_plain(const memory& source) const {
+        std::vector<float> plain(static_cast<size_t>(m_units) * m_in);
+        memory dst({{m_units, m_in}, dt::f32, tag::oi}, m_engine->engine, plain.data());
+        dnnl::reorder(source, dst).execute(m_engine->stream, const_cast<memory&>(source), dst);
+        m_engine->stream.wait();
+        return plain;
+    }
+
+    int m_units;
+    bool m_use_bias;
+    EltwiseFn m_activation;
+    RegularizerSpec m_regularizer;
+    memory::desc m_weights_desc;
+    StaggeredBuffer m_weights_buffer, m_diff_weights_buffer, m_bias_buffer, m_diff_bias_buffer;
+    memory m_weights, m_diff_weights, m_bias, m_diff_bias;
+    Buffer m_dst, m_diff_src;
+    std::string m_impl;
+    std::unordered_map<int, Plan> m_plans;
+};
+
+}  // namespace
+
+std::unique_ptr<Layer> make_dense(Engine& engine, const std::string& name, int in_features, int capacity,
+                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed) {
+    return std::make_unique<DenseLayer>(engine, name, in_features, capacity, spec, fused_activation, seed);
+}
+
+const NamedTensor& expect_tensor(const ModelState& state, size_t pos, const std::string& name,
+                                 const std::vector<int>& shape) {
+    auto shape_text = [](const std::vector<int>& s) {
+        std::string t = "{";
+        for (size_t i = 0; i < s.size(); ++i) t += (i ? ", " : "") + std::to_string(s[i]);
+        return t + "}";
+    };
+    if (pos >= state.size())
+        throw ModelFileError("weights: tensor " + name + " " + shape_text(shape) + " is missing");
+    const NamedTensor& t = state[pos];
+    if (t.name != name || t.shape != shape)
+        throw ModelFileError("weights: expected tensor " + name + " " + shape_text(shape) + ", found " + t.name +
+                             " " + shape_text(t.shape));
+    size_t n = 1;
+    for (int d : shape) n *= static_cast<size_t>(d);
+    if (t.values.size() != n)
+        throw ModelFileError("weights: tensor " + name + " has " + std::to_string(t.values.size()) +
+                             " values, expected " + std::to_string(n));
+    return t;
+}
+
+}  // namespace mlpw::detail

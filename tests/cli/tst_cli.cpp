@@ -1,0 +1,453 @@
+// The headless front end, run as a separate process (build/bin/mlpw) on a tiny IDX data set written here:
+// exit codes, the Keras-style log, run bundles, evaluate on a saved model, summary, sweep, Ctrl-C.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <signal.h>
+
+#include "mlpw/report/keras_format.h"
+
+namespace {
+
+const QString kBinary = QStringLiteral(MLPW_BINARY_DIR "/bin/mlpw");
+const QString kPresets = QStringLiteral(MLPW_SOURCE_DIR "/resources/presets/");
+
+constexpr int kSide = 4;  // 4x4 images
+constexpr int kClasses = 3;
+constexpr int kTrainImages = 200, kTestImages = 50;
+static_assert(kTrainImages * 3 / 4 == 150, "validation_split 0.25 leaves 150 training images");
+
+QByteArray be32(quint32 value) {
+    const char bytes[4] = {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
+    return QByteArray(bytes, 4);
+}
+
+// Class c lights the pixels whose index is c mod 3; every pixel gets a little noise.
+void writeIdxSet(const QString& folder, const QString& prefix, int count, int side, quint32 seed) {
+    QByteArray images = be32(0x803) + be32(count) + be32(side) + be32(side);
+    QByteArray labels = be32(0x801) + be32(count);
+    quint32 state = seed;
+    const auto next = [&state] { return (state = state * 1664525u + 1013904223u) >> 24; };  // 0..255
+    for (int i = 0; i < count; ++i) {
+        const int label = i % kClasses;
+        labels.append(char(label));
+        for (int p = 0; p < side * side; ++p)
+            images.append(char((p % kClasses == label ? 180 : 0) + int(next() % 60)));
+    }
+    const auto put = [&](const QString& name, const QByteArray& bytes) {
+        QFile file(folder + "/" + prefix + name);
+        QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(file.fileName()));
+        QCOMPARE(file.write(bytes), bytes.size());
+    };
+    put("-images-idx3-ubyte", images);
+    put("-labels-idx1-ubyte", labels);
+}
+
+void writeDataFolder(const QString& folder, int side) {
+    QVERIFY(QDir().mkpath(folder));
+    writeIdxSet(folder, "train", kTrainImages, side, 7);
+    writeIdxSet(folder, "t10k", kTestImages, side, 11);
+}
+
+struct Result {
+    int code = -1;
+    QString out, err;
+};
+
+Result run(const QStringList& args, int timeoutMs = 120000) {
+    QProcess process;
+    process.start(kBinary, args);
+    Result r;
+    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        r.err = "did not finish: " + process.errorString();
+        return r;
+    }
+    r.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    r.out = QString::fromUtf8(process.readAllStandardOutput());
+    r.err = QString::fromUtf8(process.readAllStandardError());
+    return r;
+}
+
+QString describe(const Result& r) { return QString("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.code).arg(r.out, r.err); }
+
+QStringList readLines(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
+QJsonObject readJson(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void writeJson(const QString& path, const QJsonObject& object) {
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(QJsonDocument(object).toJson());
+}
+
+// The value after `label` in the first line holding it: "Test accuracy: 0.9800 - ..." -> "0.9800".
+// A text without the label fails the test (two outputs that both lack the line must not compare equal).
+QString valueAfter(const QString& text, const QString& label) {
+    const auto match = QRegularExpression(QRegularExpression::escape(label) + R"(\s*([-0-9.e]+))").match(text);
+    if (match.hasMatch()) return match.captured(1);
+    QTest::qFail(qPrintable(QString("no \"%1\" followed by a number in:\n%2").arg(label, text)), __FILE__, __LINE__);
+    return QString();
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data, m_experiment;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    // The tiny experiment: 16 -> 8 ReLU -> 3 softmax, Adam 0.01, batch 16 (10 batches of 150 images).
+    QJsonObject tinyExperiment() const {
+        const QJsonArray layers = {QJsonObject{{"type", "flatten"}},
+                                   QJsonObject{{"type", "dense"}, {"units", 8}, {"activation", "relu"}},
+                                   QJsonObject{{"type", "dense"}, {"units", kClasses}, {"activation", "softmax"}}};
+        return {{"name", "tiny"},
+                {"data", QJsonObject{{"source", m_data}, {"validation_split", 0.25}}},
+                {"model", QJsonObject{{"layers", layers}}},
+                {"optimizer", QJsonObject{{"type", "adam"}, {"learning_rate", 0.01}}},
+                {"training", QJsonObject{{"epochs", 5}, {"batch_size", 16}, {"seed", 1}, {"threads", 1}}}};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo(kBinary).isExecutable(), qPrintable(kBinary + " is not built"));
+        m_data = path("tiny");
+        writeDataFolder(m_data, kSide);
+        m_experiment = path("tiny.json");
+        writeJson(m_experiment, tinyExperiment());
+    }
+
+    void helpListsEveryCommand() {
+        const Result r = run({"--help"});
+        QCOMPARE(r.code, 0);
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench"})
+            QVERIFY2(r.out.contains(QString("  ") + command), qPrintable(r.out));
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench"}) {
+            const Result help = run({command, "--help"});
+            QCOMPARE(help.code, 0);
+            QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(describe(help)));
+        }
+    }
+
+    // Keras' Progbar: a 30-character bar, '>' at the head while running, the count right-aligned.
+    void progressBar_data() {
+        QTest::addColumn<int>("current");
+        QTest::addColumn<int>("total");
+        QTest::addColumn<QString>("bar");
+        QTest::newRow("start") << 0 << 10 << " 0/10 [..............................]";
+        QTest::newRow("under one cell") << 1 << 1407 << "   1/1407 [..............................]";
+        QTest::newRow("one cell") << 47 << 1407 << "  47/1407 [>.............................]";
+        QTest::newRow("running") << 812 << 1407 << " 812/1407 [================>.............]";
+        QTest::newRow("last batch running") << 1406 << 1407 << "1406/1407 [============================>.]";
+        QTest::newRow("done") << 1407 << 1407 << "1407/1407 [==============================]";
+        QTest::newRow("one batch") << 1 << 1 << "1/1 [==============================]";
+    }
+    void progressBar() {
+        QFETCH(int, current);
+        QFETCH(int, total);
+        QFETCH(QString, bar);
+        QCOMPARE(QString::fromStdString(mlpw::progress_bar(current, total)), bar);
+    }
+
+    void logNumbers() {
+        using namespace mlpw;
+        QCOMPARE(metric_value(0.05741234), std::string("0.0574"));
+        QCOMPARE(metric_value(0.98216), std::string("0.9822"));
+        QCOMPARE(metric_value(5.12e-4), std::string("5.1200e-04"));
+        QCOMPARE(step_time(2.4), std::string("2s/step"));
+        QCOMPARE(step_time(0.0123), std::string("12ms/step"));
+        QCOMPARE(step_time(0.0025), std::string("2.5ms/step"));
+        QCOMPARE(step_time(0.0007), std::string("0.7ms/step"));
+        QCOMPARE(step_time(0.000085), std::string("85us/step"));
+        QCOMPARE(eta_text(42.2), std::string("42s"));
+        QCOMPARE(eta_text(187), std::string("3:07"));
+        QCOMPARE(eta_text(3723), std::string("1:02:03"));
+    }
+
+    void trainWritesRunBundle() {
+        const QString out = path("run");
+        const Result r = run({"train", "--experiment", m_experiment, "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+
+        // The log: summary first, then Keras' fit lines (stdout is not a terminal: no \r, final lines only).
+        QVERIFY(r.out.startsWith("Model: \"sequential\""));
+        QVERIFY(r.out.contains("Total params: 163 (652.00 Byte)"));  // 16*8+8 + 8*3+3
+        QVERIFY(!r.out.contains('\r'));
+        QVERIFY(r.out.contains("Train on 150 samples, validate on 50 samples\n"));
+        const QRegularExpression epochLine(
+            R"(^10/10 \[={30}\] - \d+s [0-9.]+(us|ms|s)/step - accuracy: \d\.\d{4} - loss: \d\.\d{4})"
+            R"( - val_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}$)",
+            QRegularExpression::MultilineOption);
+        QCOMPARE(r.out.count(epochLine), 5);
+        for (int e = 1; e <= 5; ++e) QVERIFY(r.out.contains(QString("\nEpoch %1/5\n10/10 [").arg(e)));
+        QVERIFY(r.out.contains(QRegularExpression(R"(\nTest accuracy: \d\.\d{4} - test loss: \d\.\d{4}\n)")));
+
+        // Every file of the bundle (see mlpw/io/run_bundle.h), and no temp files left behind.
+        QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name),
+                 QStringList({"batches.csv", "best_model.mlpw", "confusion.csv", "confusions.csv", "experiment.json",
+                              "history.csv", "misclassified.csv", "model.mlpw", "run.json", "summary.json"}));
+
+        const QStringList history = readLines(out + "/history.csv");
+        QCOMPARE(history.size(), 1 + 5);
+        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss"));
+        for (int e = 0; e < 5; ++e) {
+            const QStringList fields = history[1 + e].split(',');
+            QCOMPARE(fields.size(), 7);
+            QCOMPARE(fields[0], QString::number(e));  // 0-based, as Keras' CSVLogger
+            QCOMPARE(fields[6], fields[4]);           // no regulariser: val_data_loss is val_loss
+        }
+
+        const QStringList confusion = readLines(out + "/confusion.csv");
+        QCOMPARE(confusion.size(), 1 + kClasses);
+        QCOMPARE(confusion[0], QString("true\\predicted,0,1,2"));
+        int total = 0;
+        for (int t = 1; t <= kClasses; ++t) {
+            const QStringList fields = confusion[t].split(',');
+            QCOMPARE(fields.size(), 1 + kClasses);
+            QCOMPARE(fields[0], QString::number(t - 1));
+            for (int p = 1; p <= kClasses; ++p) total += fields[p].toInt();
+        }
+        QCOMPARE(total, kTestImages);
+
+        const QJsonObject summary = readJson(out + "/summary.json");
+        for (const char* key : {"val_accuracy", "val_loss", "test_accuracy", "test_loss", "best_epoch", "epochs_run",
+                                "stopped_early", "seconds"})
+            QVERIFY2(summary.contains(key), key);
+        QCOMPARE(summary["epochs_run"].toInt(), 5);
+        QVERIFY(summary["best_epoch"].toInt() >= 1 && summary["best_epoch"].toInt() <= 5);
+        QCOMPARE(summary["stopped_early"].toBool(), false);
+        QVERIFY2(summary["test_accuracy"].toDouble() > 0.9, "the tiny data set is easy to learn");
+        QCOMPARE(valueAfter(r.out, "Test accuracy:"), QString::number(summary["test_accuracy"].toDouble(), 'f', 4));
+
+        const QJsonObject experiment = readJson(out + "/experiment.json");
+        QCOMPARE(experiment["training"].toObject()["batch_size"].toInt(), 16);
+        QCOMPARE(experiment["optimizer"].toObject()["beta_1"].toDouble(), 0.9);  // fully resolved
+
+        // The model file loads and gives the same test result as training reported.
+        const Result evaluation = run({"evaluate", "--model", out + "/model.mlpw"});
+        QVERIFY2(evaluation.code == 0, qPrintable(describe(evaluation)));
+        QCOMPARE(valueAfter(evaluation.out, "Test accuracy:"), valueAfter(r.out, "Test accuracy:"));
+        QCOMPARE(valueAfter(evaluation.out, "test loss:"), valueAfter(r.out, "test loss:"));
+        QVERIFY(evaluation.out.contains("precision"));
+        QVERIFY(evaluation.out.contains("recall"));
+        QVERIFY(evaluation.out.contains("Confusion matrix"));
+    }
+
+    void overridesApply() {
+        const QString out = path("run_overrides");
+        const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set",
+                              "training.batch_size=50", "--set", "optimizer=sgd", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY(r.out.contains("\nEpoch 2/2\n3/3 [==="));
+        QCOMPARE(readLines(out + "/history.csv").size(), 1 + 2);
+        const QJsonObject experiment = readJson(out + "/experiment.json");
+        QCOMPARE(experiment["training"].toObject()["batch_size"].toInt(), 50);
+        QCOMPARE(experiment["training"].toObject()["epochs"].toInt(), 2);
+        QCOMPARE(experiment["optimizer"].toObject()["type"].toString(), QString("sgd"));
+    }
+
+    void errors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QStringList>("mentions");  // in stderr
+
+        QJsonObject bad = tinyExperiment();
+        QJsonObject model = bad["model"].toObject();
+        QJsonArray layers = model["layers"].toArray();
+        QJsonObject hidden = layers[1].toObject();
+        hidden["units"] = -5;
+        layers[1] = hidden;
+        model["layers"] = layers;
+        bad["model"] = model;
+        const QString badFile = path("bad_units.json");
+        writeJson(badFile, bad);
+        const QString missing = path("no_such_experiment.json");
+        const QString other = path("other_shape");
+        writeDataFolder(other, 5);
+
+        QTest::newRow("bad field") << QStringList{"train", "--experiment", badFile} << 1
+                                   << QStringList{badFile, "model.layers[1].units", "-5"};
+        QTest::newRow("missing file") << QStringList{"train", "--experiment", missing} << 1 << QStringList{missing};
+        QTest::newRow("summary of a missing file") << QStringList{"summary", "--experiment", missing} << 1
+                                                   << QStringList{missing};
+        QTest::newRow("unknown --set key") << QStringList{"train", "--experiment", m_experiment, "--set",
+                                                          "training.nope=3"}
+                                           << 1 << QStringList{"training.nope"};
+        QTest::newRow("--epochs 0") << QStringList{"train", "--experiment", m_experiment, "--epochs", "0"}
+                                                  << 1 << QStringList{"training.epochs"};
+        QTest::newRow("unknown option") << QStringList{"train", "--experiment", m_experiment, "--bogus"} << 2
+                                        << QStringList{"--bogus"};
+        QTest::newRow("missing --experiment") << QStringList{"train"} << 2 << QStringList{"--experiment"};
+        QTest::newRow("option without value") << QStringList{"train", "--experiment"} << 2
+                                              << QStringList{"--experiment"};
+        QTest::newRow("--epochs not a number") << QStringList{"train", "--experiment", m_experiment, "--epochs", "x"}
+                                               << 2 << QStringList{"--epochs", "'x'"};
+        QTest::newRow("--set without =") << QStringList{"train", "--experiment", m_experiment, "--set", "epochs"}
+                                         << 2 << QStringList{"--set", "key.path=value"};
+        QTest::newRow("unknown command") << QStringList{"fit"} << 2 << QStringList{"'fit'"};
+        QTest::newRow("missing model") << QStringList{"evaluate", "--model", missing} << 1 << QStringList{missing};
+        QTest::newRow("sweep sort column") << QStringList{"sweep", "--experiment", m_experiment, "--sort", "nope"}
+                                           << 2 << QStringList{"'nope'", "val_loss"};
+        // The bench checks its command line before reading MNIST.
+        QTest::newRow("bench unknown optimiser") << QStringList{"bench", "--optimizer", "adamw"} << 2
+                                                 << QStringList{"--optimizer", "'adamw'", "rmsprop_centered"};
+        QTest::newRow("bench --optimizer and --all-optimizers")
+            << QStringList{"bench", "--optimizer", "adam", "--all-optimizers"} << 2
+            << QStringList{"--optimizer", "--all-optimizers"};
+        QTest::newRow("bench unknown network") << QStringList{"bench", "--all-optimizers", "--network", "q5"} << 2
+                                               << QStringList{"--network", "'q5'", "q4 or final"};
+        QTest::newRow("bench --steps 0") << QStringList{"bench", "--optimizer", "sgd", "--steps", "0"} << 2
+                                         << QStringList{"--steps", "at least 1"};
+        QTest::newRow("data set missing") << QStringList{"train", "--experiment", m_experiment, "--set",
+                                                         "data.source=" + path("nowhere")}
+                                          << 1 << QStringList{path("nowhere")};
+        QTest::newRow("out is a file") << QStringList{"train", "--experiment", m_experiment, "--out", m_experiment}
+                                       << 1 << QStringList{m_experiment, "not a folder"};
+        QTest::newRow("train a sweep") << QStringList{"train", "--experiment", m_experiment, "--set",
+                                                      "sweep={\"training.batch_size\": [16, 32]}"}
+                                       << 1 << QStringList{"mlpw sweep"};
+        QTest::newRow("model does not fit the data") << QStringList{"train", "--experiment", m_experiment, "--set",
+                                                                    "model.layers[2].units=4"}
+                                                     << 1 << QStringList{"4 units", "3 classes"};
+        // Needs the model of trainWritesRunBundle: 4x4 images, 3 classes.
+        QTest::newRow("evaluate on other images") << QStringList{"evaluate", "--model", path("run/model.mlpw"),
+                                                                 "--data", other}
+                                                  << 1 << QStringList{"4x4", "5x5", "16 inputs", "25 inputs"};
+    }
+
+    void errors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QStringList, mentions);
+        const Result r = run(args);
+        QVERIFY2(r.code == code, qPrintable(describe(r)));
+        if (code == 1) {
+            QVERIFY2(r.err.count('\n') == 1 && r.err.endsWith('\n'), qPrintable("one line expected:\n" + r.err));
+            QVERIFY2(r.err.startsWith("mlpw " + args[0] + ": "), qPrintable(r.err));
+        }
+        for (const QString& text : mentions) QVERIFY2(r.err.contains(text), qPrintable(text + " not in:\n" + r.err));
+    }
+
+    void summaryOfBaseline() {
+        const Result r = run({"summary", "--experiment", kPresets + "baseline.json"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY(r.out.contains("Total params: 407,050"));
+        QVERIFY(r.out.contains(" dense (Dense)               (None, 512)               401920\n"));
+    }
+
+    void memoryGuardRefusesHugeLayers_data() {
+        QTest::addColumn<QString>("units");
+        QTest::newRow("20,000,000 units") << "20000000";  // the tiny data set has 16 inputs
+        QTest::newRow("100,000,000 units (past INT_MAX weights)") << "100000000";
+    }
+    void memoryGuardRefusesHugeLayers() {
+        // Refused before anything is allocated, with how much is needed and how much there is.
+        QFETCH(QString, units);
+        const Result r = run({"train", "--experiment", m_experiment, "--set", "model.layers[1].units=" + units});
+        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.out.contains("Memory to train: about ") && r.out.contains("too little: training would be refused"),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.startsWith("mlpw train: experiment '") && r.err.contains("not enough memory to train: it needs about ") &&
+                     r.err.contains(" is available (MemAvailable"),
+                 qPrintable(r.err));
+        QVERIFY(!r.out.contains("Epoch 1/"));
+    }
+
+    void summaryShowsMemory() {
+        const Result r = run({"summary", "--experiment", kPresets + "baseline.json"});
+        QVERIFY2(r.out.contains("Memory to train: about 68.32 MB (weights 1.56 MB"), qPrintable(r.out));
+    }
+
+    void summaryRefusesFiveUnits() {
+        const Result r = run({"summary", "--experiment", kPresets + "last_layer_5_units.json"});
+        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.err.contains("5 units") && r.err.contains("10 classes"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("model.layers[2].units"), qPrintable(r.err));
+    }
+
+    void sweepOverTwoPoints() {
+        QJsonObject experiment = tinyExperiment();
+        experiment["sweep"] = QJsonObject{{"training.batch_size", QJsonArray{16, 50}}};
+        const QString file = path("tiny_sweep.json");
+        writeJson(file, experiment);
+        const QString out = path("sweep");
+        const Result r = run({"sweep", "--experiment", file, "--epochs", "2", "--out", out, "--sort", "run:desc"});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY(r.out.contains("Run 1/2: training.batch_size=16\n"));
+        QVERIFY(r.out.contains("Run 2/2: training.batch_size=50\n"));
+        QVERIFY(r.out.contains(QRegularExpression(R"(\nrun\s+varies\s+best_epoch\s+epochs\s+val_acc%\s+val_loss)"
+                                                  R"(\s+test_acc%\s+seconds\n\s*2\s+training\.batch_size=50 )")));
+
+        const QStringList results = readLines(out + "/results.csv");
+        QCOMPARE(results.size(), 1 + 2);
+        QVERIFY(results[0].startsWith("run,varies,best_epoch,epochs_run,stopped_early,val_accuracy,val_loss,"));
+        QVERIFY(results[1].startsWith("2,training.batch_size=50,"));  // sorted as asked
+        QVERIFY(results[2].startsWith("1,training.batch_size=16,"));
+        for (const char* run : {"run_1", "run_2"}) {
+            QCOMPARE(readLines(out + "/" + run + "/history.csv").size(), 1 + 2);
+            QCOMPARE(readJson(out + "/" + run + "/summary.json")["epochs_run"].toInt(), 2);
+        }
+        QCOMPARE(readJson(out + "/run_2/experiment.json")["training"].toObject()["batch_size"].toInt(), 50);
+    }
+
+    // Ctrl-C: the run stops within a batch, still writes the completed epochs, and exits with 130.
+    void interruptSavesCompletedEpochs() {
+        const QString out = path("interrupted");
+        QProcess process;
+        process.start(kBinary, {"train", "--experiment", m_experiment, "--epochs", "100000", "--out", out});
+        QVERIFY(process.waitForStarted());
+        QByteArray seen;
+        QElapsedTimer timer;
+        timer.start();
+        while (!seen.contains("\nEpoch 4/") && timer.elapsed() < 60000 && process.state() == QProcess::Running) {
+            process.waitForReadyRead(100);
+            seen += process.readAllStandardOutput();
+        }
+        QVERIFY2(seen.contains("\nEpoch 4/"), seen.constData());
+        QCOMPARE(::kill(static_cast<pid_t>(process.processId()), SIGINT), 0);
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            QFAIL("mlpw train did not stop on SIGINT");
+        }
+        seen += process.readAllStandardOutput();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY(seen.contains("Stopped by the user"));
+
+        const QJsonObject summary = readJson(out + "/summary.json");
+        const int epochs = summary["epochs_run"].toInt();
+        QVERIFY(epochs >= 3 && epochs < 100000);
+        QCOMPARE(summary["stopped_early"].toBool(), true);
+        QCOMPARE(summary["stop_reason"].toString(), QString("user"));
+        QCOMPARE(readLines(out + "/history.csv").size(), 1 + epochs);
+        // The model holds the last completed epoch's weights: the same test result as training reported.
+        const Result evaluation = run({"evaluate", "--model", out + "/model.mlpw"});
+        QVERIFY2(evaluation.code == 0, qPrintable(describe(evaluation)));
+        QVERIFY(evaluation.out.contains(QString("(experiment \"tiny\", %1 epochs,").arg(epochs)));
+        QCOMPARE(valueAfter(evaluation.out, "Test accuracy:"), valueAfter(QString::fromUtf8(seen), "Test accuracy:"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,76 @@
+#pragma once
+// The workbench window: the experiment editor on the left; charts, progress and log on the right; File,
+// Presets and Run menus. Wires the editor to the TrainingController; keeps unsaved changes from being lost.
+#include <QMainWindow>
+
+#include "mlpw/experiment/experiment.h"
+#include "run/training_types.h"
+
+class QAction;
+class QLabel;
+class DatasetCache;
+class ExperimentEditor;
+class RecentFiles;
+class RunProgress;
+class RunStore;
+class TrainingCharts;
+class TrainingController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads an experiment file into the editor; shows a dialog (unless quiet) and returns false on error.
+    bool openExperiment(const QString& path, bool quiet = false);
+    bool saveExperimentTo(const QString& path, bool quiet = false);
+    void newExperiment();
+    bool isDirty() const { return m_dirty; }
+    QString currentPath() const { return m_path; }
+
+    ExperimentEditor* editor() const { return m_editor; }
+    TrainingController* controller() const { return m_controller; }
+    TrainingCharts* charts() const { return m_charts; }
+    RunProgress* progress() const { return m_progress; }
+    RunStore* runs() const { return m_runs; }
+    DatasetCache* datasets() const { return m_cache; }
+    QAction* startAction() const { return m_start; }
+    QAction* stopAction() const { return m_stop; }
+    QString statusText() const;
+
+public slots:
+    // Starts a run, or (true) asks the data set cache for the data and starts when it is loaded.
+    bool startTraining();
+    void stopTraining();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void open();
+    bool save();
+    bool saveAs();
+    bool maybeSave();
+    void setDirty(bool dirty);
+    void updateActions();
+    void onFinished(const RunOutcome& outcome);
+    void setStatus(const QString& text);
+
+    DatasetCache* m_cache;
+    ExperimentEditor* m_editor;
+    TrainingController* m_controller;
+    RunStore* m_runs;
+    TrainingCharts* m_charts;
+    RunProgress* m_progress;
+    RecentFiles* m_recent = nullptr;
+    QLabel* m_status;
+    QAction* m_start = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_pause = nullptr;
+    QString m_path;
+    bool m_dirty = false;
+    bool m_startWhenLoaded = false;  // Start was pressed before the data set was loaded
+    bool m_closeAfterRun = false;    // a close waits for the run to end
+};

@@ -1,0 +1,34 @@
+#include "shell/recent_files.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace {
+const char* kKey = "recentFiles";
+}
+
+RecentFiles::RecentFiles(QWidget* parent) : QMenu(tr("Open &Recent"), parent) { rebuild(); }
+
+void RecentFiles::add(const QString& path) {
+    QSettings settings;
+    QStringList files = settings.value(kKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxFiles) files.removeLast();
+    settings.setValue(kKey, files);
+    rebuild();
+}
+
+void RecentFiles::rebuild() {
+    clear();
+    const QStringList files = QSettings().value(kKey).toStringList();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QAction* a = addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                               [this, path] { emit chosen(path); });
+        a->setToolTip(path);
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    setEnabled(!files.isEmpty());
+}
