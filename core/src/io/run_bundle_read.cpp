@@ -218,6 +218,7 @@ void read_run_json(const std::string& path, RunRecord& record) {
     record.data.train_samples = run.integer("train_samples");
     record.data.validation_samples = run.integer("validation_samples");
     record.threads = run.text("threads");
+    record.test.data_loss = run.number_or_nan("test_data_loss");
 }
 
 }  // namespace
@@ -248,7 +249,7 @@ RunRecord read_run_bundle(const std::string& dir) {
                     std::to_string(test.rows().size()));
     record.test.confusion = confusion_rows(test, 0, test_classes, 0);
     record.test.samples = static_cast<int>(record.test.confusion.total());
-    if (!tested) record.test.loss = record.test.accuracy = 0.0;  // as in a record that was never tested
+    if (!tested) record.test.loss = record.test.data_loss = record.test.accuracy = 0.0;  // as if never tested
     read_confusions(path("confusions.csv"), record);
     read_misclassified(path("misclassified.csv"), record);
     read_batches(path("batches.csv"), record);

@@ -69,7 +69,8 @@ nlohmann::ordered_json run_json(const RunRecord& record) {
             {"data", record.data.name},
             {"train_samples", record.data.train_samples},
             {"validation_samples", record.data.validation_samples},
-            {"threads", record.threads}};
+            {"threads", record.threads},
+            {"test_data_loss", number_or_null(record.test.data_loss, record.test.samples > 0)}};
 }
 
 }  // namespace

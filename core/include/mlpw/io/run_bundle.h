@@ -9,7 +9,8 @@
 //   summary.json       val_accuracy, val_loss (at best_epoch), test_accuracy, test_loss, best_epoch (1-based),
 //                      epochs_run, stopped_early, seconds; also stop_reason, message, restored_epoch, name
 //   best_model.mlpw    the weights at best_epoch (only when an epoch completed)
-//   run.json           format, data set name, train_samples, validation_samples, threads
+//   run.json           format, data set name, train_samples, validation_samples, threads, test_data_loss (the
+//                      test set's cross-entropy alone; summary.json's test_loss includes the penalty)
 //   confusions.csv     each epoch's validation confusion matrix: epoch,true\predicted,<class names...>
 //   misclassified.csv  set,epoch,index,label,predicted,confidence: each epoch's validation mistakes (index into
 //                      the training images) and the final weights' test mistakes (epoch empty), most confident first
