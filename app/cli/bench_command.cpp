@@ -53,19 +53,20 @@ int optimizer_bench_command(Args& args, const std::string& optimizer, bool all_o
 int bench_command(const Args& arguments) {
     Args args = arguments;
     if (take_flag(args, "--help")) {
-        std::puts("usage: mlpw bench [--network q4|final] [--epochs N] [--threads T] [--seed S] [--json]\n"
-                  "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
-                  "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
-                  "Trains on the first 45,000 MNIST training images (q4: 784-512 ReLU-10, Adam, batch 32; final:\n"
-                  "784-4x[512 LeakyReLU, Dropout 0.3]-10, SGD momentum 0.9, batch 128).\n"
-                  "Without --optimizer: prints each epoch's training seconds (the batch loop only) and their median.\n"
-                  "--optimizer NAME: times plain SGD and the optimiser NAME (sgd, adagrad, rmsprop, adam: all its\n"
-                  "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
-                  "One line per variant: the median ms per training step, its ratio to plain SGD's, and the ms of the\n"
-                  "optimiser's update alone. The variants run in turn, --rounds times (default 3), each for --warmup\n"
-                  "untimed steps (default 20) then --steps timed ones (default 500 on q4, 40 on final). --network\n"
-                  "defaults to both, --threads to every core (fixed, not tuned). The load average is printed:\n"
-                  "compare numbers measured on a quiet machine (load near 0).");
+        std::puts(
+            "usage: mlpw bench [--network q4|final] [--epochs N] [--threads T] [--seed S] [--json]\n"
+            "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
+            "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
+            "Trains on the first 45,000 MNIST training images (q4: 784-512 ReLU-10, Adam, batch 32; final:\n"
+            "784-4x[512 LeakyReLU, Dropout 0.3]-10, SGD momentum 0.9, batch 128).\n"
+            "Without --optimizer: prints each epoch's training seconds (the batch loop only) and their median.\n"
+            "--optimizer NAME: times plain SGD and the optimiser NAME (sgd, adagrad, rmsprop, adam: all its\n"
+            "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
+            "One line per variant: the median ms per training step, its ratio to plain SGD's, and the ms of the\n"
+            "optimiser's update alone. The variants run in turn, --rounds times (default 3), each for --warmup\n"
+            "untimed steps (default 20) then --steps timed ones (default 500 on q4, 40 on final). --network\n"
+            "defaults to both, --threads to every core (fixed, not tuned). The load average is printed:\n"
+            "compare numbers measured on a quiet machine (load near 0).");
         return 0;
     }
     const std::string optimizer = take_option(args, "--optimizer", "");
@@ -97,9 +98,10 @@ int bench_command(const Args& arguments) {
         epoch_seconds.push_back(m.train_seconds);
         samples_per_s = m.samples_per_s;
         if (!json)
-            std::printf("epoch %d: %.3f s train (%.0f samples/s), loss %.4f, accuracy %.4f, val_loss %.4f, "
-                        "val_accuracy %.4f\n",
-                        m.epoch, m.train_seconds, m.samples_per_s, m.loss, m.accuracy, m.val_loss, m.val_accuracy);
+            std::printf(
+                "epoch %d: %.3f s train (%.0f samples/s), loss %.4f, accuracy %.4f, val_loss %.4f, "
+                "val_accuracy %.4f\n",
+                m.epoch, m.train_seconds, m.samples_per_s, m.loss, m.accuracy, m.val_loss, m.val_accuracy);
         std::fflush(stdout);
     };
     const std::atomic<bool> stop{false};
@@ -107,9 +109,12 @@ int bench_command(const Args& arguments) {
     const double test_accuracy = trainer.evaluate(data.test).accuracy;
     const double med = median(epoch_seconds);
     if (json) {
-        const nlohmann::json out = {{"network", network},          {"threads", trainer.threads()},
-                                    {"epoch_seconds", epoch_seconds}, {"median_epoch_s", med},
-                                    {"samples_per_s", samples_per_s}, {"peak_rss_mb", peak_rss_mb()},
+        const nlohmann::json out = {{"network", network},
+                                    {"threads", trainer.threads()},
+                                    {"epoch_seconds", epoch_seconds},
+                                    {"median_epoch_s", med},
+                                    {"samples_per_s", samples_per_s},
+                                    {"peak_rss_mb", peak_rss_mb()},
                                     {"test_accuracy", test_accuracy}};
         std::puts(out.dump().c_str());
     } else {

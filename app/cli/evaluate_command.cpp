@@ -6,11 +6,11 @@
 
 #include "commands.h"
 #include "keras_log.h"
-#include "mlpw/report/classification_report.h"
 #include "mlpw/data/dataset.h"
-#include "mlpw/training/evaluation.h"
 #include "mlpw/io/model_io.h"
+#include "mlpw/report/classification_report.h"
 #include "mlpw/report/summary.h"
+#include "mlpw/training/evaluation.h"
 
 namespace mlpw::cli {
 namespace {
@@ -35,14 +35,15 @@ EvaluationResult evaluate_test_set(const ModelFile& model, const ImageSet& set) 
 int evaluate_command(const Args& arguments) {
     Args args = arguments;
     if (take_flag(args, "--help") || take_flag(args, "-h")) {
-        std::puts("usage: mlpw evaluate --model FILE [--data mnist|fashion_mnist|DIR]\n"
-                  "Evaluates a saved model (.mlpw, e.g. the model.mlpw of mlpw train --out) on a data set's test\n"
-                  "images with the model's own normalisation: test loss (with the regularisation penalty, as\n"
-                  "Keras' model.evaluate) and accuracy, precision, recall and f1-score per class, and the\n"
-                  "confusion matrix.\n"
-                  "  --model FILE   the model file\n"
-                  "  --data SOURCE  mnist, fashion_mnist or a folder of IDX files (default: the data set the\n"
-                  "                 model was trained on)");
+        std::puts(
+            "usage: mlpw evaluate --model FILE [--data mnist|fashion_mnist|DIR]\n"
+            "Evaluates a saved model (.mlpw, e.g. the model.mlpw of mlpw train --out) on a data set's test\n"
+            "images with the model's own normalisation: test loss (with the regularisation penalty, as\n"
+            "Keras' model.evaluate) and accuracy, precision, recall and f1-score per class, and the\n"
+            "confusion matrix.\n"
+            "  --model FILE   the model file\n"
+            "  --data SOURCE  mnist, fashion_mnist or a folder of IDX files (default: the data set the\n"
+            "                 model was trained on)");
         return 0;
     }
     const std::string path = take_option(args, "--model", "");

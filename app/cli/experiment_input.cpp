@@ -34,8 +34,7 @@ nlohmann::json read_json_file(const std::string& path) {
 ExperimentInput take_experiment_input(Args& args, const std::string& command, bool threads) {
     ExperimentInput input;
     input.path = take_option(args, "--experiment", "");
-    if (input.path.empty())
-        throw UsageError("missing --experiment FILE (see mlpw " + command + " --help)");
+    if (input.path.empty()) throw UsageError("missing --experiment FILE (see mlpw " + command + " --help)");
     input.overrides = take_repeated_option(args, "--set");
     for (const auto& text : input.overrides)
         if (text.find('=') == std::string::npos || text.front() == '=')
@@ -45,8 +44,7 @@ ExperimentInput take_experiment_input(Args& args, const std::string& command, bo
     if (!epochs.empty()) input.overrides.push_back("training.epochs=" + std::to_string(to_int(epochs, "--epochs")));
     if (threads) {
         const std::string count = take_option(args, "--threads", "");
-        if (!count.empty())
-            input.overrides.push_back("training.threads=" + std::to_string(to_int(count, "--threads")));
+        if (!count.empty()) input.overrides.push_back("training.threads=" + std::to_string(to_int(count, "--threads")));
     }
     return input;
 }

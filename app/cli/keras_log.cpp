@@ -42,9 +42,7 @@ void KerasLog::batch(const BatchMetrics& m) {
          false);
 }
 
-void KerasLog::epoch_end(const EpochMetrics& m) {
-    draw(epoch_line(m), true);
-}
+void KerasLog::epoch_end(const EpochMetrics& m) { draw(epoch_line(m), true); }
 
 void KerasLog::callback_line(const std::string& line) {
     end_line();

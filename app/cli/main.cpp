@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
     mlpw::limit_openmp_spinning(argv);
     using namespace mlpw::cli;
     const std::map<std::string, std::function<int(const Args&)>> commands = {
-        {"train", train_command},     {"evaluate", evaluate_command}, {"summary", summary_command},
-        {"sweep", sweep_command},     {"bench", bench_command},
+        {"train", train_command}, {"evaluate", evaluate_command}, {"summary", summary_command},
+        {"sweep", sweep_command}, {"bench", bench_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const std::bad_alloc&) {  // the allocations that can be large name themselves (OutOfMemoryError)
         std::fflush(stdout);
-        std::fprintf(stderr, "mlpw %s: out of memory while allocating a buffer (mlpw summary estimates what a run needs)\n",
+        std::fprintf(stderr,
+                     "mlpw %s: out of memory while allocating a buffer (mlpw summary estimates what a run needs)\n",
                      args[0].c_str());
         return 1;
     } catch (const std::exception& e) {

@@ -41,7 +41,10 @@ std::vector<OptimizerVariant> make_variants() {
         variant("sgd", "SGD()", T::sgd, nullptr),
         variant("sgd_momentum", "SGD(momentum=0.9)", T::sgd, [](OptimizerSpec& s) { s.momentum = 0.9f; }),
         variant("sgd_nesterov", "SGD(momentum=0.9, nesterov=True)", T::sgd,
-                [](OptimizerSpec& s) { s.momentum = 0.9f; s.nesterov = true; }),
+                [](OptimizerSpec& s) {
+                    s.momentum = 0.9f;
+                    s.nesterov = true;
+                }),
         variant("sgd_clipnorm", "SGD(clipnorm=1.0)", T::sgd, [](OptimizerSpec& s) { s.clipnorm = 1.0f; }),
         variant("sgd_clipvalue", "SGD(clipvalue=0.5)", T::sgd, [](OptimizerSpec& s) { s.clipvalue = 0.5f; }),
         variant("sgd_l1_l2", "SGD(), Dense(kernel_regularizer=l1_l2(1e-5, 1e-4))", T::sgd, nullptr, {1e-5f, 1e-4f}),
@@ -50,7 +53,10 @@ std::vector<OptimizerVariant> make_variants() {
         variant("rmsprop_momentum", "RMSprop(momentum=0.9)", T::rmsprop, [](OptimizerSpec& s) { s.momentum = 0.9f; }),
         variant("rmsprop_centered", "RMSprop(centered=True)", T::rmsprop, [](OptimizerSpec& s) { s.centered = true; }),
         variant("rmsprop_centered_momentum", "RMSprop(momentum=0.9, centered=True)", T::rmsprop,
-                [](OptimizerSpec& s) { s.momentum = 0.9f; s.centered = true; }),
+                [](OptimizerSpec& s) {
+                    s.momentum = 0.9f;
+                    s.centered = true;
+                }),
         variant("adam", "Adam()", T::adam, nullptr),
         variant("adam_amsgrad", "Adam(amsgrad=True)", T::adam, [](OptimizerSpec& s) { s.amsgrad = true; }),
     };
@@ -117,10 +123,14 @@ void print_table(const std::string& network, int threads, int steps, const Optim
                                 {"ms_per_step", r.step_ms},
                                 {"ratio_to_sgd", r.ratio},
                                 {"update_ms", r.update_ms}});
-        const nlohmann::json out = {{"network", network},         {"threads", threads},
-                                    {"warmup_steps", o.warmup_steps}, {"steps", steps},
-                                    {"rounds", o.rounds},           {"load_average_start", load_start},
-                                    {"load_average_end", load_end}, {"variants", variants}};
+        const nlohmann::json out = {{"network", network},
+                                    {"threads", threads},
+                                    {"warmup_steps", o.warmup_steps},
+                                    {"steps", steps},
+                                    {"rounds", o.rounds},
+                                    {"load_average_start", load_start},
+                                    {"load_average_end", load_end},
+                                    {"variants", variants}};
         std::puts(out.dump().c_str());
         return;
     }
@@ -128,8 +138,10 @@ void print_table(const std::string& network, int threads, int steps, const Optim
     for (const Row& r : rows)
         std::printf("%-26s %-52s %8.3f %6.2f %10.3f\n", r.variant->name.c_str(), r.variant->keras.c_str(), r.step_ms,
                     r.ratio, r.update_ms);
-    std::printf("load average %.2f at the start, %.2f at the end (1-minute; above 0 means other work shared the "
-                "cores)\n\n", load_start, load_end);
+    std::printf(
+        "load average %.2f at the start, %.2f at the end (1-minute; above 0 means other work shared the "
+        "cores)\n\n",
+        load_start, load_end);
 }
 
 void bench_network(const std::string& network, const Dataset& data, const OptimizerBenchOptions& o) {
@@ -138,21 +150,24 @@ void bench_network(const std::string& network, const Dataset& data, const Optimi
     base.training.threads = threads;  // fixed: the automatic tuner would switch counts in the middle of a timing
     base.training.seed = o.seed;
     const int steps = o.steps > 0 ? o.steps : default_steps(network);
-    const int train_rows = static_cast<int>(split_for_validation(data.train.count, base.data.validation_split).train.size());
+    const int train_rows =
+        static_cast<int>(split_for_validation(data.train.count, base.data.validation_split).train.size());
     const int batches = (train_rows + base.training.batch_size - 1) / base.training.batch_size;
     base.training.epochs = 2 + (o.warmup_steps + steps) / std::max(batches - 1, 1);  // enough to time `steps`
     if (!o.json)
-        std::printf("optimizers on %s (%s), %d thread%s: median step of %d rounds x %d steps per variant, "
-                    "each after %d untimed steps;\nms/step: a whole training step; x SGD: its ratio to plain SGD's; "
-                    "update ms: the optimiser's update alone (median of %d)\n",
-                    network.c_str(), describe_bench_network(network).c_str(), threads, threads == 1 ? "" : "s",
-                    o.rounds, steps, o.warmup_steps, kUpdates * o.rounds);
+        std::printf(
+            "optimizers on %s (%s), %d thread%s: median step of %d rounds x %d steps per variant, "
+            "each after %d untimed steps;\nms/step: a whole training step; x SGD: its ratio to plain SGD's; "
+            "update ms: the optimiser's update alone (median of %d)\n",
+            network.c_str(), describe_bench_network(network).c_str(), threads, threads == 1 ? "" : "s", o.rounds, steps,
+            o.warmup_steps, kUpdates * o.rounds);
     std::fflush(stdout);
 
     const double load_start = load_average();
     std::vector<VariantTimes> times(o.variants.size());
     for (int round = 0; round < o.rounds; ++round)
-        for (size_t v = 0; v < o.variants.size(); ++v) time_variant(with_variant(base, o.variants[v]), data, o.warmup_steps, steps, times[v]);
+        for (size_t v = 0; v < o.variants.size(); ++v)
+            time_variant(with_variant(base, o.variants[v]), data, o.warmup_steps, steps, times[v]);
     const double load_end = load_average();
 
     std::vector<Row> rows;

@@ -31,11 +31,12 @@ DataFacts data_facts(const std::string& source) {
 int summary_command(const Args& arguments) {
     Args args = arguments;
     if (take_flag(args, "--help") || take_flag(args, "-h")) {
-        std::puts("usage: mlpw summary --experiment FILE [--set key.path=value ...]\n"
-                  "Prints the model's layers, output shapes and parameter counts as Keras' model.summary() does\n"
-                  "(one table per distinct model of a sweep), then checks that the model fits its data set:\n"
-                  "exit status 1 with the problems when it does not.\n"
-                  "MNIST and Fashion-MNIST are 28x28 images of 10 classes; a folder data set is read.");
+        std::puts(
+            "usage: mlpw summary --experiment FILE [--set key.path=value ...]\n"
+            "Prints the model's layers, output shapes and parameter counts as Keras' model.summary() does\n"
+            "(one table per distinct model of a sweep), then checks that the model fits its data set:\n"
+            "exit status 1 with the problems when it does not.\n"
+            "MNIST and Fashion-MNIST are 28x28 images of 10 classes; a folder data set is read.");
         return 0;
     }
     const ExperimentInput input = take_experiment_input(args, "summary", false);
@@ -57,11 +58,11 @@ int summary_command(const Args& arguments) {
             shown = &point.model;
         }
         const std::string fits = "the data set " + point.data.source + " (" + std::to_string(shape.input_features) +
-                                  " inputs, " + std::to_string(shape.num_classes) + " classes): ";
+            " inputs, " + std::to_string(shape.num_classes) + " classes): ";
         for (const auto& p : check_against_data(point, shape))
             problems.push_back(points.size() == 1 ? "the model does not fit " + fits + p.text()
                                                   : "run " + std::to_string(i + 1) + " {" + points[i].label +
-                                                        "} does not fit " + fits + p.text());
+                                       "} does not fit " + fits + p.text());
     }
     std::fflush(stdout);
     if (problems.size() == 1) throw SpecError(input.path + ": " + problems.front());

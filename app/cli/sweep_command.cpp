@@ -9,8 +9,8 @@
 #include "experiment_input.h"
 #include "interrupt.h"
 #include "mlpw/data/dataset.h"
-#include "mlpw/report/results_table.h"
 #include "mlpw/io/run_bundle.h"
+#include "mlpw/report/results_table.h"
 #include "mlpw/report/summary.h"
 #include "training_session.h"
 
@@ -88,7 +88,8 @@ int sweep_command(const Args& arguments) {
     for (size_t i = 0; i < points.size() && !stop.load(); ++i) {
         const ExperimentSpec& point = points[i].spec;
         const Dataset& set = data.at(point.data.source);
-        std::printf("\nRun %zu/%zu: %s\n", i + 1, points.size(), points[i].label.empty() ? "(base)" : points[i].label.c_str());
+        std::printf("\nRun %zu/%zu: %s\n", i + 1, points.size(),
+                    points[i].label.empty() ? "(base)" : points[i].label.c_str());
         if (!shown || !(*shown == point.model)) {
             std::fputs(summarize(point.model, shape_of(set)).text(point.model.name).c_str(), stdout);
             std::fputs(memory_line(estimate_memory(point, shape_of(set), set.train.count + set.test.count)).c_str(),
@@ -101,7 +102,7 @@ int sweep_command(const Args& arguments) {
         rows.push_back(result_row(static_cast<int>(i + 1), points[i].label, record));
         if (!out_dir.empty())
             write_text_file((std::filesystem::path(out_dir) / "results.csv").string(),
-                                  results_csv(sorted(rows, order)));
+                            results_csv(sorted(rows, order)));
     }
 
     std::printf("\n%s", results_table(sorted(rows, order)).c_str());

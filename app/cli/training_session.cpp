@@ -27,10 +27,8 @@ RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const 
                          const std::atomic<bool>& stop) {
     Trainer trainer(spec, data);
     const RunData& split = trainer.record().data;
-    if (split.validation_samples == 0)
-        std::printf("Train on %d samples\n", split.train_samples);
-    else
-        std::printf("Train on %d samples, validate on %d samples\n", split.train_samples, split.validation_samples);
+    if (split.validation_samples == 0) std::printf("Train on %d samples\n", split.train_samples);
+    else std::printf("Train on %d samples, validate on %d samples\n", split.train_samples, split.validation_samples);
     std::fflush(stdout);
 
     KerasLog log(stdout, ::isatty(STDOUT_FILENO) == 1);

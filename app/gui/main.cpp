@@ -3,11 +3,11 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "mlpw/training/openmp_runtime.h"
+#include "run/training_controller.h"
 #include "shell/english_plurals.h"
 #include "shell/main_window.h"
 #include "stall_benchmark.h"
-#include "run/training_controller.h"
-#include "mlpw/training/openmp_runtime.h"
 
 int main(int argc, char** argv) {
     mlpw::limit_openmp_spinning(argv);  // re-executes once with a short OpenMP spin (see the header)
@@ -28,15 +28,20 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window to <file> and quit"),
                                         QStringLiteral("file"));
-    const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("Milliseconds before the screenshot (2000; with --train: when the run ends)"),
-                                   QStringLiteral("ms"), QStringLiteral("2000"));
-    const QCommandLineOption measureStall(QStringLiteral("measure-stall"),
-                                          QStringLiteral("Train q4 in the window, print the event loop's lateness and quit"));
+    const QCommandLineOption after(
+        QStringLiteral("after"),
+        QStringLiteral("Milliseconds before the screenshot (2000; with --train: when the run ends)"),
+        QStringLiteral("ms"), QStringLiteral("2000"));
+    const QCommandLineOption measureStall(
+        QStringLiteral("measure-stall"),
+        QStringLiteral("Train q4 in the window, print the event loop's lateness and quit"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs for --measure-stall (3)"),
                                     QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Also write --measure-stall's numbers to <file>"),
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Also write --measure-stall's numbers to <file>"),
                                   QStringLiteral("file"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("OpenMP threads for --measure-stall (0: automatic)"),
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("OpenMP threads for --measure-stall (0: automatic)"),
                                      QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption probe(QStringLiteral("probe-ms"),
                                    QStringLiteral("--measure-stall's probe period (10; 0: no probe, epoch times only)"),
@@ -60,8 +65,7 @@ int main(int argc, char** argv) {
         if (parser.isSet(train) && !parser.isSet(after))  // the picture of a finished run
             QObject::connect(window.controller(), &TrainingController::finished, &window,
                              [&window, take] { QTimer::singleShot(700, &window, take); });
-        else
-            QTimer::singleShot(parser.value(after).toInt(), &window, take);
+        else QTimer::singleShot(parser.value(after).toInt(), &window, take);
     }
     return app.exec();
 }

@@ -11,21 +11,17 @@
 #include <cstdio>
 
 #include "charts/training_charts.h"
-#include "run/dataset_cache.h"
 #include "editor/experiment_editor.h"
+#include "run/dataset_cache.h"
+#include "run/training_controller.h"
 #include "shell/main_window.h"
 #include "shell/preset_library.h"
 #include "stall_probe.h"
-#include "run/training_controller.h"
 
-StallBenchmark::StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath, QObject* parent)
-    : QObject(parent),
-      m_window(window),
-      m_epochs(epochs),
-      m_threads(threads),
-      m_probing(probeMs > 0),
-      m_jsonPath(std::move(jsonPath)),
-      m_probe(new StallProbe(std::chrono::milliseconds(std::max(probeMs, 1)), this)) {}
+StallBenchmark::StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath,
+                               QObject* parent)
+    : QObject(parent), m_window(window), m_epochs(epochs), m_threads(threads), m_probing(probeMs > 0),
+      m_jsonPath(std::move(jsonPath)), m_probe(new StallProbe(std::chrono::milliseconds(std::max(probeMs, 1)), this)) {}
 
 void StallBenchmark::start() {
     m_window->openExperiment(PresetLibrary::path(QStringLiteral("baseline")), true);
@@ -67,10 +63,12 @@ void StallBenchmark::finish(const RunOutcome& outcome) {
     std::printf("measure-stall: q4 (baseline preset), %d epochs, outcome: %s\n", m_epochs,
                 qPrintable(QString::number(int(outcome.reason))));
     std::printf("  OpenMP threads: %s\n", qPrintable(outcome.threads));
-    std::printf("  event-loop lateness over %zu probes (every %lld ms): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                lat.size(), (long long)m_probe->period().count(), m_probe->percentile(50), m_probe->percentile(90),
-                m_probe->percentile(99), m_probe->percentile(100));
-    std::printf("  chart refreshes: %d in %.1f s = %.1f per second\n", refreshes, seconds, refreshes / std::max(seconds, 1e-9));
+    std::printf(
+        "  event-loop lateness over %zu probes (every %lld ms): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+        lat.size(), (long long)m_probe->period().count(), m_probe->percentile(50), m_probe->percentile(90),
+        m_probe->percentile(99), m_probe->percentile(100));
+    std::printf("  chart refreshes: %d in %.1f s = %.1f per second\n", refreshes, seconds,
+                refreshes / std::max(seconds, 1e-9));
     std::printf("  epoch training seconds:");
     for (double s : m_epochSeconds) std::printf(" %.3f", s);
     std::printf("  (median %.3f)\n", median);
@@ -78,10 +76,14 @@ void StallBenchmark::finish(const RunOutcome& outcome) {
     if (!m_jsonPath.isEmpty()) {
         QJsonArray epochs;
         for (double s : m_epochSeconds) epochs.append(s);
-        const QJsonObject o{{"probes", qint64(lat.size())},           {"p50_ms", m_probe->percentile(50)},
-                            {"p90_ms", m_probe->percentile(90)},      {"p99_ms", m_probe->percentile(99)},
-                            {"max_ms", m_probe->percentile(100)},     {"refreshes_per_s", refreshes / std::max(seconds, 1e-9)},
-                            {"epoch_seconds", epochs},                {"median_epoch_s", median},
+        const QJsonObject o{{"probes", qint64(lat.size())},
+                            {"p50_ms", m_probe->percentile(50)},
+                            {"p90_ms", m_probe->percentile(90)},
+                            {"p99_ms", m_probe->percentile(99)},
+                            {"max_ms", m_probe->percentile(100)},
+                            {"refreshes_per_s", refreshes / std::max(seconds, 1e-9)},
+                            {"epoch_seconds", epochs},
+                            {"median_epoch_s", median},
                             {"threads", outcome.threads}};
         QFile f(m_jsonPath);
         if (f.open(QIODevice::WriteOnly)) f.write(QJsonDocument(o).toJson());

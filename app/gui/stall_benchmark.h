@@ -16,7 +16,8 @@ class StallBenchmark : public QObject {
     Q_OBJECT
 public:
     // probeMs 0: no probe (to time epochs without the probe's own cost).
-    StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath, QObject* parent = nullptr);
+    StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath,
+                   QObject* parent = nullptr);
     void start();  // waits for the data set, then presses Start
 
 private:

@@ -42,7 +42,8 @@ void StallProbe::stop() {
 bool StallProbe::event(QEvent* e) {
     if (e->type() != kProbeEvent) return QObject::event(e);
     if (m_running.load())
-        m_latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - static_cast<ProbeEvent*>(e)->posted).count());
+        m_latencies.push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - static_cast<ProbeEvent*>(e)->posted).count());
     return true;
 }
 
@@ -50,6 +51,7 @@ double StallProbe::percentile(double p) const {
     if (m_latencies.empty()) return 0.0;
     std::vector<double> sorted = m_latencies;
     std::sort(sorted.begin(), sorted.end());
-    const size_t i = std::min(sorted.size() - 1, size_t(std::ceil(p / 100.0 * double(sorted.size())) - (p > 0 ? 1 : 0)));
+    const size_t i =
+        std::min(sorted.size() - 1, size_t(std::ceil(p / 100.0 * double(sorted.size())) - (p > 0 ? 1 : 0)));
     return sorted[i];
 }

@@ -36,8 +36,7 @@ void writeIdxSet(const QString& folder, const QString& prefix, int count, int si
     for (int i = 0; i < count; ++i) {
         const int label = i % kClasses;
         labels.append(char(label));
-        for (int p = 0; p < side * side; ++p)
-            images.append(char((p % kClasses == label ? 180 : 0) + int(next() % 60)));
+        for (int p = 0; p < side * side; ++p) images.append(char((p % kClasses == label ? 180 : 0) + int(next() % 60)));
     }
     const auto put = [&](const QString& name, const QByteArray& bytes) {
         QFile file(folder + "/" + prefix + name);
@@ -256,8 +255,8 @@ private slots:
 
     void overridesApply() {
         const QString out = path("run_overrides");
-        const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set",
-                              "training.batch_size=50", "--set", "optimizer=sgd", "--out", out});
+        const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set", "training.batch_size=50",
+                              "--set", "optimizer=sgd", "--out", out});
         QVERIFY2(r.code == 0, qPrintable(describe(r)));
         QVERIFY(r.out.contains("\nEpoch 2/2\n3/3 [==="));
         QCOMPARE(readLines(out + "/history.csv").size(), 1 + 2);
@@ -289,26 +288,26 @@ private slots:
         QTest::newRow("bad field") << QStringList{"train", "--experiment", badFile} << 1
                                    << QStringList{badFile, "model.layers[1].units", "-5"};
         QTest::newRow("missing file") << QStringList{"train", "--experiment", missing} << 1 << QStringList{missing};
-        QTest::newRow("summary of a missing file") << QStringList{"summary", "--experiment", missing} << 1
-                                                   << QStringList{missing};
-        QTest::newRow("unknown --set key") << QStringList{"train", "--experiment", m_experiment, "--set",
-                                                          "training.nope=3"}
-                                           << 1 << QStringList{"training.nope"};
-        QTest::newRow("--epochs 0") << QStringList{"train", "--experiment", m_experiment, "--epochs", "0"}
-                                                  << 1 << QStringList{"training.epochs"};
+        QTest::newRow("summary of a missing file")
+            << QStringList{"summary", "--experiment", missing} << 1 << QStringList{missing};
+        QTest::newRow("unknown --set key")
+            << QStringList{"train", "--experiment", m_experiment, "--set", "training.nope=3"} << 1
+            << QStringList{"training.nope"};
+        QTest::newRow("--epochs 0") << QStringList{"train", "--experiment", m_experiment, "--epochs", "0"} << 1
+                                    << QStringList{"training.epochs"};
         QTest::newRow("unknown option") << QStringList{"train", "--experiment", m_experiment, "--bogus"} << 2
                                         << QStringList{"--bogus"};
         QTest::newRow("missing --experiment") << QStringList{"train"} << 2 << QStringList{"--experiment"};
-        QTest::newRow("option without value") << QStringList{"train", "--experiment"} << 2
-                                              << QStringList{"--experiment"};
+        QTest::newRow("option without value")
+            << QStringList{"train", "--experiment"} << 2 << QStringList{"--experiment"};
         QTest::newRow("--epochs not a number") << QStringList{"train", "--experiment", m_experiment, "--epochs", "x"}
                                                << 2 << QStringList{"--epochs", "'x'"};
-        QTest::newRow("--set without =") << QStringList{"train", "--experiment", m_experiment, "--set", "epochs"}
-                                         << 2 << QStringList{"--set", "key.path=value"};
+        QTest::newRow("--set without =") << QStringList{"train", "--experiment", m_experiment, "--set", "epochs"} << 2
+                                         << QStringList{"--set", "key.path=value"};
         QTest::newRow("unknown command") << QStringList{"fit"} << 2 << QStringList{"'fit'"};
         QTest::newRow("missing model") << QStringList{"evaluate", "--model", missing} << 1 << QStringList{missing};
-        QTest::newRow("sweep sort column") << QStringList{"sweep", "--experiment", m_experiment, "--sort", "nope"}
-                                           << 2 << QStringList{"'nope'", "val_loss"};
+        QTest::newRow("sweep sort column") << QStringList{"sweep", "--experiment", m_experiment, "--sort", "nope"} << 2
+                                           << QStringList{"'nope'", "val_loss"};
         // The bench checks its command line before reading MNIST.
         QTest::newRow("bench unknown optimiser") << QStringList{"bench", "--optimizer", "adamw"} << 2
                                                  << QStringList{"--optimizer", "'adamw'", "rmsprop_centered"};
@@ -319,21 +318,21 @@ private slots:
                                                << QStringList{"--network", "'q5'", "q4 or final"};
         QTest::newRow("bench --steps 0") << QStringList{"bench", "--optimizer", "sgd", "--steps", "0"} << 2
                                          << QStringList{"--steps", "at least 1"};
-        QTest::newRow("data set missing") << QStringList{"train", "--experiment", m_experiment, "--set",
-                                                         "data.source=" + path("nowhere")}
-                                          << 1 << QStringList{path("nowhere")};
-        QTest::newRow("out is a file") << QStringList{"train", "--experiment", m_experiment, "--out", m_experiment}
-                                       << 1 << QStringList{m_experiment, "not a folder"};
+        QTest::newRow("data set missing")
+            << QStringList{"train", "--experiment", m_experiment, "--set", "data.source=" + path("nowhere")} << 1
+            << QStringList{path("nowhere")};
+        QTest::newRow("out is a file") << QStringList{"train", "--experiment", m_experiment, "--out", m_experiment} << 1
+                                       << QStringList{m_experiment, "not a folder"};
         QTest::newRow("train a sweep") << QStringList{"train", "--experiment", m_experiment, "--set",
                                                       "sweep={\"training.batch_size\": [16, 32]}"}
                                        << 1 << QStringList{"mlpw sweep"};
-        QTest::newRow("model does not fit the data") << QStringList{"train", "--experiment", m_experiment, "--set",
-                                                                    "model.layers[2].units=4"}
-                                                     << 1 << QStringList{"4 units", "3 classes"};
+        QTest::newRow("model does not fit the data")
+            << QStringList{"train", "--experiment", m_experiment, "--set", "model.layers[2].units=4"} << 1
+            << QStringList{"4 units", "3 classes"};
         // Needs the model of trainWritesRunBundle: 4x4 images, 3 classes.
-        QTest::newRow("evaluate on other images") << QStringList{"evaluate", "--model", path("run/model.mlpw"),
-                                                                 "--data", other}
-                                                  << 1 << QStringList{"4x4", "5x5", "16 inputs", "25 inputs"};
+        QTest::newRow("evaluate on other images")
+            << QStringList{"evaluate", "--model", path("run/model.mlpw"), "--data", other} << 1
+            << QStringList{"4x4", "5x5", "16 inputs", "25 inputs"};
     }
 
     void errors() {
@@ -368,7 +367,8 @@ private slots:
         QVERIFY2(r.code == 1, qPrintable(describe(r)));
         QVERIFY2(r.out.contains("Memory to train: about ") && r.out.contains("too little: training would be refused"),
                  qPrintable(r.out));
-        QVERIFY2(r.err.startsWith("mlpw train: experiment '") && r.err.contains("not enough memory to train: it needs about ") &&
+        QVERIFY2(r.err.startsWith("mlpw train: experiment '") &&
+                     r.err.contains("not enough memory to train: it needs about ") &&
                      r.err.contains(" is available (MemAvailable"),
                  qPrintable(r.err));
         QVERIFY(!r.out.contains("Epoch 1/"));

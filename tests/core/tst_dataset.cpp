@@ -12,8 +12,8 @@
 #include <zlib.h>
 
 #include "mlpw/data/dataset.h"
-#include "mlpw/io/share_dir.h"
 #include "mlpw/errors.h"
+#include "mlpw/io/share_dir.h"
 
 // Counts heap allocations, to check that BatchAssembler::gather makes none.
 namespace {
@@ -21,8 +21,7 @@ std::atomic<long> g_allocations{0};
 }
 void* operator new(std::size_t size) {
     ++g_allocations;
-    if (void* p = std::malloc(size ? size : 1))
-        return p;
+    if (void* p = std::malloc(size ? size : 1)) return p;
     throw std::bad_alloc();
 }
 void operator delete(void* p) noexcept { std::free(p); }
@@ -76,16 +75,12 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, const QByteArray* value) : m_name(name), m_had(qEnvironmentVariableIsSet(name)) {
         m_old = qgetenv(name);
-        if (value)
-            qputenv(name, *value);
-        else
-            qunsetenv(name);
+        if (value) qputenv(name, *value);
+        else qunsetenv(name);
     }
     ~ScopedEnv() {
-        if (m_had)
-            qputenv(m_name, m_old);
-        else
-            qunsetenv(m_name);
+        if (m_had) qputenv(m_name, m_old);
+        else qunsetenv(m_name);
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;
@@ -164,13 +159,16 @@ void tst_Dataset::folderErrors_data() {
     QTest::addColumn<QString>("badFile");  // relative to the folder; "" = the folder itself
     QTest::addColumn<QStringList>("keyWords");
 
-    QTest::newRow("no folder") << "no folder" << "" << QStringList{"no such folder", "train-images-idx3-ubyte"};
-    QTest::newRow("missing test labels") << "missing test labels" << ""
-                                         << QStringList{"missing t10k-labels-idx1-ubyte[.gz]"};
-    QTest::newRow("test images of another size") << "test shape" << "t10k-images-idx3-ubyte"
-                                                 << QStringList{"images are 3x3, expected 2x3", "train-images-idx3-ubyte"};
-    QTest::newRow("label beyond the classes") << "label 3" << "train-labels-idx1-ubyte"
-                                              << QStringList{"label 3 at index 1 is out of range (expected < 3)"};
+    QTest::newRow("no folder") << "no folder"
+                               << "" << QStringList{"no such folder", "train-images-idx3-ubyte"};
+    QTest::newRow("missing test labels") << "missing test labels"
+                                         << "" << QStringList{"missing t10k-labels-idx1-ubyte[.gz]"};
+    QTest::newRow("test images of another size")
+        << "test shape"
+        << "t10k-images-idx3-ubyte" << QStringList{"images are 3x3, expected 2x3", "train-images-idx3-ubyte"};
+    QTest::newRow("label beyond the classes")
+        << "label 3"
+        << "train-labels-idx1-ubyte" << QStringList{"label 3 at index 1 is out of range (expected < 3)"};
 }
 
 void tst_Dataset::folderErrors() {
@@ -220,12 +218,12 @@ void tst_Dataset::derivedClassNames() {
         QVERIFY2(classes > 0, "expected a DatasetError");
         QCOMPARE(data.name, folder.toStdString());
         QCOMPARE(data.num_classes(), classes);
-        for (int i = 0; i < classes; ++i)
-            QCOMPARE(data.class_names[i], std::to_string(i));
+        for (int i = 0; i < classes; ++i) QCOMPARE(data.class_names[i], std::to_string(i));
     } catch (const mlpw::DatasetError& e) {
         QVERIFY2(classes == 0, qPrintable(message(e)));
-        QVERIFY2(message(e).startsWith(folder + "/t10k-labels-idx1-ubyte: label 5 at index 1 is out of range "
-                                                "(expected < 3)"),
+        QVERIFY2(message(e).startsWith(folder +
+                                       "/t10k-labels-idx1-ubyte: label 5 at index 1 is out of range "
+                                       "(expected < 3)"),
                  qPrintable(message(e)));
     }
 }
@@ -296,10 +294,8 @@ void tst_Dataset::split() {
     QCOMPARE(int(split.train.size()), trainCount);
     QCOMPARE(int(split.validation.size()), count - trainCount);
     // The last part is held out, in order, before any shuffling.
-    for (int i = 0; i < trainCount; ++i)
-        QCOMPARE(split.train[i], uint32_t(i));
-    for (int i = 0; i < count - trainCount; ++i)
-        QCOMPARE(split.validation[i], uint32_t(trainCount + i));
+    for (int i = 0; i < trainCount; ++i) QCOMPARE(split.train[i], uint32_t(i));
+    for (int i = 0; i < count - trainCount; ++i) QCOMPARE(split.validation[i], uint32_t(trainCount + i));
 }
 
 void tst_Dataset::splitInvalid_data() {
@@ -332,8 +328,8 @@ void tst_Dataset::assembler_data() {
     QTest::addColumn<float>("stddev");
 
     // Images of 2 pixels: {0, 255}, {51, 102}, {153, 204}; x / 255 = {0, 1}, {0.2, 0.4}, {0.6, 0.8}.
-    QTest::newRow("none") << int(mlpw::Normalization::none) << QList<uint32_t>{0, 1}
-                          << QList<float>{153, 204, 0, 255} << 0.0f << 1.0f;
+    QTest::newRow("none") << int(mlpw::Normalization::none) << QList<uint32_t>{0, 1} << QList<float>{153, 204, 0, 255}
+                          << 0.0f << 1.0f;
     QTest::newRow("scale") << int(mlpw::Normalization::scale) << QList<uint32_t>{0, 1}
                            << QList<float>{0.6f, 0.8f, 0.0f, 1.0f} << 0.0f << 1.0f;
     // Training part {1}: mean 0.3, stddev 0.1.
@@ -341,9 +337,8 @@ void tst_Dataset::assembler_data() {
                                             << QList<float>{3.0f, 5.0f, -3.0f, 7.0f} << 0.3f << 0.1f;
     // Training part {0, 1}: {0, 1, 0.2, 0.4}, mean 0.4, variance (0.16 + 0.36 + 0.04 + 0) / 4 = 0.14.
     const float sd = std::sqrt(0.14f);
-    QTest::newRow("standardize, two images")
-        << int(mlpw::Normalization::standardize) << QList<uint32_t>{0, 1}
-        << QList<float>{0.2f / sd, 0.4f / sd, -0.4f / sd, 0.6f / sd} << 0.4f << sd;
+    QTest::newRow("standardize, two images") << int(mlpw::Normalization::standardize) << QList<uint32_t>{0, 1}
+                                             << QList<float>{0.2f / sd, 0.4f / sd, -0.4f / sd, 0.6f / sd} << 0.4f << sd;
 }
 
 void tst_Dataset::assembler() {
@@ -406,8 +401,7 @@ void tst_Dataset::assemblerConstantImages() {
     const uint32_t batch[2] = {1, 0};
     float dst[8];
     assembler.gather(set, batch, 2, dst);
-    for (float x : dst)
-        QVERIFY2(std::isfinite(x) && qAbs(x) < 1e-6f, qPrintable(QString::number(x)));
+    for (float x : dst) QVERIFY2(std::isfinite(x) && qAbs(x) < 1e-6f, qPrintable(QString::number(x)));
 }
 
 void tst_Dataset::gatherDoesNotAllocate() {
@@ -420,7 +414,8 @@ void tst_Dataset::gatherDoesNotAllocate() {
     std::vector<uint32_t> indices(64);
     std::iota(indices.begin(), indices.end(), 0u);
     std::vector<float> dst(size_t(64) * 784);
-    for (auto normalization : {mlpw::Normalization::none, mlpw::Normalization::scale, mlpw::Normalization::standardize}) {
+    for (auto normalization :
+         {mlpw::Normalization::none, mlpw::Normalization::scale, mlpw::Normalization::standardize}) {
         const mlpw::BatchAssembler assembler(normalization, set, indices);
         const long before = g_allocations.load();
         assembler.gather(set, indices.data(), 64, dst.data());
@@ -453,10 +448,8 @@ void tst_Dataset::realMnist() {
     const QList<int> trainCounts{5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
     const QList<int> testCounts{980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009};
     QList<int> train(10, 0), test(10, 0);
-    for (uint8_t label : data.train.labels)
-        ++train[label];
-    for (uint8_t label : data.test.labels)
-        ++test[label];
+    for (uint8_t label : data.train.labels) ++train[label];
+    for (uint8_t label : data.test.labels) ++test[label];
     QCOMPARE(std::accumulate(train.begin(), train.end(), 0), 60000);
     QCOMPARE(std::accumulate(test.begin(), test.end(), 0), 10000);
     QCOMPARE(train, trainCounts);
@@ -480,8 +473,7 @@ void tst_Dataset::realFashionMnist() {
     QCOMPARE(data.class_names, names);
     QCOMPARE(int(data.train.labels[0]), 9);  // an ankle boot
     QList<int> train(10, 0);
-    for (uint8_t label : data.train.labels)
-        ++train[label];
+    for (uint8_t label : data.train.labels) ++train[label];
     QCOMPARE(train, QList<int>(10, 6000));
 }
 

@@ -243,8 +243,8 @@ void TestExperiment::rejects_data() {
     row("activation required", "model.layers[5]", R"({"type": "activation"})", "model.layers[5].activation",
         "required");
     row("callback type required", "callbacks[2]", R"({"monitor": "loss"})", "callbacks[2].type", "required");
-    row("units required", "model.layers[6]", R"({"type": "dense", "activation": "softmax"})",
-        "model.layers[6].units", "required");
+    row("units required", "model.layers[6]", R"({"type": "dense", "activation": "softmax"})", "model.layers[6].units",
+        "required");
     row("type required", "model.layers[2]", R"({"rate": 0.1})", "model.layers[2].type", "required");
     row("optimizer type required", "optimizer", R"({"learning_rate": 0.1})", "optimizer.type", "required");
     row("rate required", "model.layers[3]", R"({"type": "dropout"})", "model.layers[3].rate", "required");
@@ -311,8 +311,7 @@ void TestExperiment::rejects_data() {
         "optimizer.beta_1: unknown key");
     row("sweep unknown option", "sweep", R"({"training.batchsize": [1]})", "sweep.training.batchsize[0]",
         "training.batchsize: unknown key");
-    row("sweep index", "sweep", R"({"model.layers[9].units": [1]})", "sweep.model.layers[9].units[0]",
-        "no such entry");
+    row("sweep index", "sweep", R"({"model.layers[9].units": [1]})", "sweep.model.layers[9].units[0]", "no such entry");
     row("sweep grid point", "sweep", R"({"optimizer": [{"type": "sgd"}], "optimizer.beta_1": [0.5]})",
         "sweep: grid point {optimizer=sgd, optimizer.beta_1=0.5}", "optimizer.beta_1: unknown key");
 }
@@ -343,10 +342,10 @@ void TestExperiment::reports_every_problem_together() {
     j["whatever"] = true;
     const std::string message = error_of([&] { experiment_from_json(j, "presets/broken.json"); });
     QVERIFY2(message.rfind("presets/broken.json: 5 problems\n", 0) == 0, message.c_str());
-    for (const char* line : {"\nmodel.layers[1].units: must be a positive integer, got -5",
-                             "\ntraining.epochs: must be a positive integer, got 0",
-                             "\noptimizer.beta_1: must be in [0, 1), got 2", "\ncallbacks[2].monitor: must be one of",
-                             "\nwhatever: unknown key"})
+    for (const char* line :
+         {"\nmodel.layers[1].units: must be a positive integer, got -5",
+          "\ntraining.epochs: must be a positive integer, got 0", "\noptimizer.beta_1: must be in [0, 1), got 2",
+          "\ncallbacks[2].monitor: must be one of", "\nwhatever: unknown key"})
         QVERIFY2(message.find(line) != std::string::npos, line);
     // The same problems, structured: the path of each, the message and the value apart.
     try {

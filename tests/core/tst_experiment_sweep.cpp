@@ -43,25 +43,53 @@ void TestExperimentSweep::apply_override_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("creates objects") << "{}" << "training.batch_size" << "64" << R"({"training":{"batch_size":64}})";
-    QTest::newRow("keeps siblings") << R"({"training":{"epochs":5}})" << "training.batch_size" << "64"
+    QTest::newRow("creates objects") << "{}"
+                                     << "training.batch_size"
+                                     << "64"
+                                     << R"({"training":{"batch_size":64}})";
+    QTest::newRow("keeps siblings") << R"({"training":{"epochs":5}})"
+                                    << "training.batch_size"
+                                    << "64"
                                     << R"({"training":{"batch_size":64,"epochs":5}})";
     QTest::newRow("layer index") << R"({"model":{"layers":[{"type":"flatten"},{"type":"dense","units":5}]}})"
-                                 << "model.layers[1].units" << "10"
+                                 << "model.layers[1].units"
+                                 << "10"
                                  << R"({"model":{"layers":[{"type":"flatten"},{"type":"dense","units":10}]}})";
-    QTest::newRow("append at size") << R"({"model":{"layers":[{"type":"flatten"}]}})" << "model.layers[1]"
+    QTest::newRow("append at size") << R"({"model":{"layers":[{"type":"flatten"}]}})"
+                                    << "model.layers[1]"
                                     << R"({"type":"dense","units":10})"
                                     << R"({"model":{"layers":[{"type":"flatten"},{"type":"dense","units":10}]}})";
-    QTest::newRow("bare string") << "{}" << "model.name" << "wide" << R"({"model":{"name":"wide"}})";
-    QTest::newRow("quoted string") << "{}" << "name" << R"("64")" << R"({"name":"64"})";
-    QTest::newRow("bool") << "{}" << "training.shuffle" << "false" << R"({"training":{"shuffle":false}})";
-    QTest::newRow("float") << "{}" << "optimizer.learning_rate" << "1e-3" << R"({"optimizer":{"learning_rate":0.001}})";
-    QTest::newRow("array") << "{}" << "callbacks" << "[]" << R"({"callbacks":[]})";
-    QTest::newRow("object replaces") << R"({"optimizer":{"type":"adam","beta_1":0.8}})" << "optimizer"
-                                     << R"({"type":"sgd"})" << R"({"optimizer":{"type":"sgd"}})";
-    QTest::newRow("type string grows") << R"({"optimizer":"sgd"})" << "optimizer.momentum" << "0.9"
+    QTest::newRow("bare string") << "{}"
+                                 << "model.name"
+                                 << "wide"
+                                 << R"({"model":{"name":"wide"}})";
+    QTest::newRow("quoted string") << "{}"
+                                   << "name"
+                                   << R"("64")"
+                                   << R"({"name":"64"})";
+    QTest::newRow("bool") << "{}"
+                          << "training.shuffle"
+                          << "false"
+                          << R"({"training":{"shuffle":false}})";
+    QTest::newRow("float") << "{}"
+                           << "optimizer.learning_rate"
+                           << "1e-3"
+                           << R"({"optimizer":{"learning_rate":0.001}})";
+    QTest::newRow("array") << "{}"
+                           << "callbacks"
+                           << "[]"
+                           << R"({"callbacks":[]})";
+    QTest::newRow("object replaces") << R"({"optimizer":{"type":"adam","beta_1":0.8}})"
+                                     << "optimizer"
+                                     << R"({"type":"sgd"})"
+                                     << R"({"optimizer":{"type":"sgd"}})";
+    QTest::newRow("type string grows") << R"({"optimizer":"sgd"})"
+                                       << "optimizer.momentum"
+                                       << "0.9"
                                        << R"({"optimizer":{"momentum":0.9,"type":"sgd"}})";
-    QTest::newRow("null becomes object") << R"({"data":null})" << "data.source" << "fashion_mnist"
+    QTest::newRow("null becomes object") << R"({"data":null})"
+                                         << "data.source"
+                                         << "fashion_mnist"
                                          << R"({"data":{"source":"fashion_mnist"}})";
 }
 
@@ -77,13 +105,20 @@ void TestExperimentSweep::apply_override() {
 void TestExperimentSweep::override_errors_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("message");
-    QTest::newRow("empty") << "" << ": must be an option path";
-    QTest::newRow("double dot") << "training..epochs" << "training..epochs: must be an option path";
-    QTest::newRow("trailing dot") << "training." << "training.: must be an option path";
-    QTest::newRow("bad index") << "model.layers[x].units" << "model.layers[x].units: must be an option path";
-    QTest::newRow("index past end") << "model.layers[5].units" << "model.layers[5]: no such entry, the list has 2";
-    QTest::newRow("inside a number") << "training.epochs.max" << "training.epochs: must be an object";
-    QTest::newRow("index into object") << "training[0]" << "training: must be a list";
+    QTest::newRow("empty") << ""
+                           << ": must be an option path";
+    QTest::newRow("double dot") << "training..epochs"
+                                << "training..epochs: must be an option path";
+    QTest::newRow("trailing dot") << "training."
+                                  << "training.: must be an option path";
+    QTest::newRow("bad index") << "model.layers[x].units"
+                               << "model.layers[x].units: must be an option path";
+    QTest::newRow("index past end") << "model.layers[5].units"
+                                    << "model.layers[5]: no such entry, the list has 2";
+    QTest::newRow("inside a number") << "training.epochs.max"
+                                     << "training.epochs: must be an object";
+    QTest::newRow("index into object") << "training[0]"
+                                       << "training: must be a list";
 }
 
 void TestExperimentSweep::override_errors() {
@@ -107,11 +142,12 @@ void TestExperimentSweep::grid_order_and_labels() {
     const auto points = expand_sweep(experiment_from_json(json::parse(kBase)));
     QStringList labels;
     for (const auto& p : points) labels << QString::fromStdString(p.label);
-    QCOMPARE(labels, QStringList({"optimizer=adam, training.batch_size=32", "optimizer=adam, training.batch_size=64",
-                                  "optimizer=adam, training.batch_size=128",
-                                  "optimizer=sgd(momentum=0.9), training.batch_size=32",
-                                  "optimizer=sgd(momentum=0.9), training.batch_size=64",
-                                  "optimizer=sgd(momentum=0.9), training.batch_size=128"}));
+    QCOMPARE(
+        labels,
+        QStringList({"optimizer=adam, training.batch_size=32", "optimizer=adam, training.batch_size=64",
+                     "optimizer=adam, training.batch_size=128", "optimizer=sgd(momentum=0.9), training.batch_size=32",
+                     "optimizer=sgd(momentum=0.9), training.batch_size=64",
+                     "optimizer=sgd(momentum=0.9), training.batch_size=128"}));
 }
 
 void TestExperimentSweep::points_are_valid_specs() {

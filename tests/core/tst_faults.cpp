@@ -28,8 +28,8 @@ using namespace mlpw;
 namespace {
 
 struct ChildResult {
-    int status = 0;    // as waitpid returns it
-    QString message;   // what the child wrote: the exception text, or "ok"
+    int status = 0;   // as waitpid returns it
+    QString message;  // what the child wrote: the exception text, or "ok"
 };
 
 // Runs `body` in a forked child; its exception text (or "ok") comes back through a pipe.
@@ -212,9 +212,12 @@ void TestFaults::killedAtAnyMoment() {
 void TestFaults::unreadableData_data() {
     QTest::addColumn<QString>("fault");
     QTest::addColumn<QString>("expected");  // in the message, after the path
-    QTest::newRow("a folder where an image file belongs") << "folder" << "train-images-idx3-ubyte";
-    QTest::newRow("folder without permissions (as nobody)") << "folder 000" << "Permission denied";
-    QTest::newRow("image file without permissions (as nobody)") << "file 000" << "Permission denied";
+    QTest::newRow("a folder where an image file belongs") << "folder"
+                                                          << "train-images-idx3-ubyte";
+    QTest::newRow("folder without permissions (as nobody)") << "folder 000"
+                                                            << "Permission denied";
+    QTest::newRow("image file without permissions (as nobody)") << "file 000"
+                                                                << "Permission denied";
 }
 
 void TestFaults::unreadableData() {

@@ -21,8 +21,7 @@ QByteArray be32(quint32 value) {
 // magic, then one big-endian uint32 per dimension
 QByteArray idxHeader(quint32 magic, const QList<quint32>& dims) {
     QByteArray bytes = be32(magic);
-    for (quint32 d : dims)
-        bytes += be32(d);
+    for (quint32 d : dims) bytes += be32(d);
     return bytes;
 }
 
@@ -30,8 +29,7 @@ QByteArray idxHeader(quint32 magic, const QList<quint32>& dims) {
 QByteArray pixelsFor(int count, int rows, int cols) {
     QByteArray bytes(count * rows * cols, Qt::Uninitialized);
     for (int i = 0; i < count; ++i)
-        for (int f = 0; f < rows * cols; ++f)
-            bytes[i * rows * cols + f] = char((i * 37 + f * 11) % 256);
+        for (int f = 0; f < rows * cols; ++f) bytes[i * rows * cols + f] = char((i * 37 + f * 11) % 256);
     return bytes;
 }
 
@@ -43,10 +41,8 @@ QByteArray labelsFile(const QByteArray& labels) { return idxHeader(0x801, {quint
 
 QByteArray gzipped(const QByteArray& bytes, const QString& scratchPath) {
     gzFile out = gzopen(QFile::encodeName(scratchPath).constData(), "wb");
-    if (!out)
-        qFatal("cannot write %s", qPrintable(scratchPath));
-    if (!bytes.isEmpty())
-        gzwrite(out, bytes.constData(), unsigned(bytes.size()));
+    if (!out) qFatal("cannot write %s", qPrintable(scratchPath));
+    if (!bytes.isEmpty()) gzwrite(out, bytes.constData(), unsigned(bytes.size()));
     gzclose(out);
     QFile file(scratchPath);
     file.open(QIODevice::ReadOnly);
@@ -63,7 +59,7 @@ void writeFile(const QString& path, const QByteArray& bytes) {
 
 // A valid 3-image, 2x4 set with labels {7, 0, 9}.
 const QByteArray kLabels("\x07\x00\x09", 3);
-const QByteArray kImages = imagesFile(3, 2, 4);  // 16 + 24 = 40 bytes
+const QByteArray kImages = imagesFile(3, 2, 4);     // 16 + 24 = 40 bytes
 const QByteArray kLabelFile = labelsFile(kLabels);  // 8 + 3 = 11 bytes
 
 QByteArray garbage(int n) {
@@ -102,11 +98,15 @@ void tst_Idx::knownValues_data() {
     QTest::addColumn<QString>("labelsName");
     QTest::addColumn<bool>("compress");
 
-    QTest::newRow("plain") << "images" << "labels" << false;
-    QTest::newRow("gzip") << "images.gz" << "labels.gz" << true;
+    QTest::newRow("plain") << "images"
+                           << "labels" << false;
+    QTest::newRow("gzip") << "images.gz"
+                          << "labels.gz" << true;
     // Compression is recognised from the content, not the name.
-    QTest::newRow("gzip without .gz") << "gz-images" << "gz-labels" << true;
-    QTest::newRow("plain named .gz") << "plain-images.gz" << "plain-labels.gz" << false;
+    QTest::newRow("gzip without .gz") << "gz-images"
+                                      << "gz-labels" << true;
+    QTest::newRow("plain named .gz") << "plain-images.gz"
+                                     << "plain-labels.gz" << false;
 }
 
 void tst_Idx::knownValues() {
@@ -124,7 +124,7 @@ void tst_Idx::knownValues() {
     const QByteArray expected = pixelsFor(3, 2, 4);
     QCOMPARE(QByteArray(reinterpret_cast<const char*>(set.pixels.data()), qsizetype(set.pixels.size())), expected);
     QCOMPARE(QByteArray(reinterpret_cast<const char*>(set.labels.data()), qsizetype(set.labels.size())), kLabels);
-    QCOMPARE(set.image(2)[0], uint8_t(74));      // (2 * 37) % 256
+    QCOMPARE(set.image(2)[0], uint8_t(74));       // (2 * 37) % 256
     QCOMPARE(set.image(1)[5], uint8_t(37 + 55));  // (1 * 37 + 5 * 11) % 256
 }
 
@@ -141,8 +141,7 @@ void tst_Idx::manyChunks() {
     const QByteArray pixels = garbage(count * 28 * 28);
     const QByteArray images = idxHeader(0x803, {count, 28, 28}) + pixels;
     QByteArray labels(count, 0);
-    for (int i = 0; i < count; ++i)
-        labels[i] = char(i % 10);
+    for (int i = 0; i < count; ++i) labels[i] = char(i % 10);
     writeFile(path("big-images"), compress ? gzipped(images, path("scratch")) : images);
     writeFile(path("big-labels"), compress ? gzipped(labelsFile(labels), path("scratch")) : labelsFile(labels));
 
@@ -172,10 +171,12 @@ void tst_Idx::malformed_data() {
                                 << QStringList{"empty file (0 bytes once decompressed)"};
     QTest::newRow("bad magic") << idxHeader(0x12345678, {3, 2, 4}) + body << "plain" << kLabelFile << "plain" << 10
                                << "images" << QStringList{"bad magic number 0x12345678", "starts with 0x00000803"};
-    QTest::newRow("bad label magic") << kImages << "plain" << labelsFile(kLabels).replace(0, 2, "PK") << "plain"
-                                     << 10 << "labels" << QStringList{"bad magic number 0x504B0801", "label file starts with 0x00000801"};
+    QTest::newRow("bad label magic") << kImages << "plain" << labelsFile(kLabels).replace(0, 2, "PK") << "plain" << 10
+                                     << "labels"
+                                     << QStringList{"bad magic number 0x504B0801", "label file starts with 0x00000801"};
     QTest::newRow("float elements") << idxHeader(0x0D03, {3, 2, 4}) + body << "plain" << kLabelFile << "plain" << 10
-                                    << "images" << QStringList{"element type 0x0D (float)", "expected 0x08 (unsigned byte)"};
+                                    << "images"
+                                    << QStringList{"element type 0x0D (float)", "expected 0x08 (unsigned byte)"};
     QTest::newRow("labels given as images") << kLabelFile << "plain" << kLabelFile << "plain" << 10 << "images"
                                             << QStringList{"wrong rank", "1 dimension,", "expected 3", "label file"};
     QTest::newRow("images of rank 2") << idxHeader(0x802, {3, 8}) + body << "plain" << kLabelFile << "plain" << 10
@@ -188,26 +189,29 @@ void tst_Idx::malformed_data() {
                                       << QStringList{"truncated header", "file has 12 bytes", "16 bytes"};
     QTest::newRow("truncated label header") << kImages << "plain" << kLabelFile.left(6) << "plain" << 10 << "labels"
                                             << QStringList{"truncated header", "file has 6 bytes", "8 bytes"};
-    QTest::newRow("truncated pixels")
-        << kImages.left(35) << "plain" << kLabelFile << "plain" << 10 << "images"
-        << QStringList{"truncated: header says 3 images of 2x4 (40 bytes), file has 35 bytes"};
+    QTest::newRow("truncated pixels") << kImages.left(35) << "plain" << kLabelFile << "plain" << 10 << "images"
+                                      << QStringList{
+                                             "truncated: header says 3 images of 2x4 (40 bytes), file has 35 bytes"};
     QTest::newRow("truncated labels") << kImages << "plain" << kLabelFile.left(10) << "plain" << 10 << "labels"
                                       << QStringList{"truncated: header says 3 labels (11 bytes), file has 10 bytes"};
     QTest::newRow("truncated pixels, gzip")
         << kImages.left(35) << "gzip" << kLabelFile << "plain" << 10 << "images"
         << QStringList{"truncated: header says 3 images of 2x4 (40 bytes)", "35 bytes once decompressed"};
-    QTest::newRow("trailing pixels") << kImages + "abc" << "plain" << kLabelFile << "plain" << 10 << "images"
+    QTest::newRow("trailing pixels") << kImages + "abc"
+                                     << "plain" << kLabelFile << "plain" << 10 << "images"
                                      << QStringList{"trailing data", "(40 bytes)", "file has 43 bytes"};
     QTest::newRow("trailing labels") << kImages << "plain" << kLabelFile + garbage(5000) << "plain" << 10 << "labels"
                                      << QStringList{"trailing data", "3 labels (11 bytes)", "file has 5011 bytes"};
-    QTest::newRow("trailing, gzip") << kImages + "\n" << "gzip" << kLabelFile << "gzip" << 10 << "images"
+    QTest::newRow("trailing, gzip") << kImages + "\n"
+                                    << "gzip" << kLabelFile << "gzip" << 10 << "images"
                                     << QStringList{"trailing data", "41 bytes once decompressed"};
     QTest::newRow("zero rows") << idxHeader(0x803, {3, 0, 4}) << "plain" << kLabelFile << "plain" << 10 << "images"
                                << QStringList{"header says 3 images of 0x4", "non-zero"};
     QTest::newRow("zero labels") << kImages << "plain" << labelsFile(QByteArray()) << "plain" << 10 << "labels"
                                  << QStringList{"header says 0 labels", "non-zero"};
     QTest::newRow("huge header") << idxHeader(0x803, {0xFFFFFFFF, 28, 28}) + body << "plain" << kLabelFile << "plain"
-                                 << 10 << "images" << QStringList{"4294967295 images of 28x28", "expected at most 2147483647 images"};
+                                 << 10 << "images"
+                                 << QStringList{"4294967295 images of 28x28", "expected at most 2147483647 images"};
     QTest::newRow("count mismatch") << kImages << "plain" << labelsFile("\x01\x02") << "plain" << 10 << "both"
                                     << QStringList{"has 3 images", "has 2 labels", "one label per image"};
     QTest::newRow("label out of range") << kImages << "plain" << labelsFile(QByteArray("\x01\x0c\x02", 3)) << "plain"
@@ -215,8 +219,8 @@ void tst_Idx::malformed_data() {
                                         << QStringList{"label 12 at index 1 is out of range (expected < 10)"};
     QTest::newRow("label equals classes") << kImages << "plain" << kLabelFile << "plain" << 9 << "labels"
                                           << QStringList{"label 9 at index 2", "expected < 9"};
-    QTest::newRow("gzip garbage") << QByteArray("\x1f\x8b", 2) + garbage(200) << "plain" << kLabelFile << "plain"
-                                  << 10 << "images" << QStringList{"corrupt gzip data"};
+    QTest::newRow("gzip garbage") << QByteArray("\x1f\x8b", 2) + garbage(200) << "plain" << kLabelFile << "plain" << 10
+                                  << "images" << QStringList{"corrupt gzip data"};
     QTest::newRow("gzip header only") << QByteArray("\x1f\x8b\x08\x00", 4) << "plain" << kLabelFile << "plain" << 10
                                       << "images" << QStringList{"corrupt gzip data"};
     QTest::newRow("missing images") << kImages << "missing" << kLabelFile << "plain" << 10 << "images"
@@ -241,12 +245,9 @@ void tst_Idx::malformed() {
     const QString labelsPath = path(row + "-labels-idx1-ubyte");
     for (const auto& [filePath, bytes, mode] :
          {std::tuple{imagesPath, images, imagesMode}, std::tuple{labelsPath, labels, labelsMode}}) {
-        if (mode == "plain")
-            writeFile(filePath, bytes);
-        else if (mode == "gzip")
-            writeFile(filePath, gzipped(bytes, path("scratch")));
-        else if (mode == "folder")
-            QVERIFY(QDir().mkpath(filePath));
+        if (mode == "plain") writeFile(filePath, bytes);
+        else if (mode == "gzip") writeFile(filePath, gzipped(bytes, path("scratch")));
+        else if (mode == "folder") QVERIFY(QDir().mkpath(filePath));
     }
 
     try {
@@ -290,7 +291,8 @@ void tst_Idx::exactMessages() {
     // Damaged gzip: cut in half, or a flipped CRC at the end.
     const QByteArray good = gzipped(imagesFile(50, 28, 28), path("scratch"));
     writeFile(labels, labelsFile(QByteArray(50, 1)));
-    for (const QByteArray& damaged : {good.left(good.size() / 2), QByteArray(good).replace(good.size() - 8, 4, "CRC!")}) {
+    for (const QByteArray& damaged :
+         {good.left(good.size() / 2), QByteArray(good).replace(good.size() - 8, 4, "CRC!")}) {
         writeFile(images, damaged);
         try {
             mlpw::load_idx(images.toStdString(), labels.toStdString(), 10);

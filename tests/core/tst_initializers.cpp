@@ -137,7 +137,8 @@ void TestInitializers::uniform() {
     QVERIFY2(std::fabs(s.stddev / expectedSd - 1) < kStddevTolerance, qPrintable(QString::number(s.stddev)));
     std::vector<int> bins(10, 0);
     for (float x : v) ++bins[std::min(9, int((x - low) / width * 10))];
-    for (int count : bins) QVERIFY2(std::fabs(count / double(kCount) - 0.1) < 0.005, qPrintable(QString::number(count)));
+    for (int count : bins)
+        QVERIFY2(std::fabs(count / double(kCount) - 0.1) < 0.005, qPrintable(QString::number(count)));
 }
 
 void TestInitializers::random_normal() {
@@ -147,7 +148,8 @@ void TestInitializers::random_normal() {
         spec.mean = mean;
         spec.stddev = stddev;
         const Stats s = statistics(initialized(spec, 9), stddev);
-        QVERIFY2(std::fabs(s.mean - mean) < kMeanErrors * stddev / std::sqrt(double(kCount)), qPrintable(QString::number(s.mean)));
+        QVERIFY2(std::fabs(s.mean - mean) < kMeanErrors * stddev / std::sqrt(double(kCount)),
+                 qPrintable(QString::number(s.mean)));
         QVERIFY2(std::fabs(s.stddev / stddev - 1) < kStddevTolerance, qPrintable(QString::number(s.stddev)));
         QVERIFY2(std::fabs(s.withinOne - 0.6827) < 0.005, qPrintable(QString::number(s.withinOne)));
         QVERIFY2(std::fabs(s.beyondTwo - 0.0455) < 0.005, qPrintable(QString::number(s.beyondTwo)));
@@ -158,7 +160,8 @@ void TestInitializers::random_normal() {
 void TestInitializers::truncated_normal_data() {
     QTest::addColumn<InitializerSpec>("spec");
     QTest::addColumn<double>("targetStddev");  // sqrt(scale / fan)
-    QTest::newRow("glorot_normal: sqrt(2 / (fan_in + fan_out))") << named("glorot_normal") << std::sqrt(2.0 / (kFanIn + kFanOut));
+    QTest::newRow("glorot_normal: sqrt(2 / (fan_in + fan_out))")
+        << named("glorot_normal") << std::sqrt(2.0 / (kFanIn + kFanOut));
     QTest::newRow("he_normal: sqrt(2 / fan_in)") << named("he_normal") << std::sqrt(2.0 / kFanIn);
     QTest::newRow("lecun_normal: sqrt(1 / fan_in)") << named("lecun_normal") << std::sqrt(1.0 / kFanIn);
 }
@@ -171,10 +174,12 @@ void TestInitializers::truncated_normal() {
     QFETCH(double, targetStddev);
     const double sigma = targetStddev / kTruncatedStddev;
     const Stats s = statistics(initialized(spec, 5), sigma);
-    QVERIFY2(std::fabs(s.mean) < kMeanErrors * targetStddev / std::sqrt(double(kCount)), qPrintable(QString::number(s.mean)));
+    QVERIFY2(std::fabs(s.mean) < kMeanErrors * targetStddev / std::sqrt(double(kCount)),
+             qPrintable(QString::number(s.mean)));
     QVERIFY2(std::fabs(s.stddev / targetStddev - 1) < kStddevTolerance,
              qPrintable(QString("%1, expected %2").arg(s.stddev).arg(targetStddev)));
-    QVERIFY2(s.max < 2 * sigma && s.min > -2 * sigma, qPrintable(QString("[%1, %2], 2 sigma = %3").arg(s.min).arg(s.max).arg(2 * sigma)));
+    QVERIFY2(s.max < 2 * sigma && s.min > -2 * sigma,
+             qPrintable(QString("[%1, %2], 2 sigma = %3").arg(s.min).arg(s.max).arg(2 * sigma)));
     QVERIFY(s.max > 1.99 * sigma && s.min < -1.99 * sigma);  // truncated at 2 sigma, not before
     QVERIFY2(std::fabs(s.withinOne - 0.6827 / 0.9545) < 0.005, qPrintable(QString::number(s.withinOne)));
 }

@@ -179,12 +179,13 @@ void compareGradients(const QString& what, const std::vector<double>& analytic, 
         }
         worstWrong = std::max(worstWrong, errorRatio(kWrongScale * analytic[j], numeric[j]));
     }
-    QVERIFY2(worst <= 1.0, qPrintable(QString("%1[%2]: analytic %3, numeric %4 (error %5 of the tolerance)")
-                                          .arg(what)
-                                          .arg(at)
-                                          .arg(analytic[at], 0, 'g', 7)
-                                          .arg(numeric[at], 0, 'g', 7)
-                                          .arg(worst, 0, 'g', 3)));
+    QVERIFY2(worst <= 1.0,
+             qPrintable(QString("%1[%2]: analytic %3, numeric %4 (error %5 of the tolerance)")
+                            .arg(what)
+                            .arg(at)
+                            .arg(analytic[at], 0, 'g', 7)
+                            .arg(numeric[at], 0, 'g', 7)
+                            .arg(worst, 0, 'g', 3)));
     QVERIFY2(worstWrong > 1.0,
              qPrintable(what + ": a gradient 5% off would pass too; the check is not sensitive (all ~0?)"));
 }
@@ -192,12 +193,12 @@ void compareGradients(const QString& what, const std::vector<double>& analytic, 
 // Hand maths for the known-value forwards, in double.
 double activate(ActivationFn fn, double z, double slope, double alpha) {
     switch (fn) {
-    case ActivationFn::relu: return std::max(z, 0.0);
-    case ActivationFn::sigmoid: return 1.0 / (1.0 + std::exp(-z));
-    case ActivationFn::tanh: return std::tanh(z);
-    case ActivationFn::elu: return z > 0 ? z : alpha * (std::exp(z) - 1.0);
-    case ActivationFn::leaky_relu: return z > 0 ? z : slope * z;
-    default: return z;
+        case ActivationFn::relu: return std::max(z, 0.0);
+        case ActivationFn::sigmoid: return 1.0 / (1.0 + std::exp(-z));
+        case ActivationFn::tanh: return std::tanh(z);
+        case ActivationFn::elu: return z > 0 ? z : alpha * (std::exp(z) - 1.0);
+        case ActivationFn::leaky_relu: return z > 0 ? z : slope * z;
+        default: return z;
     }
 }
 std::vector<double> softmax(const std::vector<double>& z) {
@@ -287,7 +288,8 @@ void TestLayers::dense_known_values() {
     ModelState state = net.state();
     QCOMPARE(state.size(), size_t(4));
     auto fill = [](NamedTensor& t, double phase, double scale) {
-        for (size_t i = 0; i < t.values.size(); ++i) t.values[i] = static_cast<float>(scale * std::sin(phase + 1.7 * i));
+        for (size_t i = 0; i < t.values.size(); ++i)
+            t.values[i] = static_cast<float>(scale * std::sin(phase + 1.7 * i));
     };
     fill(state[0], 0.3, 0.8);  // W1 {4, 5}
     fill(state[1], 1.1, 0.3);  // b1 {4}
@@ -307,7 +309,8 @@ void TestLayers::dense_known_values() {
             std::vector<double> h(hidden), z(kClasses);
             for (int u = 0; u < hidden; ++u) {
                 double s = state[1].values[u];
-                for (int i = 0; i < kFeatures; ++i) s += double(state[0].values[u * kFeatures + i]) * x[r * kFeatures + i];
+                for (int i = 0; i < kFeatures; ++i)
+                    s += double(state[0].values[u * kFeatures + i]) * x[r * kFeatures + i];
                 negativeInputs += s < 0;
                 h[u] = activate(fn, s, slope, alpha);
             }
@@ -318,7 +321,11 @@ void TestLayers::dense_known_values() {
             const auto expected = softmax(z);
             for (int c = 0; c < kClasses; ++c)
                 QVERIFY2(std::fabs(p[r * kClasses + c] - expected[c]) < 1e-5,
-                         qPrintable(QString("row %1 class %2: %3, expected %4").arg(r).arg(c).arg(p[r * kClasses + c]).arg(expected[c])));
+                         qPrintable(QString("row %1 class %2: %3, expected %4")
+                                        .arg(r)
+                                        .arg(c)
+                                        .arg(p[r * kClasses + c])
+                                        .arg(expected[c])));
             expectedLoss -= std::log(expected[labels[r]]);
         }
         QVERIFY(negativeInputs > 0 && negativeInputs < kRows * hidden);  // both branches of the activation used
@@ -356,8 +363,8 @@ void TestLayers::gradients_data() {
         << model({denseNoBias(6), batchNorm(), activation(A::elu), head}) << "Activation 6";
     QTest::newRow("batch_normalization + leaky_relu layer")
         << model({denseNoBias(6), batchNorm(), leakyRelu(0.3f), head}) << "Activation 6, alpha 0.3";
-    QTest::newRow("batch_normalization first") << model({batchNorm(), dense(6, A::tanh), head})
-                                               << "BatchNormalization 5";
+    QTest::newRow("batch_normalization first")
+        << model({batchNorm(), dense(6, A::tanh), head}) << "BatchNormalization 5";
     // Dropout: the mask of the training step is fixed by set_training_step before every forward.
     QTest::newRow("dropout 0.5 after relu") << model({dense(6, A::relu), dropout(0.5f), head}) << "Dropout 6";
     QTest::newRow("dropout 0.3 first") << model({dropout(0.3f), dense(6, A::tanh), head}) << "Dropout 5";
@@ -437,10 +444,8 @@ void TestLayers::kernel_layout_covers_plain_state() {
         QVERIFY(p.size >= plain.size());
         qInfo("%s: %zu plain elements in a buffer of %zu", p.name.c_str(), plain.size(), p.size);
         for (size_t j = 0; j < p.size; ++j) {
-            if (map[j] < 0)
-                QCOMPARE(p.value[j], 0.0f);
-            else
-                QCOMPARE(p.value[j], plain[map[j]]);
+            if (map[j] < 0) QCOMPARE(p.value[j], 0.0f);
+            else QCOMPARE(p.value[j], plain[map[j]]);
         }
     }
     qInfo("%s", qPrintable(describeNetwork(net)));
@@ -448,8 +453,10 @@ void TestLayers::kernel_layout_covers_plain_state() {
 
 void TestLayers::kernels_follow_the_isa_limit() {
     // ctest runs this suite a second time as tst_layers_avx2: the limit must really reach oneDNN there.
-    if (qEnvironmentVariable("ONEDNN_MAX_CPU_ISA") != "AVX2") QSKIP("checked by tst_layers_avx2 (ONEDNN_MAX_CPU_ISA=AVX2)");
-    Network net(model({dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)}), 784, 10, 4, {.capacity = 32});
+    if (qEnvironmentVariable("ONEDNN_MAX_CPU_ISA") != "AVX2")
+        QSKIP("checked by tst_layers_avx2 (ONEDNN_MAX_CPU_ISA=AVX2)");
+    Network net(model({dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)}), 784, 10, 4,
+                {.capacity = 32});
     net.prepare(32, Pass::training);
     const QString text = describeNetwork(net);
     qInfo("%s", qPrintable(text));
@@ -583,7 +590,10 @@ void TestLayers::dropout_masks() {
             } else {
                 QVERIFY2(std::fabs(v) < 1e-4,
                          qPrintable(QString("element (%1, %2) is %3: neither 0 nor x/(1-rate) = %4")
-                                        .arg(r).arg(i).arg(v).arg(xi * scale)));
+                                        .arg(r)
+                                        .arg(i)
+                                        .arg(v)
+                                        .arg(xi * scale)));
             }
         }
     // Kept fraction: binomial with sd sqrt(rate (1 - rate) / ~65000) < 0.002; allow 5 sd.
@@ -636,10 +646,10 @@ namespace {
 // BN -> Dense(identity, softmax) on 4 features; feature 0 is constant over the batch, so its normalised value
 // is beta_0 exactly and serves as the reference for the others: y_rc - y_r0 = log p_rc - log p_r0.
 constexpr int kBnFeatures = 4, kBnRows = 4;
-const std::vector<float> kBnInput{2.0f, 1.0f, -3.0f, 0.5f,  //
-                                  2.0f, 4.0f, 0.0f, 0.7f,   //
-                                  2.0f, -2.0f, 1.0f, 0.1f,  //
-                                  2.0f, 3.0f, 5.0f, 0.2f};
+const std::vector<float> kBnInput{2.0f, 1.0f,  -3.0f, 0.5f,  //
+                                  2.0f, 4.0f,  0.0f,  0.7f,  //
+                                  2.0f, -2.0f, 1.0f,  0.1f,  //
+                                  2.0f, 3.0f,  5.0f,  0.2f};
 const std::vector<float> kGamma{1.0f, 2.0f, 0.5f, 1.5f}, kBeta{0.25f, 0.1f, -0.3f, 0.7f};
 
 Network batchNormProbe(float momentum) {
@@ -723,10 +733,12 @@ void TestLayers::batch_norm_moving_statistics() {
     for (int c = 0; c < kBnFeatures; ++c) {
         expectedMean[c] = (1.0 - momentum) * mean[c];
         expectedVar[c] = momentum * 1.0 + (1.0 - momentum) * var[c];
-        QVERIFY2(std::fabs(movingMean[c] - expectedMean[c]) < 1e-6 * (1 + std::fabs(expectedMean[c])),
-                 qPrintable(QString("moving_mean[%1] = %2, expected %3").arg(c).arg(movingMean[c]).arg(expectedMean[c])));
-        QVERIFY2(std::fabs(movingVar[c] - expectedVar[c]) < 1e-6 * (1 + expectedVar[c]),
-                 qPrintable(QString("moving_variance[%1] = %2, expected %3").arg(c).arg(movingVar[c]).arg(expectedVar[c])));
+        QVERIFY2(
+            std::fabs(movingMean[c] - expectedMean[c]) < 1e-6 * (1 + std::fabs(expectedMean[c])),
+            qPrintable(QString("moving_mean[%1] = %2, expected %3").arg(c).arg(movingMean[c]).arg(expectedMean[c])));
+        QVERIFY2(
+            std::fabs(movingVar[c] - expectedVar[c]) < 1e-6 * (1 + expectedVar[c]),
+            qPrintable(QString("moving_variance[%1] = %2, expected %3").arg(c).arg(movingVar[c]).arg(expectedVar[c])));
     }
     // Inference now normalises with those moving statistics, and does not change them.
     checkNormalised(forwardCopy(net, kBnInput, kBnRows, Pass::inference), expectedMean, expectedVar);
@@ -736,7 +748,8 @@ void TestLayers::batch_norm_moving_statistics() {
     forwardCopy(net, kBnInput, kBnRows, Pass::training);
     const std::vector<float> mean2 = tensorNamed(net.state(), "batch_normalization/moving_mean").values;
     for (int c = 0; c < kBnFeatures; ++c)
-        QVERIFY(std::fabs(mean2[c] - (momentum * expectedMean[c] + (1.0 - momentum) * mean[c])) < 1e-6 * (1 + std::fabs(mean[c])));
+        QVERIFY(std::fabs(mean2[c] - (momentum * expectedMean[c] + (1.0 - momentum) * mean[c])) <
+                1e-6 * (1 + std::fabs(mean[c])));
 }
 
 // --- Regularisation penalty: l1 * sum|w| + l2 * sum w^2 over the kernels (not the biases).
@@ -788,8 +801,7 @@ void TestLayers::state_round_trip_data() {
     QTest::newRow("dense relu") << model({dense(7, A::relu), head});
     QTest::newRow("dense without bias") << model({denseNoBias(7, A::sigmoid), head});
     QTest::newRow("dense + leaky_relu (fused)") << model({dense(7), leakyRelu(0.1f), head});
-    QTest::newRow("batch_normalization + activation")
-        << model({dense(7), batchNorm(), activation(A::elu), head});
+    QTest::newRow("batch_normalization + activation") << model({dense(7), batchNorm(), activation(A::elu), head});
     QTest::newRow("dropout") << model({dense(7, A::tanh), dropout(0.4f), head});
     QTest::newRow("wide (blocked kernels)") << model({dense(300, A::relu), batchNorm(), dense(64, A::relu), head});
 }
@@ -838,19 +850,24 @@ void TestLayers::state_round_trip() {
 void TestLayers::set_state_rejects_bad_tensors_data() {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("message");
-    QTest::newRow("transposed kernel") << "transpose" << "dense/kernel {6, 5}";
-    QTest::newRow("renamed tensor") << "rename" << "expected tensor dense/bias {6}, found hidden/bias";
-    QTest::newRow("missing tensor") << "drop last" << "dense_1/bias {3} is missing";
-    QTest::newRow("extra tensor") << "append" << "1 tensors more";
-    QTest::newRow("wrong value count") << "short values" << "dense_1/kernel has 17 values, expected 18";
+    QTest::newRow("transposed kernel") << "transpose"
+                                       << "dense/kernel {6, 5}";
+    QTest::newRow("renamed tensor") << "rename"
+                                    << "expected tensor dense/bias {6}, found hidden/bias";
+    QTest::newRow("missing tensor") << "drop last"
+                                    << "dense_1/bias {3} is missing";
+    QTest::newRow("extra tensor") << "append"
+                                  << "1 tensors more";
+    QTest::newRow("wrong value count") << "short values"
+                                       << "dense_1/kernel has 17 values, expected 18";
 }
 
 void TestLayers::set_state_rejects_bad_tensors() {
     // A rejected state names the tensor and leaves every weight as it was.
     QFETCH(QString, change);
     QFETCH(QString, message);
-    Network net(model({dense(6, ActivationFn::relu), dense(kClasses, ActivationFn::softmax)}), kFeatures, kClasses,
-                1, {.capacity = 4});
+    Network net(model({dense(6, ActivationFn::relu), dense(kClasses, ActivationFn::softmax)}), kFeatures, kClasses, 1,
+                {.capacity = 4});
     const ModelState before = net.state();
     ModelState bad = before;
     for (auto& t : bad)
@@ -878,8 +895,9 @@ void TestLayers::fused_layers_keep_keras_names() {
     const Network plain(model({dense(6), dense(4), head}), kFeatures, kClasses, 7);
     QStringList names;
     for (const NamedTensor& t : fused.state()) names << QString::fromStdString(t.name);
-    QCOMPARE(names, QStringList({"dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel",
-                                 "dense_2/bias"}));
+    QCOMPARE(names,
+             QStringList(
+                 {"dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"}));
     QCOMPARE(fused.state().front().values, plain.state().front().values);
 }
 

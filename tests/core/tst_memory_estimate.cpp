@@ -5,8 +5,8 @@
 #include <new>
 
 #include "mlpw/errors.h"
-#include "mlpw/training/memory_estimate.h"
 #include "mlpw/nn/optimizer.h"
+#include "mlpw/training/memory_estimate.h"
 
 using namespace mlpw;
 
@@ -52,7 +52,9 @@ void TestMemoryEstimate::baseline_known_sizes() {
     QCOMPARE(m.activations, 500.0 * (784 + (512 + 784) + (10 + 512) + 2 * 10) * 4);
     QCOMPARE(m.data, 70000.0 * 785);
     QCOMPARE(m.total(), m.training() + m.data);
-    QVERIFY2(QString::fromStdString(m.text()).startsWith("about 68.32 MB (weights 1.56 MB, gradients 1.56 MB, optimiser slots 3.13 MB"), m.text().c_str());
+    QVERIFY2(QString::fromStdString(m.text()).startsWith(
+                 "about 68.32 MB (weights 1.56 MB, gradients 1.56 MB, optimiser slots 3.13 MB"),
+             m.text().c_str());
 }
 
 void TestMemoryEstimate::optimiser_slots_data() {
@@ -96,8 +98,10 @@ void TestMemoryEstimate::refusal_says_needed_and_available() {
         QFAIL("a 2 TB run was not refused");
     } catch (const OutOfMemoryError& e) {
         const QString message = QString::fromUtf8(e.what());
-        QVERIFY2(message.startsWith("experiment 'huge': not enough memory to train: it needs about "), qPrintable(message));
-        QVERIFY2(message.contains(" TB (weights ") && message.contains(" is available (MemAvailable"), qPrintable(message));
+        QVERIFY2(message.startsWith("experiment 'huge': not enough memory to train: it needs about "),
+                 qPrintable(message));
+        QVERIFY2(message.contains(" TB (weights ") && message.contains(" is available (MemAvailable"),
+                 qPrintable(message));
         QVERIFY2(!message.contains("data "), qPrintable(message));  // loaded already: not counted again
     }
 }

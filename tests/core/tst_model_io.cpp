@@ -3,8 +3,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cmath>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -122,7 +122,7 @@ void writeAll(const QString& path, const QByteArray& bytes) {
 QByteArray sealed(const QByteArray& payload, int version = 1) {
     const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(payload.constData()), uInt(payload.size()));
     return QByteArray("MLPW-MODEL ") + QByteArray::number(version) + " " + QByteArray::number(payload.size()) + " " +
-           QByteArray::number(qulonglong(crc), 16).rightJustified(8, '0') + "\n" + payload;
+        QByteArray::number(qulonglong(crc), 16).rightJustified(8, '0') + "\n" + payload;
 }
 
 // The payload with its first whitespace-delimited token `token` replaced.
@@ -158,7 +158,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     ModelState m_weights;
-    QByteArray m_valid;   // a whole valid file
+    QByteArray m_valid;      // a whole valid file
     qsizetype m_header = 0;  // its header size
 };
 
@@ -293,7 +293,8 @@ void TestModelIo::loadMissingFile() {
     try {
         load_model(path);
     } catch (const ModelFileError& e) {
-        QCOMPARE(QString(e.what()), QString::fromStdString(path) + ": cannot open the model file (No such file or directory)");
+        QCOMPARE(QString(e.what()),
+                 QString::fromStdString(path) + ": cannot open the model file (No such file or directory)");
     }
 }
 
@@ -312,45 +313,53 @@ void TestModelIo::corrupt_data() {
 
     QTest::newRow("empty") << QByteArray() << QStringList{"empty file"};
     QTest::newRow("random bytes") << random << QStringList{"not an MLP Workbench model file (it starts with \""};
-    QTest::newRow("PNG") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
-                         << QStringList{R"(not an MLP Workbench model file (it starts with "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))"};
+    QTest::newRow("PNG")
+        << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
+        << QStringList{R"(not an MLP Workbench model file (it starts with "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))"};
     QTest::newRow("JSON") << QByteArray("{\n  \"name\": \"mlp\"\n}\n")
-                          << QStringList{R"(not an MLP Workbench model file (it starts with "{\n  \"name\": \"mlp...")"};
-    QTest::newRow("magic cut short") << QByteArray("MLPW-MO") << QStringList{"truncated (the file ends inside its header)"};
+                          << QStringList{
+                                 R"(not an MLP Workbench model file (it starts with "{\n  \"name\": \"mlp...")"};
+    QTest::newRow("magic cut short") << QByteArray("MLPW-MO")
+                                     << QStringList{"truncated (the file ends inside its header)"};
     QTest::newRow("header cut short") << header.left(header.size() - 5) << QStringList{"truncated"};
     QTest::newRow("header only") << header
-        << QStringList{"truncated (expected " + size + " bytes of model data, found 0)"};
+                                 << QStringList{"truncated (expected " + size + " bytes of model data, found 0)"};
     QTest::newRow("half the payload") << m_valid.left(m_header + payload.size() / 2)
-        << QStringList{"truncated (expected " + size + " bytes of model data, found " +
-                       QString::number(payload.size() / 2) + ")"};
+                                      << QStringList{"truncated (expected " + size + " bytes of model data, found " +
+                                                     QString::number(payload.size() / 2) + ")"};
     QTest::newRow("all but one byte") << m_valid.chopped(1)
-        << QStringList{"truncated (expected " + size + " bytes of model data, found " +
-                       QString::number(payload.size() - 1) + ")"};
+                                      << QStringList{"truncated (expected " + size + " bytes of model data, found " +
+                                                     QString::number(payload.size() - 1) + ")"};
     QTest::newRow("one byte too many") << m_valid + "x"
-        << QStringList{"corrupt (expected " + size + " bytes of model data, found " +
-                       QString::number(payload.size() + 1) + ")"};
+                                       << QStringList{"corrupt (expected " + size + " bytes of model data, found " +
+                                                      QString::number(payload.size() + 1) + ")"};
     QTest::newRow("flipped byte") << flipped << QStringList{"corrupt (checksum mismatch)"};
-    QTest::newRow("future format") << QByteArray(m_valid).replace(0, 13, "MLPW-MODEL 3 ")
+    QTest::newRow("future format")
+        << QByteArray(m_valid).replace(0, 13, "MLPW-MODEL 3 ")
         << QStringList{"written by a newer MLP Workbench (model format 3, this build reads up to 1)"};
     QTest::newRow("format 0") << sealed(payload, 0) << QStringList{"corrupt (malformed header"};
-    QTest::newRow("malformed header") << QByteArray("MLPW-MODEL 1 many bytes\n") << QStringList{"corrupt (malformed header"};
+    QTest::newRow("malformed header") << QByteArray("MLPW-MODEL 1 many bytes\n")
+                                      << QStringList{"corrupt (malformed header"};
     QTest::newRow("long header line") << QByteArray("MLPW-MODEL ") + QByteArray(200, '1')
-        << QStringList{"corrupt (the header line is longer than 128 bytes)"};
+                                      << QStringList{"corrupt (the header line is longer than 128 bytes)"};
     // Valid length and checksum around a bad payload: the archive and the guards must catch it.
     QTest::newRow("sealed garbage") << sealed(random) << QStringList{"corrupt ("};
     QTest::newRow("sealed half archive") << sealed(payload.left(payload.size() / 2)) << QStringList{"corrupt ("};
     QTest::newRow("sealed empty payload") << sealed(QByteArray()) << QStringList{"corrupt ("};
     QTest::newRow("huge string length") << sealed(withToken(payload, "1234", "99999999999"))
-        << QStringList{"corrupt (written_by length 99999999999 does not fit in"};
-    QTest::newRow("huge value count") << sealed(withToken(payload, "12544", "99999999999"))
+                                        << QStringList{"corrupt (written_by length 99999999999 does not fit in"};
+    QTest::newRow("huge value count")
+        << sealed(withToken(payload, "12544", "99999999999"))
         << QStringList{"corrupt (tensor \"dense/kernel\": value count 99999999999 does not fit in"};
-    QTest::newRow("values do not fill the shape") << sealed(withToken(payload, "784", "785"))
+    QTest::newRow("values do not fill the shape")
+        << sealed(withToken(payload, "784", "785"))
         << QStringList{"corrupt (tensor \"dense/kernel\": 12544 values for a shape of 12560)"};
-    QTest::newRow("dimension beyond int") << sealed(withToken(payload, "784", "4000000000")) << QStringList{"corrupt ("};
+    QTest::newRow("dimension beyond int")
+        << sealed(withToken(payload, "784", "4000000000")) << QStringList{"corrupt ("};
     QTest::newRow("negative dimension") << sealed(withToken(payload, "784", "-784"))
-        << QStringList{"corrupt (tensor \"dense/kernel\": negative dimension -784)"};
+                                        << QStringList{"corrupt (tensor \"dense/kernel\": negative dimension -784)"};
     QTest::newRow("image size 0") << sealed(withToken(payload, "28", "0"))
-        << QStringList{"corrupt (image size 0x28, expected 1 to 4096 pixels a side)"};
+                                  << QStringList{"corrupt (image size 0x28, expected 1 to 4096 pixels a side)"};
 }
 
 void TestModelIo::corrupt() {
@@ -384,10 +393,10 @@ void TestModelIo::wrongTensors() {
     ModelFile file = modelFile(m_weights);
     QCOMPARE(file.weights[0].name, std::string("dense/kernel"));
     switch (change) {
-    case 0: file.weights[0].shape = {784, 16}; break;
-    case 1: file.weights[1].name = "dense/offset"; break;
-    case 2: file.weights.pop_back(); break;
-    case 3: file.weights.push_back({"extra", {1}, {1.0f}}); break;
+        case 0: file.weights[0].shape = {784, 16}; break;
+        case 1: file.weights[1].name = "dense/offset"; break;
+        case 2: file.weights.pop_back(); break;
+        case 3: file.weights.push_back({"extra", {1}, {1.0f}}); break;
     }
     const std::string path = m_dir.filePath("wrong.mlpw").toStdString();
     save_model(file, path);

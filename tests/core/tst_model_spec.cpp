@@ -22,19 +22,24 @@ private slots:
 void TestModelSpec::layer_names_data() {
     QTest::addColumn<QString>("layers");
     QTest::addColumn<QString>("names");
-    QTest::newRow("784-512-10") << "f d d" << "flatten dense dense_1";
-    QTest::newRow("leaky") << "f d l o d l o d" << "flatten dense leaky_re_lu dropout dense_1 leaky_re_lu_1 dropout_1 dense_2";
-    QTest::newRow("all kinds") << "b a d a" << "batch_normalization activation dense activation_1";
-    QTest::newRow("explicit kept, counter not used") << "d:hidden d d" << "hidden dense dense_1";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("784-512-10") << "f d d"
+                                << "flatten dense dense_1";
+    QTest::newRow("leaky") << "f d l o d l o d"
+                           << "flatten dense leaky_re_lu dropout dense_1 leaky_re_lu_1 dropout_1 dense_2";
+    QTest::newRow("all kinds") << "b a d a"
+                               << "batch_normalization activation dense activation_1";
+    QTest::newRow("explicit kept, counter not used") << "d:hidden d d"
+                                                     << "hidden dense dense_1";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestModelSpec::layer_names() {
     QFETCH(QString, layers);
     QFETCH(QString, names);
-    const std::map<QChar, LayerType> kinds{{'d', LayerType::dense},   {'a', LayerType::activation},
-                                           {'l', LayerType::leaky_relu}, {'o', LayerType::dropout},
-                                           {'b', LayerType::batch_normalization}, {'f', LayerType::flatten}};
+    const std::map<QChar, LayerType> kinds{
+        {'d', LayerType::dense},   {'a', LayerType::activation},          {'l', LayerType::leaky_relu},
+        {'o', LayerType::dropout}, {'b', LayerType::batch_normalization}, {'f', LayerType::flatten}};
     ModelSpec model;
     for (const QString& word : layers.split(' ', Qt::SkipEmptyParts)) {
         LayerSpec l;

@@ -74,43 +74,43 @@ private:
     void update(double& w, double g, double& a, double& b, double& c) const {
         const double lr = s.learning_rate, eps = s.epsilon, m = s.momentum;
         switch (s.type) {
-        case OptimizerType::sgd:
-            if (m == 0) {
-                w -= lr * g;
-            } else {
-                a = m * a - lr * g;
-                w += s.nesterov ? m * a - lr * g : a;
+            case OptimizerType::sgd:
+                if (m == 0) {
+                    w -= lr * g;
+                } else {
+                    a = m * a - lr * g;
+                    w += s.nesterov ? m * a - lr * g : a;
+                }
+                break;
+            case OptimizerType::adagrad:
+                a += g * g;
+                w -= lr * g / (std::sqrt(a) + eps);
+                break;
+            case OptimizerType::rmsprop: {
+                const double rho = s.rho;
+                a = rho * a + (1 - rho) * g * g;  // ms
+                double d = a;
+                if (s.centered) {
+                    b = rho * b + (1 - rho) * g;  // mg
+                    d -= b * b;
+                }
+                if (m > 0) {
+                    c = m * c + lr * g / std::sqrt(d + eps);  // mom
+                    w -= c;
+                } else {
+                    w -= lr * g / (std::sqrt(d) + eps);
+                }
+                break;
             }
-            break;
-        case OptimizerType::adagrad:
-            a += g * g;
-            w -= lr * g / (std::sqrt(a) + eps);
-            break;
-        case OptimizerType::rmsprop: {
-            const double rho = s.rho;
-            a = rho * a + (1 - rho) * g * g;  // ms
-            double d = a;
-            if (s.centered) {
-                b = rho * b + (1 - rho) * g;  // mg
-                d -= b * b;
+            case OptimizerType::adam: {
+                const double b1 = s.beta_1, b2 = s.beta_2;
+                const double lr_t = lr * std::sqrt(1 - std::pow(b2, double(t))) / (1 - std::pow(b1, double(t)));
+                a = b1 * a + (1 - b1) * g;      // m
+                b = b2 * b + (1 - b2) * g * g;  // v
+                c = std::max(c, b);             // vhat
+                w -= lr_t * a / (std::sqrt(s.amsgrad ? c : b) + eps);
+                break;
             }
-            if (m > 0) {
-                c = m * c + lr * g / std::sqrt(d + eps);  // mom
-                w -= c;
-            } else {
-                w -= lr * g / (std::sqrt(d) + eps);
-            }
-            break;
-        }
-        case OptimizerType::adam: {
-            const double b1 = s.beta_1, b2 = s.beta_2;
-            const double lr_t = lr * std::sqrt(1 - std::pow(b2, double(t))) / (1 - std::pow(b1, double(t)));
-            a = b1 * a + (1 - b1) * g;      // m
-            b = b2 * b + (1 - b2) * g * g;  // v
-            c = std::max(c, b);             // vhat
-            w -= lr_t * a / (std::sqrt(s.amsgrad ? c : b) + eps);
-            break;
-        }
         }
     }
 
@@ -183,43 +183,63 @@ void TestOptimizer::matches_keras_rules_data() {
     };
     QTest::newRow("sgd") << keras(T::sgd, 0.1f) << 0.0f << 0.0f;
     QTest::newRow("sgd momentum") << with(keras(T::sgd, 0.1f), [](auto& s) { s.momentum = 0.9f; }) << 0.0f << 0.0f;
-    QTest::newRow("sgd nesterov") << with(keras(T::sgd, 0.1f), [](auto& s) { s.momentum = 0.9f; s.nesterov = true; })
-                                  << 0.0f << 0.0f;
+    QTest::newRow("sgd nesterov") << with(keras(T::sgd, 0.1f), [](auto& s) {
+        s.momentum = 0.9f;
+        s.nesterov = true;
+    }) << 0.0f << 0.0f;
     QTest::newRow("adagrad") << keras(T::adagrad, 0.1f) << 0.0f << 0.0f;
-    QTest::newRow("adagrad, accumulator 0.5, epsilon 0.1")
-        << with(keras(T::adagrad, 0.1f), [](auto& s) { s.initial_accumulator_value = 0.5f; s.epsilon = 0.1f; })
-        << 0.0f << 0.0f;
+    QTest::newRow("adagrad, accumulator 0.5, epsilon 0.1") << with(keras(T::adagrad, 0.1f), [](auto& s) {
+        s.initial_accumulator_value = 0.5f;
+        s.epsilon = 0.1f;
+    }) << 0.0f << 0.0f;
     QTest::newRow("rmsprop") << keras(T::rmsprop, 0.01f) << 0.0f << 0.0f;
-    QTest::newRow("rmsprop, epsilon 0.1") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.epsilon = 0.1f; })
-                                          << 0.0f << 0.0f;
+    QTest::newRow("rmsprop, epsilon 0.1")
+        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.epsilon = 0.1f; }) << 0.0f << 0.0f;
     QTest::newRow("rmsprop, rho 0.5") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.rho = 0.5f; }) << 0.0f << 0.0f;
-    QTest::newRow("rmsprop momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; })
-                                      << 0.0f << 0.0f;
-    QTest::newRow("rmsprop momentum, epsilon 0.1")
-        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; s.epsilon = 0.1f; }) << 0.0f << 0.0f;
-    QTest::newRow("rmsprop centered") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; })
-                                      << 0.0f << 0.0f;
-    QTest::newRow("rmsprop centered, epsilon 0.1")
-        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; s.epsilon = 0.1f; }) << 0.0f << 0.0f;
-    QTest::newRow("rmsprop centered momentum")
-        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; s.momentum = 0.5f; }) << 0.0f << 0.0f;
+    QTest::newRow("rmsprop momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; }) << 0.0f
+                                      << 0.0f;
+    QTest::newRow("rmsprop momentum, epsilon 0.1") << with(keras(T::rmsprop, 0.01f), [](auto& s) {
+        s.momentum = 0.9f;
+        s.epsilon = 0.1f;
+    }) << 0.0f << 0.0f;
+    QTest::newRow("rmsprop centered") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; }) << 0.0f
+                                      << 0.0f;
+    QTest::newRow("rmsprop centered, epsilon 0.1") << with(keras(T::rmsprop, 0.01f), [](auto& s) {
+        s.centered = true;
+        s.epsilon = 0.1f;
+    }) << 0.0f << 0.0f;
+    QTest::newRow("rmsprop centered momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) {
+        s.centered = true;
+        s.momentum = 0.5f;
+    }) << 0.0f << 0.0f;
     QTest::newRow("adam") << keras(T::adam, 0.01f) << 0.0f << 0.0f;
-    QTest::newRow("adam, epsilon 0.1") << with(keras(T::adam, 0.01f), [](auto& s) { s.epsilon = 0.1f; }) << 0.0f << 0.0f;
-    QTest::newRow("adam, betas 0.5 0.6") << with(keras(T::adam, 0.01f), [](auto& s) { s.beta_1 = 0.5f; s.beta_2 = 0.6f; })
-                                         << 0.0f << 0.0f;
-    QTest::newRow("adam amsgrad, beta_2 0.5")
-        << with(keras(T::adam, 0.01f), [](auto& s) { s.amsgrad = true; s.beta_2 = 0.5f; }) << 0.0f << 0.0f;
-    QTest::newRow("sgd clipvalue 0.5") << with(keras(T::sgd, 0.1f), [](auto& s) { s.clipvalue = 0.5f; }) << 0.0f << 0.0f;
-    QTest::newRow("adam clipvalue 0.5") << with(keras(T::adam, 0.01f), [](auto& s) { s.clipvalue = 0.5f; }) << 0.0f << 0.0f;
+    QTest::newRow("adam, epsilon 0.1") << with(keras(T::adam, 0.01f), [](auto& s) { s.epsilon = 0.1f; }) << 0.0f
+                                       << 0.0f;
+    QTest::newRow("adam, betas 0.5 0.6") << with(keras(T::adam, 0.01f), [](auto& s) {
+        s.beta_1 = 0.5f;
+        s.beta_2 = 0.6f;
+    }) << 0.0f << 0.0f;
+    QTest::newRow("adam amsgrad, beta_2 0.5") << with(keras(T::adam, 0.01f), [](auto& s) {
+        s.amsgrad = true;
+        s.beta_2 = 0.5f;
+    }) << 0.0f << 0.0f;
+    QTest::newRow("sgd clipvalue 0.5") << with(keras(T::sgd, 0.1f), [](auto& s) { s.clipvalue = 0.5f; }) << 0.0f
+                                       << 0.0f;
+    QTest::newRow("adam clipvalue 0.5") << with(keras(T::adam, 0.01f), [](auto& s) { s.clipvalue = 0.5f; }) << 0.0f
+                                        << 0.0f;
     QTest::newRow("sgd clipnorm 1") << with(keras(T::sgd, 0.1f), [](auto& s) { s.clipnorm = 1.0f; }) << 0.0f << 0.0f;
-    QTest::newRow("rmsprop momentum clipnorm 0.5")
-        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; s.clipnorm = 0.5f; }) << 0.0f << 0.0f;
+    QTest::newRow("rmsprop momentum clipnorm 0.5") << with(keras(T::rmsprop, 0.01f), [](auto& s) {
+        s.momentum = 0.9f;
+        s.clipnorm = 0.5f;
+    }) << 0.0f << 0.0f;
     QTest::newRow("sgd l1 0.1 l2 0.05") << keras(T::sgd, 0.1f) << 0.1f << 0.05f;
     QTest::newRow("adagrad l2 0.2") << keras(T::adagrad, 0.1f) << 0.0f << 0.2f;
     QTest::newRow("adam l1 l2 clipnorm 1")
         << with(keras(T::adam, 0.01f), [](auto& s) { s.clipnorm = 1.0f; }) << 0.1f << 0.05f;
-    QTest::newRow("sgd momentum l1 clipvalue 0.5")
-        << with(keras(T::sgd, 0.1f), [](auto& s) { s.momentum = 0.9f; s.clipvalue = 0.5f; }) << 0.3f << 0.0f;
+    QTest::newRow("sgd momentum l1 clipvalue 0.5") << with(keras(T::sgd, 0.1f), [](auto& s) {
+        s.momentum = 0.9f;
+        s.clipvalue = 0.5f;
+    }) << 0.3f << 0.0f;
 }
 
 void TestOptimizer::matches_keras_rules() {
@@ -241,8 +261,12 @@ void TestOptimizer::matches_keras_rules() {
                 const double got = params.value[k][i], want = expected[k][i];
                 QVERIFY2(std::fabs(got - want) <= kTolerance,
                          qPrintable(QString("step %1, tensor %2[%3]: %4, expected %5 (started at %6)")
-                                        .arg(step + 1).arg(k).arg(i)
-                                        .arg(got, 0, 'g', 9).arg(want, 0, 'g', 9).arg(kWeights[k][i])));
+                                        .arg(step + 1)
+                                        .arg(k)
+                                        .arg(i)
+                                        .arg(got, 0, 'g', 9)
+                                        .arg(want, 0, 'g', 9)
+                                        .arg(kWeights[k][i])));
             }
         // The gradients are inputs: the optimiser must not change them.
         for (size_t k = 0; k < expected.size(); ++k)
@@ -275,7 +299,8 @@ void TestOptimizer::hand_computed_values_data() {
     sgd.nesterov = true;
     QTest::newRow("sgd nesterov 0.9") << sgd << 0.905 << 0.7695;
     // a = 0.1 + 0.25 = 0.35, w = 1 - 0.05 / (sqrt(0.35) + 1e-7) = 0.915485; a = 0.6, w -= 0.05 / sqrt(0.6)
-    QTest::newRow("adagrad") << keras(T::adagrad, 0.1f) << 1 - 0.05 / std::sqrt(0.35) << 1 - 0.05 / std::sqrt(0.35) - 0.05 / std::sqrt(0.6);
+    QTest::newRow("adagrad") << keras(T::adagrad, 0.1f) << 1 - 0.05 / std::sqrt(0.35)
+                             << 1 - 0.05 / std::sqrt(0.35) - 0.05 / std::sqrt(0.6);
     // ms = 0.1 * 0.25 = 0.025, w = 1 - 0.05 / sqrt(0.025); ms = 0.0475, w -= 0.05 / sqrt(0.0475)
     QTest::newRow("rmsprop") << keras(T::rmsprop, 0.1f) << 1 - 0.05 / std::sqrt(0.025)
                              << 1 - 0.05 / std::sqrt(0.025) - 0.05 / std::sqrt(0.0475);
@@ -395,19 +420,26 @@ void TestOptimizer::parallel_path_is_thread_independent_data() {
     };
     QTest::newRow("sgd") << keras(T::sgd, 0.05f);
     QTest::newRow("sgd momentum") << with(keras(T::sgd, 0.05f), [](auto& s) { s.momentum = 0.9f; });
-    QTest::newRow("sgd nesterov") << with(keras(T::sgd, 0.05f), [](auto& s) { s.momentum = 0.9f; s.nesterov = true; });
+    QTest::newRow("sgd nesterov") << with(keras(T::sgd, 0.05f), [](auto& s) {
+        s.momentum = 0.9f;
+        s.nesterov = true;
+    });
     QTest::newRow("sgd clipvalue") << with(keras(T::sgd, 0.05f), [](auto& s) { s.clipvalue = 0.5f; });
     QTest::newRow("adagrad") << keras(T::adagrad, 0.05f);
     QTest::newRow("rmsprop") << keras(T::rmsprop, 0.01f);
     QTest::newRow("rmsprop momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.momentum = 0.9f; });
     QTest::newRow("rmsprop centered") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; });
-    QTest::newRow("rmsprop centered momentum")
-        << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.centered = true; s.momentum = 0.5f; });
+    QTest::newRow("rmsprop centered momentum") << with(keras(T::rmsprop, 0.01f), [](auto& s) {
+        s.centered = true;
+        s.momentum = 0.5f;
+    });
     QTest::newRow("rmsprop clipnorm") << with(keras(T::rmsprop, 0.01f), [](auto& s) { s.clipnorm = 5.0f; });
     QTest::newRow("adam") << keras(T::adam, 0.01f);
     QTest::newRow("adam clipvalue") << with(keras(T::adam, 0.01f), [](auto& s) { s.clipvalue = 0.5f; });
-    QTest::newRow("adam amsgrad clipnorm")
-        << with(keras(T::adam, 0.01f), [](auto& s) { s.amsgrad = true; s.clipnorm = 5.0f; });
+    QTest::newRow("adam amsgrad clipnorm") << with(keras(T::adam, 0.01f), [](auto& s) {
+        s.amsgrad = true;
+        s.clipnorm = 5.0f;
+    });
 }
 
 void TestOptimizer::parallel_path_is_thread_independent() {

@@ -42,11 +42,12 @@ private slots:
                 if (o.flag) QVERIFY(spec.optimizer.*o.flag);
                 QCOMPARE(experiment_to_json(spec)["optimizer"][key], value);
                 if (o.number && o.range != Range::any) {  // -1 is outside every range
-                    const std::string message = error_of(
-                        [&] { experiment_from_json(experimentWith({{"type", info.name}, {key, -1}})); });
-                    QVERIFY2(message.find("optimizer." + key + ": " + range_text(o.range) + ", got -1") !=
-                                 std::string::npos,
-                             message.c_str());
+                    const std::string message = error_of([&] {
+                        experiment_from_json(experimentWith({{"type", info.name}, {key, -1}}));
+                    });
+                    QVERIFY2(
+                        message.find("optimizer." + key + ": " + range_text(o.range) + ", got -1") != std::string::npos,
+                        message.c_str());
                 }
             }
             for (const auto& o : optimizer_options())  // an option of another optimiser is an unknown key

@@ -38,11 +38,27 @@ private slots:
 };
 
 void TestPresets::the_whole_study_is_there() {
-    QStringList expected{"baseline", "hidden_256", "hidden_1024", kMistake, "epochs_15", "epochs_30",
-                         "early_stopping", "deep_relu", "deep_sigmoid", "deep_leaky_relu", "init_zeros",
-                         "init_random_normal", "init_glorot_uniform", "optimizer_sgd", "optimizer_sgd_momentum",
-                         "optimizer_adagrad", "optimizer_rmsprop", "optimizer_adam", "sweep_batch_optimizer",
-                         "regularization_sweep", "final"};
+    QStringList expected{"baseline",
+                         "hidden_256",
+                         "hidden_1024",
+                         kMistake,
+                         "epochs_15",
+                         "epochs_30",
+                         "early_stopping",
+                         "deep_relu",
+                         "deep_sigmoid",
+                         "deep_leaky_relu",
+                         "init_zeros",
+                         "init_random_normal",
+                         "init_glorot_uniform",
+                         "optimizer_sgd",
+                         "optimizer_sgd_momentum",
+                         "optimizer_adagrad",
+                         "optimizer_rmsprop",
+                         "optimizer_adam",
+                         "sweep_batch_optimizer",
+                         "regularization_sweep",
+                         "final"};
     QStringList found;
     for (const QFileInfo& f : QDir(kPresetDir).entryInfoList({"*.json"}, QDir::Files)) found << f.completeBaseName();
     expected.sort();
@@ -127,8 +143,8 @@ void TestPresets::sweep_sizes() {
     const auto regularized = expand_sweep(load("regularization_sweep"));
     QStringList labels;
     for (const auto& p : regularized) labels << QString::fromStdString(p.label);
-    QCOMPARE(labels, QStringList({"model=l2", "model=l1_l2", "model=dropout", "model=l2_dropout",
-                                  "model=l1_l2_dropout"}));
+    QCOMPARE(labels,
+             QStringList({"model=l2", "model=l1_l2", "model=dropout", "model=l2_dropout", "model=l1_l2_dropout"}));
     for (const auto& p : regularized) {
         QCOMPARE(p.spec.training.batch_size, 128);
         QCOMPARE(p.spec.optimizer.momentum, 0.9f);

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "mlpw/errors.h"
-#include "mlpw/nn/rng.h"
 #include "mlpw/io/run_bundle.h"
+#include "mlpw/nn/rng.h"
 #include "mlpw/training/trainer.h"
 
 using namespace mlpw;
@@ -26,7 +26,8 @@ ImageSet images(int count, uint64_t seed) {
     for (int i = 0; i < count; ++i) {
         const auto label = static_cast<uint8_t>(rng.below(3));
         set.labels.push_back(label);
-        for (int p = 0; p < 9; ++p) set.pixels.push_back(static_cast<uint8_t>(rng.below(90) + (p / 3 == label ? 140 : 0)));
+        for (int p = 0; p < 9; ++p)
+            set.pixels.push_back(static_cast<uint8_t>(rng.below(90) + (p / 3 == label ? 140 : 0)));
     }
     return set;
 }
@@ -165,7 +166,8 @@ private slots:
         const ModelState second = {{"dense/bias", {1}, {2.0f}}};
         record.add_epoch(epoch(1, 0.5), EpochValidation(), {{"dense/bias", {1}, {1.0f}}});
         record.add_epoch(epoch(2, 0.3), EpochValidation(), second);
-        record.add_epoch(epoch(3, 0.3), EpochValidation(), {{"dense/bias", {1}, {3.0f}}});  // a tie keeps the earlier epoch
+        record.add_epoch(epoch(3, 0.3), EpochValidation(),
+                         {{"dense/bias", {1}, {3.0f}}});  // a tie keeps the earlier epoch
         record.add_epoch(epoch(4, 0.4), EpochValidation(), {{"dense/bias", {1}, {4.0f}}});
         QCOMPARE(record.best_epoch, 2);
         QVERIFY(record.best_weights == second);
@@ -174,37 +176,79 @@ private slots:
 
     void malformed_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("from");  // "" removes the file; "<cut>" keeps its first half; "<drop>" its last `to` lines
+        QTest::addColumn<QString>(
+            "from");  // "" removes the file; "<cut>" keeps its first half; "<drop>" its last `to` lines
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("summary.json missing") << "summary.json" << "" << "" << "summary.json: cannot read the file (missing)";
-        QTest::newRow("run.json missing") << "run.json" << "" << "" << "run.json: cannot read the file (missing)";
-        QTest::newRow("batches.csv missing") << "batches.csv" << "" << "" << "batches.csv: cannot read the file";
-        QTest::newRow("best_model.mlpw missing") << "best_model.mlpw" << "" << "" << "best_model.mlpw";
-        QTest::newRow("summary.json cut short") << "summary.json" << "<cut>" << "" << "summary.json: not valid JSON";
-        QTest::newRow("misclassified.csv cut short") << "misclassified.csv" << "<cut>" << "" << "misclassified.csv: the last line is cut short";
-        QTest::newRow("model.mlpw cut short") << "model.mlpw" << "<cut>" << "" << "model.mlpw";
-        QTest::newRow("unknown stop reason") << "summary.json" << "\"completed\"" << "\"finished\""
+        QTest::newRow("summary.json missing") << "summary.json"
+                                              << ""
+                                              << ""
+                                              << "summary.json: cannot read the file (missing)";
+        QTest::newRow("run.json missing") << "run.json"
+                                          << ""
+                                          << ""
+                                          << "run.json: cannot read the file (missing)";
+        QTest::newRow("batches.csv missing") << "batches.csv"
+                                             << ""
+                                             << ""
+                                             << "batches.csv: cannot read the file";
+        QTest::newRow("best_model.mlpw missing") << "best_model.mlpw"
+                                                 << ""
+                                                 << ""
+                                                 << "best_model.mlpw";
+        QTest::newRow("summary.json cut short") << "summary.json"
+                                                << "<cut>"
+                                                << ""
+                                                << "summary.json: not valid JSON";
+        QTest::newRow("misclassified.csv cut short") << "misclassified.csv"
+                                                     << "<cut>"
+                                                     << ""
+                                                     << "misclassified.csv: the last line is cut short";
+        QTest::newRow("model.mlpw cut short") << "model.mlpw"
+                                              << "<cut>"
+                                              << ""
+                                              << "model.mlpw";
+        QTest::newRow("unknown stop reason") << "summary.json"
+                                             << "\"completed\""
+                                             << "\"finished\""
                                              << "summary.json: field 'stop_reason': expected completed, callback, user "
                                                 "or diverged, got 'finished'";
-        QTest::newRow("epochs_run disagrees") << "summary.json" << "\"epochs_run\": 2" << "\"epochs_run\": 5"
+        QTest::newRow("epochs_run disagrees") << "summary.json"
+                                              << "\"epochs_run\": 2"
+                                              << "\"epochs_run\": 5"
                                               << "summary.json: field 'epochs_run': expected 2";
-        QTest::newRow("best_epoch a string") << "summary.json" << "\"best_epoch\": " << "\"best_epoch\": \"1\", \"x\": "
+        QTest::newRow("best_epoch a string") << "summary.json"
+                                             << "\"best_epoch\": "
+                                             << "\"best_epoch\": \"1\", \"x\": "
                                              << "summary.json: field 'best_epoch': expected an integer";
-        QTest::newRow("newer format") << "run.json" << "\"format\": 1" << "\"format\": 9"
+        QTest::newRow("newer format") << "run.json"
+                                      << "\"format\": 1"
+                                      << "\"format\": 9"
                                       << "run.json: field 'format': this version reads format 1 to 1, got 9";
-        QTest::newRow("class renamed") << "confusions.csv" << "\"zero, or none\"" << "zero"
+        QTest::newRow("class renamed") << "confusions.csv"
+                                       << "\"zero, or none\""
+                                       << "zero"
                                        << "confusions.csv: line 1: expected the header";
-        QTest::newRow("epoch wrong in one row") << "confusions.csv" << "\n1," << "\n0,"
+        QTest::newRow("epoch wrong in one row") << "confusions.csv"
+                                                << "\n1,"
+                                                << "\n0,"
                                                 << "confusions.csv: line 6: epoch: expected 0 in every row of a matrix";
-        QTest::newRow("the last epoch's matrix missing") << "confusions.csv" << "<drop>" << "3"
+        QTest::newRow("the last epoch's matrix missing") << "confusions.csv"
+                                                         << "<drop>"
+                                                         << "3"
                                                          << "confusions.csv: epoch 1: the matrix is missing";
-        QTest::newRow("predicted class out of range") << "misclassified.csv" << "\nvalidation,0,"
-                                                      << "\nvalidation,0,1,1,7,0.5\nvalidation,0,"
-                                                      << "misclassified.csv: line 2: predicted: expected a whole number below 3";
-        QTest::newRow("batch loss not a number") << "batches.csv" << "\n0." << "\nabc,0.1,0.2\n0."
+        QTest::newRow("predicted class out of range")
+            << "misclassified.csv"
+            << "\nvalidation,0,"
+            << "\nvalidation,0,1,1,7,0.5\nvalidation,0,"
+            << "misclassified.csv: line 2: predicted: expected a whole number below 3";
+        QTest::newRow("batch loss not a number") << "batches.csv"
+                                                 << "\n0."
+                                                 << "\nabc,0.1,0.2\n0."
                                                  << "batches.csv: line 2: progress: expected a number, got 'abc'";
-        QTest::newRow("test confusion row missing") << "confusion.csv" << "\ntwo," << "\nthree,"
+        QTest::newRow("test confusion row missing") << "confusion.csv"
+                                                    << "\ntwo,"
+                                                    << "\nthree,"
                                                     << "confusion.csv: line 4: expected the row of true class 'two'";
     }
     void malformed() {

@@ -62,17 +62,17 @@ void TestSummary::counts_data() {
     QTest::newRow("784-512-10") << model({dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)}) << 784
                                 << 407050LL << 407050LL << 0LL;
     QTest::newRow("flatten adds nothing")
-        << model({layer(LayerType::flatten), dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)})
-        << 784 << 407050LL << 407050LL << 0LL;
+        << model({layer(LayerType::flatten), dense(512, ActivationFn::relu), dense(10, ActivationFn::softmax)}) << 784
+        << 407050LL << 407050LL << 0LL;
     QTest::newRow("4x512 final") << final_network() << 784 << 1195018LL << 1195018LL << 0LL;
     QTest::newRow("batch norm 4 per feature, half frozen")
         << model({dense(512), layer(LayerType::batch_normalization), dense(10, ActivationFn::softmax)}) << 784
         << 407050LL + 2048 << 407050LL + 1024 << 1024LL;
     QTest::newRow("batch norm on the input")
-        << model({layer(LayerType::batch_normalization), dense(10, ActivationFn::softmax)}) << 784
-        << 4 * 784LL + 7850 << 2 * 784LL + 7850 << 2 * 784LL;
-    QTest::newRow("no bias") << model({dense(512, ActivationFn::relu, false), dense(10, ActivationFn::softmax)})
-                             << 784 << 784 * 512LL + 5130 << 784 * 512LL + 5130 << 0LL;
+        << model({layer(LayerType::batch_normalization), dense(10, ActivationFn::softmax)}) << 784 << 4 * 784LL + 7850
+        << 2 * 784LL + 7850 << 2 * 784LL;
+    QTest::newRow("no bias") << model({dense(512, ActivationFn::relu, false), dense(10, ActivationFn::softmax)}) << 784
+                             << 784 * 512LL + 5130 << 784 * 512LL + 5130 << 0LL;
     QTest::newRow("tiny") << model({dense(2, ActivationFn::softmax)}) << 4 << 10LL << 10LL << 0LL;
 }
 
@@ -125,8 +125,8 @@ void TestSummary::rows_and_shapes() {
     QVERIFY(text.find("\n dropout_3 (Dropout)         (None, 512)               0\n") != std::string::npos);
     QVERIFY(text.find("Total params: 1,195,018 (4.56 MB)\n") != std::string::npos);
 
-    const ModelSummary bn = summarize(model({dense(512), layer(LayerType::batch_normalization),
-                                             dense(10, ActivationFn::softmax)}), {});
+    const ModelSummary bn =
+        summarize(model({dense(512), layer(LayerType::batch_normalization), dense(10, ActivationFn::softmax)}), {});
     const std::string bn_text = bn.text();
     QVERIFY(bn_text.find("\n batch_normalization (Batch  (None, 512)               2048\n") != std::string::npos);
     QVERIFY(bn_text.find("\n Normalization)\n") != std::string::npos);

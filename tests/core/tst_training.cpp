@@ -133,8 +133,9 @@ const Dataset* mnist(QString& error) {
         try {
             data = load_dataset("mnist");
         } catch (const std::exception& e) {
-            failure = QString("MNIST is needed for this test and could not be loaded (MLPW_DATA_DIR=\"%1\"; "
-                              "run ./workbench setup): %2")
+            failure = QString(
+                          "MNIST is needed for this test and could not be loaded (MLPW_DATA_DIR=\"%1\"; "
+                          "run ./workbench setup): %2")
                           .arg(qEnvironmentVariable("MLPW_DATA_DIR"), e.what());
         }
     }
@@ -205,9 +206,12 @@ void TestTraining::deterministic() {
     // and the automatic mode keeps one count for the run (so "automatic twice" stays bit-identical).
     const bool invariant = Trainer(syntheticSpec(7, 1, batchNorm, hidden), data).network().thread_count_invariant();
     const bool exact = invariant || threadsA == threadsB;
-    if (!exact) qInfo("not thread-count invariant here (%s): comparing 1 and 2 threads within 1e-4",
-                      qPrintable(qEnvironmentVariable("ONEDNN_MAX_CPU_ISA", "native ISA")));
-    const auto same = [&](double x, double y) { return exact ? x == y : std::abs(x - y) <= 1e-4 * std::max(1.0, std::abs(x)); };
+    if (!exact)
+        qInfo("not thread-count invariant here (%s): comparing 1 and 2 threads within 1e-4",
+              qPrintable(qEnvironmentVariable("ONEDNN_MAX_CPU_ISA", "native ISA")));
+    const auto same = [&](double x, double y) {
+        return exact ? x == y : std::abs(x - y) <= 1e-4 * std::max(1.0, std::abs(x));
+    };
     for (size_t e = 0; e < 3; ++e) {
         const EpochMetrics &x = a.result.history[e], &y = b.result.history[e];
         QVERIFY2(same(x.loss, y.loss) && same(x.accuracy, y.accuracy) && same(x.val_loss, y.val_loss) &&
@@ -227,8 +231,7 @@ void TestTraining::automatic_threads_pinned_when_results_depend_on_them() {
     const QString threads = QString::fromStdString(trainer.threads());
     if (trainer.network().thread_count_invariant() && automatic_thread_count() > 1)
         QVERIFY2(threads.startsWith("auto ("), qPrintable(threads));
-    else
-        QCOMPARE(threads, QString::number(automatic_thread_count()));
+    else QCOMPARE(threads, QString::number(automatic_thread_count()));
 }
 
 void TestTraining::seed_changes_the_run() {
@@ -292,7 +295,8 @@ void TestTraining::stop_flag() {
     QCOMPARE(epochsEnded, completed);
     QVERIFY(r.stopped_early());
     QVERIFY2(QString::fromStdString(r.message).startsWith("Stopped by the user"), r.message.c_str());
-    if (stopBatch == 15) QVERIFY2(QString::fromStdString(r.message).contains("during the validation"), r.message.c_str());
+    if (stopBatch == 15)
+        QVERIFY2(QString::fromStdString(r.message).contains("during the validation"), r.message.c_str());
 }
 
 void TestTraining::stop_flag_before_start() {
@@ -363,7 +367,8 @@ void TestTraining::divergence_keeps_last_good_weights() {
     });
     QVERIFY2(historyFinite, qPrintable(historyText(r.history)));
     // Without validation the Trainer checks an epoch's last update on one training batch before keeping it.
-    QVERIFY2(std::isfinite(test.loss), qPrintable(QString("test loss %1 with the kept weights (%2)").arg(test.loss).arg(message)));
+    QVERIFY2(std::isfinite(test.loss),
+             qPrintable(QString("test loss %1 with the kept weights (%2)").arg(test.loss).arg(message)));
 }
 
 void TestTraining::validation_loss_includes_the_penalty_data() {
@@ -394,8 +399,10 @@ void TestTraining::validation_loss_includes_the_penalty() {
             for (const float w : t.values) penalty += l1 * std::fabs(w) + l2 * double(w) * w;
     const EpochMetrics& m = r.history.front();
     QVERIFY(m.val_data_loss > 0.0);
-    QVERIFY2(std::abs(m.val_loss - (m.val_data_loss + penalty)) < 1e-6,
-             qPrintable(QString("val_loss %1, cross-entropy %2, penalty %3").arg(m.val_loss).arg(m.val_data_loss).arg(penalty)));
+    QVERIFY2(
+        std::abs(m.val_loss - (m.val_data_loss + penalty)) < 1e-6,
+        qPrintable(
+            QString("val_loss %1, cross-entropy %2, penalty %3").arg(m.val_loss).arg(m.val_data_loss).arg(penalty)));
     if (l2 > 0) QVERIFY2(penalty > 0.01, qPrintable(QString::number(penalty)));  // large enough to matter
     const EvaluationResult test = trainer.evaluate(data.test);
     QVERIFY(std::abs(test.loss - (test.data_loss + penalty)) < 1e-6);
@@ -550,7 +557,9 @@ void TestTraining::record_holds_the_run() {
     QCOMPARE(trainer.record().data.validation_samples, 150);
     std::vector<ModelState> epochWeights;
     TrainerEvents events;
-    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) { epochWeights.push_back(trainer.network().state()); };
+    events.on_epoch = [&](const EpochMetrics&, const EvaluationResult&) {
+        epochWeights.push_back(trainer.network().state());
+    };
     const std::atomic<bool> stop{false};
     const RunRecord& r = trainer.run(events, stop);
     const int epochs = restore ? 2 : 3;

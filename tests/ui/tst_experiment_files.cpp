@@ -6,8 +6,8 @@
 
 #include "editor/callbacks_panel.h"
 #include "editor/experiment_editor.h"
-#include "editor/layer_table_model.h"
 #include "editor/layer_editor.h"
+#include "editor/layer_table_model.h"
 #include "shell/main_window.h"
 #include "shell/preset_library.h"
 
@@ -24,7 +24,8 @@ private slots:
 
     void everyPresetOpensAndRoundTrips_data() {
         QTest::addColumn<QString>("path");
-        for (const QString& path : PresetLibrary::files()) QTest::newRow(qPrintable(QFileInfo(path).baseName())) << path;
+        for (const QString& path : PresetLibrary::files())
+            QTest::newRow(qPrintable(QFileInfo(path).baseName())) << path;
     }
     void everyPresetOpensAndRoundTrips() {
         QFETCH(QString, path);

@@ -1,8 +1,8 @@
 // The training log's wording: Keras fit's epoch lines and the status bar's sentence for each way a run ends.
 #include <QtTest>
 
-#include "shell/english_plurals.h"
 #include "run/keras_log.h"
+#include "shell/english_plurals.h"
 
 class TestKerasLog : public QObject {
     Q_OBJECT
@@ -11,11 +11,15 @@ private slots:
         QTest::addColumn<double>("trainSeconds");
         QTest::addColumn<bool>("validation");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("fast steps") << 0.985 << true
-                                    << "1407/1407 [==============================] - 1s 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
-        QTest::newRow("slow steps") << 28.14 << true
-                                    << "1407/1407 [==============================] - 1s 20ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
-        QTest::newRow("no validation") << 4.36 << false << "1407/1407 [==============================] - 1s 3.1ms/step - accuracy: 0.9821 - loss: 0.0574";
+        QTest::newRow("fast steps")
+            << 0.985 << true
+            << "1407/1407 [==============================] - 1s 0.7ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
+        QTest::newRow("slow steps")
+            << 28.14 << true
+            << "1407/1407 [==============================] - 1s 20ms/step - accuracy: 0.9821 - loss: 0.0574 - val_accuracy: 0.9741 - val_loss: 0.0853";
+        QTest::newRow("no validation")
+            << 4.36 << false
+            << "1407/1407 [==============================] - 1s 3.1ms/step - accuracy: 0.9821 - loss: 0.0574";
     }
     void epochLine() {
         QFETCH(double, trainSeconds);
@@ -44,14 +48,19 @@ private slots:
         QTest::addColumn<int>("restored");
         QTest::addColumn<QString>("start");
         QTest::newRow("finished") << int(RunOutcome::Reason::completed) << 7 << 0 << "Finished: 7 epochs, best epoch 4";
-        QTest::newRow("finished, 1 epoch") << int(RunOutcome::Reason::completed) << 1 << 0 << "Finished: 1 epoch, best epoch 4";
-        QTest::newRow("early stop") << int(RunOutcome::Reason::callback) << 7 << 4
-                                    << "Stopped early at epoch 7 and restored the weights of epoch 4: Epoch 7: early stopping (";
-        QTest::newRow("early stop, nothing restored") << int(RunOutcome::Reason::callback) << 7 << 0
-                                                      << "Stopped early at epoch 7: Epoch 7: early stopping (";
-        QTest::newRow("user") << int(RunOutcome::Reason::user) << 7 << 0 << "Stopped by the user after 7 complete epochs";
-        QTest::newRow("user, 1 epoch") << int(RunOutcome::Reason::user) << 1 << 0 << "Stopped by the user after 1 complete epoch (";
-        QTest::newRow("nan") << int(RunOutcome::Reason::diverged) << 7 << 0 << "Diverged with NaN: Epoch 7: early stopping";
+        QTest::newRow("finished, 1 epoch")
+            << int(RunOutcome::Reason::completed) << 1 << 0 << "Finished: 1 epoch, best epoch 4";
+        QTest::newRow("early stop")
+            << int(RunOutcome::Reason::callback) << 7 << 4
+            << "Stopped early at epoch 7 and restored the weights of epoch 4: Epoch 7: early stopping (";
+        QTest::newRow("early stop, nothing restored")
+            << int(RunOutcome::Reason::callback) << 7 << 0 << "Stopped early at epoch 7: Epoch 7: early stopping (";
+        QTest::newRow("user") << int(RunOutcome::Reason::user) << 7 << 0
+                              << "Stopped by the user after 7 complete epochs";
+        QTest::newRow("user, 1 epoch") << int(RunOutcome::Reason::user) << 1 << 0
+                                       << "Stopped by the user after 1 complete epoch (";
+        QTest::newRow("nan") << int(RunOutcome::Reason::diverged) << 7 << 0
+                             << "Diverged with NaN: Epoch 7: early stopping";
     }
     void outcomes() {
         QFETCH(int, reason);

@@ -10,8 +10,8 @@
 #include "editor/experiment_editor.h"
 #include "editor/layer_editor.h"
 #include "editor/layer_table_model.h"
-#include "shell/main_window.h"
 #include "editor/summary_view.h"
+#include "shell/main_window.h"
 
 using mlpw::LayerType;
 
@@ -21,7 +21,9 @@ private:
     MainWindow* m_window = nullptr;
     ExperimentEditor* editor() { return m_window->editor(); }
     LayerTableModel* model() { return editor()->layerEditor()->model(); }
-    bool edit(int row, int column, const QString& text) { return model()->setData(model()->index(row, column), text, Qt::EditRole); }
+    bool edit(int row, int column, const QString& text) {
+        return model()->setData(model()->index(row, column), text, Qt::EditRole);
+    }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -53,11 +55,18 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("units") << 1 << int(LayerTableModel::Units) << "256" << "/model/layers/1/units" << "256";
-        QTest::newRow("activation") << 1 << int(LayerTableModel::Activation) << "tanh" << "/model/layers/1/activation" << "\"tanh\"";
+        QTest::newRow("units") << 1 << int(LayerTableModel::Units) << "256"
+                               << "/model/layers/1/units"
+                               << "256";
+        QTest::newRow("activation") << 1 << int(LayerTableModel::Activation) << "tanh"
+                                    << "/model/layers/1/activation"
+                                    << "\"tanh\"";
         QTest::newRow("initialiser") << 1 << int(LayerTableModel::Initializer) << "he_normal"
-                                     << "/model/layers/1/kernel_initializer" << "\"he_normal\"";
-        QTest::newRow("l2") << 1 << int(LayerTableModel::L2) << "0.001" << "/model/layers/1/kernel_regularizer/l2" << "0.001";
+                                     << "/model/layers/1/kernel_initializer"
+                                     << "\"he_normal\"";
+        QTest::newRow("l2") << 1 << int(LayerTableModel::L2) << "0.001"
+                            << "/model/layers/1/kernel_regularizer/l2"
+                            << "0.001";
     }
     void cellEditsChangeTheExperiment() {
         QFETCH(int, row);
@@ -93,7 +102,8 @@ private slots:
         layers->moveCurrent(-1);  // dropout above the hidden dense layer
         QCOMPARE(editor()->spec().model.layers[1].type, LayerType::dropout);
         QCOMPARE(editor()->spec().model.layers[2].units, 512);
-        QCOMPARE(model()->data(model()->index(2, LayerTableModel::Name), Qt::DisplayRole).toString(), QStringLiteral("dense"));
+        QCOMPARE(model()->data(model()->index(2, LayerTableModel::Name), Qt::DisplayRole).toString(),
+                 QStringLiteral("dense"));
         QVERIFY(editor()->isValid());
     }
 
@@ -168,7 +178,11 @@ private slots:
     void softmaxMustEndTheModel() {
         QVERIFY(edit(2, LayerTableModel::Activation, QStringLiteral("relu")));
         QVERIFY(!editor()->isValid());
-        QVERIFY(model()->index(2, LayerTableModel::Type).data(Qt::ToolTipRole).toString().contains(QStringLiteral("softmax")));
+        QVERIFY(model()
+                    ->index(2, LayerTableModel::Type)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("softmax")));
     }
 };
 

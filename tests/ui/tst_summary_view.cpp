@@ -42,7 +42,8 @@ private slots:
         auto* table = view.findChild<QTableWidget*>();
         QCOMPARE(table->rowCount(), int(model.layers.size()));
         QCOMPARE(table->item(1, 1)->text(), QStringLiteral("(None, %1)").arg(hidden.first()));
-        QCOMPARE(table->item(1, 2)->text(), QString::fromStdString(mlpw::with_thousands(784LL * hidden.first() + hidden.first())));
+        QCOMPARE(table->item(1, 2)->text(),
+                 QString::fromStdString(mlpw::with_thousands(784LL * hidden.first() + hidden.first())));
     }
 
     void memoryLine() {
@@ -51,7 +52,8 @@ private slots:
         small.weights = 2 * 1024.0 * 1024;
         SummaryView view;
         view.showMemory(small);
-        QVERIFY2(view.memoryText().contains(QStringLiteral("about 2.00 MB (weights 2.00 MB")), qPrintable(view.memoryText()));
+        QVERIFY2(view.memoryText().contains(QStringLiteral("about 2.00 MB (weights 2.00 MB")),
+                 qPrintable(view.memoryText()));
         QVERIFY(!view.memoryText().contains(QStringLiteral("refused")));
         const auto available = mlpw::available_memory();
         if (!available) QSKIP("no MemAvailable in /proc/meminfo");

@@ -3,21 +3,21 @@
 // shutdown that times out keeps the run until it has ended; the window keeps each run's record.
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QElapsedTimer>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include "charts/training_charts.h"
-#include "run/dataset_cache.h"
 #include "editor/experiment_editor.h"
-#include "shell/main_window.h"
 #include "mlpw/training/trainer.h"
-#include "shell/preset_library.h"
+#include "run/dataset_cache.h"
 #include "run/run_store.h"
 #include "run/training_controller.h"
+#include "shell/main_window.h"
+#include "shell/preset_library.h"
 
 namespace {
 
@@ -84,7 +84,7 @@ private slots:
             events << QStringLiteral("end %1").arg(m.epoch);
             ordered &= m.epoch == lastEpoch && lastBatch == m.batches;  // the last batch update came first
             ordered &= record->epochs_run() == m.epoch && m.has_validation && record->data.validation_samples > 0 &&
-                       v.confusion.total() == record->data.validation_samples;
+                v.confusion.total() == record->data.validation_samples;
             ordered &= record->batches.size() == size_t(m.epoch * mlpw::batch_points_per_epoch(m.batches));
             ++epochsEnded;
         });
@@ -236,7 +236,8 @@ private slots:
         qInfo("stop during validation took %lld ms", timer.elapsed());
         const RunOutcome outcome = finished.first().first().value<RunOutcome>();
         QCOMPARE(int(outcome.reason), int(RunOutcome::Reason::user));
-        QVERIFY2(outcome.message.contains(QStringLiteral("during the validation of epoch 1")), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QStringLiteral("during the validation of epoch 1")),
+                 qPrintable(outcome.message));
         QCOMPARE(outcome.epochs_run, 0);
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     }

@@ -3,8 +3,8 @@
 #include <QChart>
 #include <QCursor>
 #include <QGraphicsLayout>
-#include <QLegendMarker>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QToolTip>
@@ -51,7 +51,8 @@ void MetricChart::setBounds(Side side, double min, double max) {
     m_bounds[side == Side::right ? 1 : 0][1] = max;
 }
 
-void MetricChart::addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points) {
+void MetricChart::addTrack(const QString& name, const QColor& color, Style style, Side side,
+                           const QList<QPointF>* points) {
     auto* s = new QLineSeries;
     s->setName(name);
     QPen pen(color);
@@ -93,7 +94,10 @@ void MetricChart::showValue(QLineSeries* series, const QPointF& p, bool state) {
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(QCursor::pos(), tr("%1, %2\nepoch %3: %4").arg(chart()->title(), series->name()).arg(p.x(), 0, 'f', 2).arg(p.y(), 0, 'f', 4), this);
+    QToolTip::showText(
+        QCursor::pos(),
+        tr("%1, %2\nepoch %3: %4").arg(chart()->title(), series->name()).arg(p.x(), 0, 'f', 2).arg(p.y(), 0, 'f', 4),
+        this);
 }
 
 void MetricChart::refresh(double xMax) {
@@ -128,7 +132,8 @@ void MetricChart::refresh(double xMax) {
         if (!axes[side] || lo[side] > hi[side]) continue;
         const double pad = std::max(1e-3, (hi[side] - lo[side]) * 0.06);
         // Losses and accuracies are >= 0; accuracies <= 1: no axis labels beyond what the values can be.
-        const double low = std::max(m_bounds[side][0], lo[side] - pad), high = std::min(m_bounds[side][1], hi[side] + pad);
+        const double low = std::max(m_bounds[side][0], lo[side] - pad),
+                     high = std::min(m_bounds[side][1], hi[side] + pad);
         const bool outside = low < axes[side]->min() || high > axes[side]->max();
         if (!outside && high - low >= 0.66 * m_fitSpan[side]) continue;
         axes[side]->setRange(low, high);

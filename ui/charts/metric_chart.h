@@ -16,7 +16,8 @@ public:
     enum class Side { left, right };
     enum class Style { light, bold, dashed };
 
-    MetricChart(const QString& title, const QString& leftTitle, const QString& rightTitle = {}, QWidget* parent = nullptr);
+    MetricChart(const QString& title, const QString& leftTitle, const QString& rightTitle = {},
+                QWidget* parent = nullptr);
 
     // Draws *points (owned by the caller, alive as long as the chart) on the given side.
     void addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points);

@@ -9,16 +9,14 @@
 #include "metric_chart.h"
 
 namespace {
-const QColor kTrain(31, 119, 180);       // matplotlib's blue and orange, as in the study's plots
+const QColor kTrain(31, 119, 180);  // matplotlib's blue and orange, as in the study's plots
 const QColor kValidation(255, 127, 14);
 const QColor kBest(44, 160, 44);
 const QColor kStop(214, 39, 40);
 }  // namespace
 
 TrainingCharts::TrainingCharts(QWidget* parent)
-    : QWidget(parent),
-      m_tabs(new QTabWidget(this)),
-      m_loss(new MetricChart(tr("Loss"), tr("loss"))),
+    : QWidget(parent), m_tabs(new QTabWidget(this)), m_loss(new MetricChart(tr("Loss"), tr("loss"))),
       m_accuracy(new MetricChart(tr("Accuracy"), tr("accuracy"))),
       m_twin(new MetricChart(tr("Accuracy and validation loss"), tr("accuracy"), tr("val_loss"))),
       m_timer(new QTimer(this)) {
@@ -99,7 +97,8 @@ void TrainingCharts::showRecord(const RunSnapshot& record) {
         }
         m_bestEpoch = record->best_epoch;
         m_stopEpoch = record->stop_reason == mlpw::StopReason::callback ? record->epochs_run() : 0;
-        m_xMax = std::max(record->batches.empty() ? 0.0 : record->batches.back().progress, double(record->epochs_run()));
+        m_xMax =
+            std::max(record->batches.empty() ? 0.0 : record->batches.back().progress, double(record->epochs_run()));
     }
     scheduleRefresh();
 }

@@ -38,7 +38,8 @@ QComboBox* CallbacksPanel::monitorBox(const QString& tip) {
 QComboBox* CallbacksPanel::modeBox() {
     auto* box = new QComboBox(this);
     for (const auto& name : mlpw::mode_names()) box->addItem(QString::fromStdString(name));
-    box->setToolTip(tr("Whether lower or higher is better (Keras mode, default \"auto\": min for losses, max for accuracies)"));
+    box->setToolTip(
+        tr("Whether lower or higher is better (Keras mode, default \"auto\": min for losses, max for accuracies)"));
     connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
     return box;
 }
@@ -66,11 +67,13 @@ QCheckBox* CallbacksPanel::check(const QString& tip) {
 }
 
 CallbacksPanel::CallbacksPanel(QWidget* parent) : QWidget(parent) {
-    const QString restoreTip = tr("At the end, go back to the weights of the best epoch (Keras restore_best_weights, default off)");
+    const QString restoreTip =
+        tr("At the end, go back to the weights of the best epoch (Keras restore_best_weights, default off)");
     const QString deltaTip = tr("Smallest change that counts as an improvement (Keras min_delta, default 0)");
     const QString patienceTip = tr("Epochs without improvement before stopping (Keras patience, default 0)");
 
-    m_early = group(tr("&Early stopping"), tr("Stop when the monitored value stops improving (Keras EarlyStopping)"), this);
+    m_early =
+        group(tr("&Early stopping"), tr("Stop when the monitored value stops improving (Keras EarlyStopping)"), this);
     m_earlyMonitor = monitorBox(tr("The value to watch (Keras monitor, default \"val_loss\")"));
     m_earlyMinDelta = number(deltaTip);
     m_earlyPatience = count(patienceTip);
@@ -85,8 +88,9 @@ CallbacksPanel::CallbacksPanel(QWidget* parent) : QWidget(parent) {
     f1->addRow(tr("Restore best weights"), m_earlyRestore);
     f1->addRow(tr("Start from epoch"), m_earlyStartFrom);
 
-    m_threshold = group(tr("&Threshold early stopping"),
-                        tr("Early stopping that starts watching only once the monitored value has reached a threshold"), this);
+    m_threshold =
+        group(tr("&Threshold early stopping"),
+              tr("Early stopping that starts watching only once the monitored value has reached a threshold"), this);
     m_thresholdMonitor = monitorBox(tr("The value to watch (default \"val_accuracy\")"));
     m_thresholdValue = number(tr("The value the monitor must reach first (default 0.95)"));
     m_thresholdMinDelta = number(deltaTip);
@@ -115,7 +119,8 @@ CallbacksPanel::CallbacksPanel(QWidget* parent) : QWidget(parent) {
     m_checkpointPath->setToolTip(tr("File to write, may contain {epoch} (Keras filepath; written atomically)"));
     connect(m_checkpointPath, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
     m_checkpointMonitor = monitorBox(tr("The value that decides the best epoch (Keras monitor, default \"val_loss\")"));
-    m_checkpointBestOnly = check(tr("Write only when the monitored value improved (Keras save_best_only, default off)"));
+    m_checkpointBestOnly =
+        check(tr("Write only when the monitored value improved (Keras save_best_only, default off)"));
     m_checkpointMode = modeBox();
     auto* f4 = new QFormLayout(m_checkpoint);
     f4->addRow(tr("File"), m_checkpointPath);
@@ -143,7 +148,8 @@ void CallbacksPanel::setSpec(const mlpw::CallbackSpecs& c) {
     m_earlyRestore->setChecked(early.restore_best_weights);
     m_earlyStartFrom->setValue(early.start_from_epoch);
 
-    const auto th = c.early_stopping_threshold.empty() ? mlpw::ThresholdEarlyStoppingSpec{} : c.early_stopping_threshold.front();
+    const auto th =
+        c.early_stopping_threshold.empty() ? mlpw::ThresholdEarlyStoppingSpec{} : c.early_stopping_threshold.front();
     m_threshold->setChecked(!c.early_stopping_threshold.empty());
     m_thresholdMonitor->setCurrentText(q(th.monitor));
     m_thresholdValue->setValue(th.threshold);
@@ -209,15 +215,19 @@ std::vector<mlpw::SpecProblem> CallbacksPanel::entryProblems(const mlpw::Callbac
     // Each box shows the first callback of its type; callbacks are numbered in CallbackSpecs' order.
     const size_t threshold = applied.early_stopping.size();
     const size_t stopAt = threshold + applied.early_stopping_threshold.size();
-    const struct { const QGroupBox* box; const NumberEdit* edit; size_t index; const char* key; } fields[] = {
-        {m_early, m_earlyMinDelta, 0, "min_delta"},
-        {m_threshold, m_thresholdValue, threshold, "threshold"},
-        {m_threshold, m_thresholdMinDelta, threshold, "min_delta"},
-        {m_stopAt, m_stopAtValue, stopAt, "value"}};
+    const struct {
+        const QGroupBox* box;
+        const NumberEdit* edit;
+        size_t index;
+        const char* key;
+    } fields[] = {{m_early, m_earlyMinDelta, 0, "min_delta"},
+                  {m_threshold, m_thresholdValue, threshold, "threshold"},
+                  {m_threshold, m_thresholdMinDelta, threshold, "min_delta"},
+                  {m_stopAt, m_stopAtValue, stopAt, "value"}};
     std::vector<mlpw::SpecProblem> out;
     for (const auto& f : fields)
         if (f.box->isChecked() && !f.edit->isValid())
-            out.push_back({std::string("callbacks[").append(std::to_string(f.index)).append("].").append(f.key), "must be a number",
-                           ProblemText::typed(f.edit->text())});
+            out.push_back({std::string("callbacks[").append(std::to_string(f.index)).append("].").append(f.key),
+                           "must be a number", ProblemText::typed(f.edit->text())});
     return out;
 }

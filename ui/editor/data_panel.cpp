@@ -22,15 +22,9 @@ constexpr int kPreviewImages = 16;
 }  // namespace
 
 DataPanel::DataPanel(DatasetCache* cache, QWidget* parent)
-    : QWidget(parent),
-      m_cache(cache),
-      m_source(new QComboBox(this)),
-      m_folder(new QLineEdit(this)),
-      m_browse(new QPushButton(tr("&Browse…"), this)),
-      m_split(new QDoubleSpinBox(this)),
-      m_normalization(new QComboBox(this)),
-      m_info(new QLabel(this)),
-      m_preview(new QGridLayout) {
+    : QWidget(parent), m_cache(cache), m_source(new QComboBox(this)), m_folder(new QLineEdit(this)),
+      m_browse(new QPushButton(tr("&Browse…"), this)), m_split(new QDoubleSpinBox(this)),
+      m_normalization(new QComboBox(this)), m_info(new QLabel(this)), m_preview(new QGridLayout) {
     m_source->addItem(tr("MNIST (handwritten digits)"), "mnist");
     m_source->addItem(tr("Fashion-MNIST (clothing)"), "fashion_mnist");
     m_source->addItem(tr("Folder of IDX files"), "folder");
@@ -41,11 +35,13 @@ DataPanel::DataPanel(DatasetCache* cache, QWidget* parent)
     m_split->setRange(0.0, 0.95);
     m_split->setSingleStep(0.05);
     m_split->setDecimals(3);
-    m_split->setToolTip(tr("Fraction of the training images held out for validation, taken from the end before "
-                           "shuffling (Keras fit(validation_split=...), default 0; the study uses 0.25)"));
+    m_split->setToolTip(
+        tr("Fraction of the training images held out for validation, taken from the end before "
+           "shuffling (Keras fit(validation_split=...), default 0; the study uses 0.25)"));
     m_normalization->addItems({"scale", "standardize", "none"});
-    m_normalization->setToolTip(tr("scale: pixel / 255 (the study's choice); standardize: zero mean, unit variance "
-                                   "from the training part; none: raw 0..255"));
+    m_normalization->setToolTip(
+        tr("scale: pixel / 255 (the study's choice); standardize: zero mean, unit variance "
+           "from the training part; none: raw 0..255"));
     m_info->setWordWrap(true);
 
     auto* folderRow = new QHBoxLayout;

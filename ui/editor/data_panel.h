@@ -14,7 +14,9 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class DatasetCache;
-namespace mlpw { struct Dataset; }
+namespace mlpw {
+struct Dataset;
+}
 
 class DataPanel : public QWidget {
     Q_OBJECT

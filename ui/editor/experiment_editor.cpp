@@ -13,12 +13,12 @@
 
 #include "editor/callbacks_panel.h"
 #include "editor/data_panel.h"
-#include "run/dataset_cache.h"
 #include "editor/layer_editor.h"
 #include "editor/optimizer_panel.h"
 #include "editor/spec_problem.h"
 #include "editor/summary_view.h"
 #include "editor/training_options_panel.h"
+#include "run/dataset_cache.h"
 
 namespace {
 
@@ -41,17 +41,10 @@ QGroupBox* boxed(const QString& title, QWidget* content) {
 }  // namespace
 
 ExperimentEditor::ExperimentEditor(DatasetCache* cache, QWidget* parent)
-    : QWidget(parent),
-      m_cache(cache),
-      m_name(new QLineEdit(this)),
-      m_tabs(new QTabWidget(this)),
-      m_data(new DataPanel(cache, this)),
-      m_layers(new LayerEditor(this)),
-      m_summary(new SummaryView(this)),
-      m_optimizer(new OptimizerPanel(this)),
-      m_training(new TrainingOptionsPanel(this)),
-      m_callbacks(new CallbacksPanel(this)),
-      m_problemList(new QLabel(this)) {
+    : QWidget(parent), m_cache(cache), m_name(new QLineEdit(this)), m_tabs(new QTabWidget(this)),
+      m_data(new DataPanel(cache, this)), m_layers(new LayerEditor(this)), m_summary(new SummaryView(this)),
+      m_optimizer(new OptimizerPanel(this)), m_training(new TrainingOptionsPanel(this)),
+      m_callbacks(new CallbacksPanel(this)), m_problemList(new QLabel(this)) {
     m_name->setToolTip(tr("The experiment's name, shown in titles and run tables"));
     m_name->setAccessibleName(tr("Experiment name"));
 
@@ -138,9 +131,9 @@ void ExperimentEditor::revalidate() {
     const mlpw::ExperimentSpec s = spec();
     const mlpw::DataShape shape = dataShape();
     std::vector<mlpw::SpecProblem> problems = m_layers->entryProblems();
-    for (const auto& more : {m_optimizer->entryProblems(), m_training->entryProblems(),
-                             m_callbacks->entryProblems(s.callbacks), mlpw::validate_experiment(s),
-                             mlpw::check_against_data(s, shape)})
+    for (const auto& more :
+         {m_optimizer->entryProblems(), m_training->entryProblems(), m_callbacks->entryProblems(s.callbacks),
+          mlpw::validate_experiment(s), mlpw::check_against_data(s, shape)})
         for (const auto& p : more)
             if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
     if (m_data->source().isEmpty()) problems.push_back({"data.source", "choose a folder of IDX files", ""});
@@ -159,7 +152,8 @@ void ExperimentEditor::revalidate() {
     if (layerProblems > 0)
         text.prepend(layerProblems == 1 ? tr("• a problem in the layers (Model tab)")
                                         : tr("• %1 problems in the layers (Model tab)").arg(layerProblems));
-    m_problemList->setText(text.isEmpty() ? QString() : tr("<b>Cannot train yet:</b><br>") + text.join(QStringLiteral("<br>")));
+    m_problemList->setText(text.isEmpty() ? QString()
+                                          : tr("<b>Cannot train yet:</b><br>") + text.join(QStringLiteral("<br>")));
     m_problemList->setVisible(!text.isEmpty());
     const bool valid = m_problems.empty();
     if (valid != m_valid) {

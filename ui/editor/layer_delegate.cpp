@@ -26,11 +26,13 @@ QWidget* LayerDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem
     if (!items.isEmpty()) {
         auto* combo = new QComboBox(parent);
         combo->addItems(items);
-        connect(combo, &QComboBox::activated, this, [this, combo] { emit const_cast<LayerDelegate*>(this)->commitData(combo); });
+        connect(combo, &QComboBox::activated, this,
+                [this, combo] { emit const_cast<LayerDelegate*>(this)->commitData(combo); });
         return combo;
     }
     auto* edit = new QLineEdit(parent);
-    connect(edit, &QLineEdit::textEdited, this, [this, edit] { emit const_cast<LayerDelegate*>(this)->commitData(edit); });
+    connect(edit, &QLineEdit::textEdited, this,
+            [this, edit] { emit const_cast<LayerDelegate*>(this)->commitData(edit); });
     return edit;
 }
 
@@ -44,8 +46,6 @@ void LayerDelegate::setEditorData(QWidget* editor, const QModelIndex& index) con
 }
 
 void LayerDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const {
-    if (auto* combo = qobject_cast<QComboBox*>(editor))
-        model->setData(index, combo->currentText(), Qt::EditRole);
-    else if (auto* edit = qobject_cast<QLineEdit*>(editor))
-        model->setData(index, edit->text(), Qt::EditRole);
+    if (auto* combo = qobject_cast<QComboBox*>(editor)) model->setData(index, combo->currentText(), Qt::EditRole);
+    else if (auto* edit = qobject_cast<QLineEdit*>(editor)) model->setData(index, edit->text(), Qt::EditRole);
 }

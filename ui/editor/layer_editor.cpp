@@ -43,7 +43,8 @@ LayerEditor::LayerEditor(QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Layers"));
-    m_view->setToolTip(tr("The model's layers, input first. Double-click or type to edit a cell; drag rows to reorder."));
+    m_view->setToolTip(
+        tr("The model's layers, input first. Double-click or type to edit a cell; drag rows to reorder."));
 
     auto* addMenu = new QMenu(this);
     for (const auto& info : mlpw::layer_types())  // by their Keras class names, which are not translated

@@ -3,8 +3,8 @@
 // in-place editing, and the layer problems marked on their cells and explained below the table.
 #include <QWidget>
 
-#include "mlpw/experiment/model_spec.h"
 #include "mlpw/errors.h"
+#include "mlpw/experiment/model_spec.h"
 
 class QLabel;
 class QTableView;

@@ -8,8 +8,8 @@
 #include <QIODevice>
 #include <QMimeData>
 
-#include "mlpw/experiment/experiment.h"
 #include "editor/spec_problem.h"
+#include "mlpw/experiment/experiment.h"
 
 namespace {
 
@@ -20,31 +20,35 @@ QString number(double v) { return QString::number(v, 'g', 6); }
 
 bool usesSlope(const mlpw::LayerSpec& l) {
     return l.type == mlpw::LayerType::leaky_relu ||
-           ((l.type == mlpw::LayerType::dense || l.type == mlpw::LayerType::activation) &&
-            l.activation == mlpw::ActivationFn::leaky_relu);
+        ((l.type == mlpw::LayerType::dense || l.type == mlpw::LayerType::activation) &&
+         l.activation == mlpw::ActivationFn::leaky_relu);
 }
 
 // Marked for lupdate in LayerTableModel's context; tr() translates them when shown.
 const char* const kTooltips[LayerTableModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("LayerTableModel", "The layer's name, as Keras would give it (dense, dense_1, ...)"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class."),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax"),
+    QT_TRANSLATE_NOOP("LayerTableModel",
+                      "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten"),
+    QT_TRANSLATE_NOOP(
+        "LayerTableModel",
+        "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class."),
+    QT_TRANSLATE_NOOP(
+        "LayerTableModel",
+        "Activation function (Keras activation=..., default \"linear\"): relu, sigmoid, tanh, elu, leaky_relu, softmax"),
     QT_TRANSLATE_NOOP("LayerTableModel", "Kernel initialiser (Keras kernel_initializer, default \"glorot_uniform\")"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)"),
+    QT_TRANSLATE_NOOP("LayerTableModel",
+                      "L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel",
+                      "L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)"),
+    QT_TRANSLATE_NOOP("LayerTableModel",
+                      "Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)"),
     QT_TRANSLATE_NOOP("LayerTableModel", "Slope for x < 0 (Keras LeakyReLU(negative_slope), default 0.3)"),
 };
 const char* const kHeaders[LayerTableModel::ColumnCount] = {
-    QT_TRANSLATE_NOOP("LayerTableModel", "Name"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Type"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Units"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Activation"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Initializer"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "L1"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "L2"),
-    QT_TRANSLATE_NOOP("LayerTableModel", "Dropout"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Name"),        QT_TRANSLATE_NOOP("LayerTableModel", "Type"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Units"),       QT_TRANSLATE_NOOP("LayerTableModel", "Activation"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "Initializer"), QT_TRANSLATE_NOOP("LayerTableModel", "L1"),
+    QT_TRANSLATE_NOOP("LayerTableModel", "L2"),          QT_TRANSLATE_NOOP("LayerTableModel", "Dropout"),
     QT_TRANSLATE_NOOP("LayerTableModel", "Slope"),
 };
 
@@ -85,9 +89,12 @@ void LayerTableModel::insertLayer(int row, const mlpw::LayerSpec& layer) {
 }
 
 std::vector<mlpw::SpecProblem> LayerTableModel::entryProblems() const {
+    // The JSON field of each column.
+    // clang-format off
     static const char* fields[ColumnCount] = {"name", "type", "units", "activation", "kernel_initializer",
                                               "kernel_regularizer.l1", "kernel_regularizer.l2", "rate",
                                               "negative_slope"};
+    // clang-format on
     std::vector<mlpw::SpecProblem> out;
     for (size_t r = 0; r < m_badText.size(); ++r)
         for (auto it = m_badText[r].begin(); it != m_badText[r].end(); ++it) {
@@ -96,8 +103,8 @@ std::vector<mlpw::SpecProblem> LayerTableModel::entryProblems() const {
                 expected = "must be one of";
                 for (const auto& n : mlpw::initializer_names()) expected += " " + n;
             }
-            out.push_back({std::string("model.layers[").append(std::to_string(r)).append("].").append(fields[it.key()]), expected,
-                           ProblemText::typed(it.value())});
+            out.push_back({std::string("model.layers[").append(std::to_string(r)).append("].").append(fields[it.key()]),
+                           expected, ProblemText::typed(it.value())});
         }
     return out;
 }
@@ -186,8 +193,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
             if (m_badText[size_t(row)].contains(column)) return tr("Not a valid value");
             if (m_rowProblem.contains(row)) return m_rowProblem.value(row);
             return tr(kTooltips[column]);
-        case Qt::AccessibleDescriptionRole:
-            return problem != m_cellProblem.constEnd() ? *problem : QVariant();
+        case Qt::AccessibleDescriptionRole: return problem != m_cellProblem.constEnd() ? *problem : QVariant();
         default: return {};
     }
 }
@@ -292,7 +298,8 @@ QMimeData* LayerTableModel::mimeData(const QModelIndexList& indexes) const {
     return mime;
 }
 
-bool LayerTableModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int, const QModelIndex& parent) {
+bool LayerTableModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int,
+                                   const QModelIndex& parent) {
     if (action != Qt::MoveAction || !data->hasFormat(QString::fromLatin1(kMime))) return false;
     QList<int> rows;
     QDataStream in(data->data(QString::fromLatin1(kMime)));

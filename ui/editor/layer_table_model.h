@@ -6,8 +6,8 @@
 #include <QHash>
 #include <QList>
 
-#include "mlpw/experiment/model_spec.h"
 #include "mlpw/errors.h"
+#include "mlpw/experiment/model_spec.h"
 
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -54,6 +54,6 @@ private:
 
     std::vector<mlpw::LayerSpec> m_layers;
     std::vector<QHash<int, QString>> m_badText;  // per row: column -> text as typed
-    QHash<quint64, QString> m_cellProblem;  // key: row << 32 | column: the message shown on the cell
-    QHash<int, QString> m_rowProblem;       // problems about a whole layer
+    QHash<quint64, QString> m_cellProblem;       // key: row << 32 | column: the message shown on the cell
+    QHash<int, QString> m_rowProblem;            // problems about a whole layer
 };

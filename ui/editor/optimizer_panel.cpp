@@ -20,10 +20,12 @@ QString translated(const char* text) { return QCoreApplication::translate("Optim
 
 }  // namespace
 
-OptimizerPanel::OptimizerPanel(QWidget* parent) : QWidget(parent), m_type(new QComboBox(this)), m_form(new QFormLayout(this)) {
+OptimizerPanel::OptimizerPanel(QWidget* parent)
+    : QWidget(parent), m_type(new QComboBox(this)), m_form(new QFormLayout(this)) {
     for (const auto& info : mlpw::optimizer_table()) m_type->addItem(QString::fromLatin1(info.keras_name), info.name);
-    m_type->setToolTip(tr("The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, "
-                          "RMSprop and Adam adapt the step per weight. Changing it loads that optimiser's Keras defaults."));
+    m_type->setToolTip(
+        tr("The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, "
+           "RMSprop and Adam adapt the step per weight. Changing it loads that optimiser's Keras defaults."));
     m_form->addRow(tr("&Optimiser"), m_type);
     for (const auto& option : mlpw::optimizer_options()) {
         const QString key = QString::fromLatin1(option.key);

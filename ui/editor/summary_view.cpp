@@ -30,12 +30,14 @@ SummaryView::SummaryView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setFocusPolicy(Qt::TabFocus);
     m_table->setAccessibleName(tr("Model summary"));
-    m_table->setToolTip(tr("What Keras' model.summary() prints: output shape (None is the batch) and parameters per layer"));
+    m_table->setToolTip(
+        tr("What Keras' model.summary() prints: output shape (None is the batch) and parameters per layer"));
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_memory->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_memory->setWordWrap(true);
-    m_memory->setToolTip(tr("Estimated before training: weights, gradients and optimiser slots in oneDNN's layout, "
-                            "copies of the weights, activations for the largest batch, and the images"));
+    m_memory->setToolTip(
+        tr("Estimated before training: weights, gradients and optimiser slots in oneDNN's layout, "
+           "copies of the weights, activations for the largest batch, and the images"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table, 1);
@@ -56,8 +58,9 @@ void SummaryView::showModel(const mlpw::ModelSpec& model, const mlpw::DataShape&
     m_table->setRowCount(int(summary.rows.size()));
     for (int r = 0; r < int(summary.rows.size()); ++r) {
         const auto& row = summary.rows[size_t(r)];
-        const QString cells[] = {QStringLiteral("%1 (%2)").arg(QString::fromStdString(row.name), QString::fromStdString(row.type)),
-                                 shapeText(row.shape), count(row.params)};
+        const QString cells[] = {
+            QStringLiteral("%1 (%2)").arg(QString::fromStdString(row.name), QString::fromStdString(row.type)),
+            shapeText(row.shape), count(row.params)};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (c == 2) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -75,15 +78,18 @@ void SummaryView::showModel(const mlpw::ModelSpec& model, const mlpw::DataShape&
 QString SummaryView::totalsText() const { return m_totals->text(); }
 
 void SummaryView::showMemory(const mlpw::MemoryEstimate& estimate) {
-    QString text = tr("<b>Memory to train:</b> about %1 (weights %2, gradients %3, optimiser slots %4, weight copies %5, "
-                      "activations %6)")
-                       .arg(sizeText(estimate.training()), sizeText(estimate.weights), sizeText(estimate.gradients),
-                            sizeText(estimate.optimizer_slots), sizeText(estimate.weight_copies), sizeText(estimate.activations));
+    QString text =
+        tr("<b>Memory to train:</b> about %1 (weights %2, gradients %3, optimiser slots %4, weight copies %5, "
+           "activations %6)")
+            .arg(sizeText(estimate.training()), sizeText(estimate.weights), sizeText(estimate.gradients),
+                 sizeText(estimate.optimizer_slots), sizeText(estimate.weight_copies), sizeText(estimate.activations));
     if (estimate.data > 0) text += tr(" plus %1 of images").arg(sizeText(estimate.data));
     const auto available = mlpw::available_memory();
     if (available) text += tr("; available %1").arg(sizeText(*available));
     const bool refused = available && estimate.training() > *available;
-    if (refused) text = QStringLiteral("<span style='color:#c00'>%1 — %2</span>").arg(text, tr("too little: Start would be refused"));
+    if (refused)
+        text = QStringLiteral("<span style='color:#c00'>%1 — %2</span>")
+                   .arg(text, tr("too little: Start would be refused"));
     m_memory->setText(text);
 }
 

@@ -2,8 +2,8 @@
 // The Keras-style model summary: one row per layer (name and type, output shape, parameters), then totals.
 #include <QWidget>
 
-#include "mlpw/training/memory_estimate.h"
 #include "mlpw/report/summary.h"
+#include "mlpw/training/memory_estimate.h"
 
 class QLabel;
 class QTableWidget;

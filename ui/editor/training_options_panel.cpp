@@ -10,12 +10,8 @@
 #include "editor/spec_problem.h"
 
 TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
-    : QWidget(parent),
-      m_epochs(new QSpinBox(this)),
-      m_batchSize(new QSpinBox(this)),
-      m_seed(new QLineEdit(this)),
-      m_shuffle(new QCheckBox(this)),
-      m_threads(new QSpinBox(this)) {
+    : QWidget(parent), m_epochs(new QSpinBox(this)), m_batchSize(new QSpinBox(this)), m_seed(new QLineEdit(this)),
+      m_shuffle(new QCheckBox(this)), m_threads(new QSpinBox(this)) {
     m_epochs->setRange(1, 100000);
     m_epochs->setToolTip(tr("Passes over the training data (Keras fit(epochs=...), default 1; the study uses 5)"));
     m_batchSize->setRange(1, 60000);
@@ -24,8 +20,9 @@ TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,20}")), m_seed));
     m_seed->setMaximumWidth(200);
     m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setToolTip(tr("Drives initialisation, shuffling and dropout: the same seed gives the same run "
-                          "(Keras keras.utils.set_random_seed; the study uses 13)"));
+    m_seed->setToolTip(
+        tr("Drives initialisation, shuffling and dropout: the same seed gives the same run "
+           "(Keras keras.utils.set_random_seed; the study uses 13)"));
     m_shuffle->setToolTip(tr("Shuffle the training samples before each epoch (Keras fit(shuffle=...), default on)"));
     m_threads->setRange(0, 256);
     m_threads->setSpecialValueText(tr("automatic"));
@@ -36,7 +33,8 @@ TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     form->addRow(tr("S&eed"), m_seed);
     form->addRow(tr("S&huffle"), m_shuffle);
     form->addRow(tr("&Threads"), m_threads);
-    for (QSpinBox* s : {m_epochs, m_batchSize, m_threads}) connect(s, &QSpinBox::valueChanged, this, &TrainingOptionsPanel::edited);
+    for (QSpinBox* s : {m_epochs, m_batchSize, m_threads})
+        connect(s, &QSpinBox::valueChanged, this, &TrainingOptionsPanel::edited);
     connect(m_seed, &QLineEdit::textEdited, this, &TrainingOptionsPanel::edited);
     connect(m_shuffle, &QCheckBox::toggled, this, &TrainingOptionsPanel::edited);
 }
@@ -64,5 +62,6 @@ std::vector<mlpw::SpecProblem> TrainingOptionsPanel::entryProblems() const {
     bool ok = false;
     m_seed->text().toULongLong(&ok);
     if (ok) return {};
-    return {{"training.seed", "must be a whole number from 0 to 18446744073709551615", ProblemText::typed(m_seed->text())}};
+    return {
+        {"training.seed", "must be a whole number from 0 to 18446744073709551615", ProblemText::typed(m_seed->text())}};
 }

@@ -34,15 +34,18 @@ void DatasetCache::startNext() {
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-        QMetaObject::invokeMethod(this, [this, source, data, error] {
-            m_queue.removeAll(source);
-            if (data) {
-                m_sets.insert(source, data);
-                emit loaded(source, data);
-            } else {
-                emit failed(source, error);
-            }
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, source, data, error] {
+                m_queue.removeAll(source);
+                if (data) {
+                    m_sets.insert(source, data);
+                    emit loaded(source, data);
+                } else {
+                    emit failed(source, error);
+                }
+            },
+            Qt::QueuedConnection);
     }));
     connect(m_loader.get(), &QThread::finished, this, [this] {
         m_loader->wait();  // finished() comes just before the thread returns

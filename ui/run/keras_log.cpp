@@ -28,7 +28,8 @@ QString outcome(const RunOutcome& o) {
                 return KerasLog::tr("Stopped early at epoch %1 and restored the weights of epoch %2: %3")
                            .arg(o.epochs_run)
                            .arg(o.restored_epoch)
-                           .arg(o.message) + time;
+                           .arg(o.message) +
+                    time;
             return KerasLog::tr("Stopped early at epoch %1: %2").arg(o.epochs_run).arg(o.message) + time;
         case RunOutcome::Reason::user:
             return KerasLog::tr("Stopped by the user after %n complete epoch(s)", nullptr, o.epochs_run) + time;

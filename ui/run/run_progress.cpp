@@ -10,7 +10,10 @@ namespace {
 
 QString clock(double seconds) {
     const int s = qMax(0, qRound(seconds));
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -74,9 +77,7 @@ void RunProgress::showProgress(int batch, double samplesPerS, double secondsPerB
     m_text->setText(text);
 }
 
-void RunProgress::onEpochEnded(const mlpw::EpochMetrics& m) {
-    m_bar->setValue(m.epoch * m.batches);
-}
+void RunProgress::onEpochEnded(const mlpw::EpochMetrics& m) { m_bar->setValue(m.epoch * m.batches); }
 
 void RunProgress::appendLog(const QString& line) { m_log->appendPlainText(line); }
 

@@ -27,12 +27,12 @@ struct BatchUpdate {
 struct RunOutcome {
     enum class Reason { completed, callback, user, diverged, failed };
     Reason reason = Reason::completed;
-    QString message;     // the trainer's message or the error
+    QString message;  // the trainer's message or the error
     int epochs_run = 0;
     int best_epoch = 0;
     int restored_epoch = 0;  // 0: none
     double seconds = 0.0;
-    QString threads;  // the trainer's account of the OpenMP threads it used
+    QString threads;     // the trainer's account of the OpenMP threads it used
     RunSnapshot record;  // the run as it ended; null when it failed before training
 };
 

@@ -3,8 +3,8 @@
 #include <new>
 #include <thread>
 
-#include "run/keras_log.h"
 #include "mlpw/training/trainer.h"
+#include "run/keras_log.h"
 
 namespace {
 
@@ -29,7 +29,8 @@ void TrainingWorker::run() {
     try {
         mlpw::Trainer trainer(m_spec, *m_data);
         const mlpw::RunRecord& record = trainer.record();
-        emit prepared(QString::fromStdString(trainer.threads()), record.data.train_samples, record.data.validation_samples);
+        emit prepared(QString::fromStdString(trainer.threads()), record.data.train_samples,
+                      record.data.validation_samples);
 
         mlpw::TrainerEvents events;
         events.on_epoch_begin = [this](int epoch, int epochs, int batches) {

@@ -25,7 +25,8 @@ public:
     static constexpr std::chrono::milliseconds kUpdateInterval{75};  // 13 updates a second (<= 20)
 
     // `data` is loaded (by the window's DatasetCache): a run never loads a data set of its own.
-    TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data, std::shared_ptr<RunFlags> flags);
+    TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data,
+                   std::shared_ptr<RunFlags> flags);
 
 public slots:
     void run();

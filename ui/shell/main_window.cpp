@@ -16,24 +16,19 @@
 #include <QVBoxLayout>
 
 #include "charts/training_charts.h"
-#include "run/dataset_cache.h"
 #include "editor/experiment_editor.h"
+#include "run/dataset_cache.h"
 #include "run/keras_log.h"
-#include "shell/preset_library.h"
-#include "shell/recent_files.h"
 #include "run/run_progress.h"
 #include "run/run_store.h"
 #include "run/training_controller.h"
+#include "shell/preset_library.h"
+#include "shell/recent_files.h"
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent),
-      m_cache(new DatasetCache(this)),
-      m_editor(new ExperimentEditor(m_cache, this)),
-      m_controller(new TrainingController(this)),
-      m_runs(new RunStore(this)),
-      m_charts(new TrainingCharts(this)),
-      m_progress(new RunProgress(this)),
-      m_status(new QLabel(this)) {
+    : QMainWindow(parent), m_cache(new DatasetCache(this)), m_editor(new ExperimentEditor(m_cache, this)),
+      m_controller(new TrainingController(this)), m_runs(new RunStore(this)), m_charts(new TrainingCharts(this)),
+      m_progress(new RunProgress(this)), m_status(new QLabel(this)) {
     buildMenus();
 
     auto* runBar = new QToolBar(tr("Run"), this);
@@ -173,7 +168,8 @@ void MainWindow::updateActions() {
 void MainWindow::setDirty(bool dirty) {
     m_dirty = dirty;
     setWindowModified(dirty);
-    const QString name = m_path.isEmpty() ? QString::fromStdString(m_editor->spec().name) : QFileInfo(m_path).fileName();
+    const QString name =
+        m_path.isEmpty() ? QString::fromStdString(m_editor->spec().name) : QFileInfo(m_path).fileName();
     setWindowTitle(tr("%1[*] — MLP Workbench").arg(name.isEmpty() ? tr("untitled") : name));
 }
 
@@ -232,16 +228,18 @@ void MainWindow::open() {
 bool MainWindow::save() { return m_path.isEmpty() ? saveAs() : saveExperimentTo(m_path); }
 
 bool MainWindow::saveAs() {
-    const QString suggested = m_path.isEmpty() ? QString::fromStdString(m_editor->spec().name) + QStringLiteral(".json") : m_path;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save experiment"), suggested, tr("Experiments (*.json)"));
+    const QString suggested =
+        m_path.isEmpty() ? QString::fromStdString(m_editor->spec().name) + QStringLiteral(".json") : m_path;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save experiment"), suggested, tr("Experiments (*.json)"));
     return !path.isEmpty() && saveExperimentTo(path);
 }
 
 bool MainWindow::maybeSave() {
     if (!m_dirty) return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
-                                             tr("The experiment has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::warning(this, tr("Unsaved changes"), tr("The experiment has unsaved changes. Save them?"),
+                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }

@@ -7,6 +7,6 @@
 class PresetLibrary {
 public:
     static QString directory();
-    static QStringList files();              // absolute paths, sorted by name
+    static QStringList files();                // absolute paths, sorted by name
     static QString path(const QString& name);  // "baseline" -> .../baseline.json (empty when missing)
 };

@@ -11,8 +11,8 @@
 #include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
 #include "mlpw/experiment/float_text.h"
-#include "mlpw/training/memory_estimate.h"
 #include "mlpw/io/share_dir.h"
+#include "mlpw/training/memory_estimate.h"
 
 namespace mlpw {
 namespace {
@@ -33,8 +33,7 @@ constexpr std::array<const char*, 4> kIdxNames = {"train-images-idx3-ubyte", "tr
 
 std::vector<std::string> numbered_classes(int n) {
     std::vector<std::string> names;
-    for (int i = 0; i < n; ++i)
-        names.push_back(std::to_string(i));
+    for (int i = 0; i < n; ++i) names.push_back(std::to_string(i));
     return names;
 }
 
@@ -61,17 +60,13 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name, std:
         const fs::path plain = fs::path(folder) / kIdxNames[i];
         fs::path gz = plain;
         gz += ".gz";
-        if (fs::exists(plain, ec))
-            paths[i] = plain.string();
-        else if (fs::exists(gz, ec))
-            paths[i] = gz.string();
+        if (fs::exists(plain, ec)) paths[i] = plain.string();
+        else if (fs::exists(gz, ec)) paths[i] = gz.string();
         else if (ec)  // not "missing": e.g. the folder may not be read
             throw DatasetError(folder + ": cannot look for " + kIdxNames[i] + " (" + ec.message() + ")");
-        else
-            missing += std::string(missing.empty() ? "" : ", ") + kIdxNames[i] + "[.gz]";
+        else missing += std::string(missing.empty() ? "" : ", ") + kIdxNames[i] + "[.gz]";
     }
-    if (!missing.empty())
-        throw DatasetError(folder + ": missing " + missing);
+    if (!missing.empty()) throw DatasetError(folder + ": missing " + missing);
 
     // Empty class_names: "0".."N-1" from the training labels, N = largest label + 1 (at least 2).
     const bool derive = class_names.empty();
@@ -80,8 +75,7 @@ Dataset load_idx_folder(const std::string& folder, const std::string& name, std:
     data.train = load_idx(paths[0], paths[1], derive ? kMaxClasses : static_cast<int>(class_names.size()));
     if (derive) {
         int largest = 0;
-        for (uint8_t label : data.train.labels)
-            largest = std::max<int>(largest, label);
+        for (uint8_t label : data.train.labels) largest = std::max<int>(largest, label);
         class_names = numbered_classes(std::max(largest + 1, kMinClasses));
     }
     data.class_names = std::move(class_names);
@@ -114,7 +108,8 @@ Dataset read_dataset(const std::string& source) {
                           "install the Debian package dataset-fashion-mnist (./workbench setup does)");
     std::error_code ec;
     if (!fs::is_directory(source, ec))
-        throw DatasetError("\"" + source + "\": no such folder; expected \"mnist\", \"fashion_mnist\" or a folder "
+        throw DatasetError("\"" + source +
+                           "\": no such folder; expected \"mnist\", \"fashion_mnist\" or a folder "
                            "of IDX files");
     return load_idx_folder(source, source, {});
 }
@@ -128,8 +123,7 @@ Dataset load_dataset(const std::string& source) {
 SplitIndices split_for_validation(int count, float fraction) {
     if (!(fraction >= 0.0f && fraction < 1.0f))
         throw SpecError("data.validation_split: must be in [0, 1), got " + std::to_string(fraction));
-    if (count < 0)
-        throw DatasetError("split_for_validation: negative image count " + std::to_string(count));
+    if (count < 0) throw DatasetError("split_for_validation: negative image count " + std::to_string(count));
     // Keras: split_at = int(n * (1 - validation_split)); the first split_at train, the rest validate.
     const int split_at = fraction == 0.0f ? count : static_cast<int>(count * (1.0 - as_written(fraction)));
     if (fraction > 0.0f && (split_at <= 0 || split_at >= count))
@@ -139,10 +133,8 @@ SplitIndices split_for_validation(int count, float fraction) {
     SplitIndices split;
     split.train.resize(static_cast<size_t>(split_at));
     split.validation.resize(static_cast<size_t>(count - split_at));
-    for (int i = 0; i < split_at; ++i)
-        split.train[i] = static_cast<uint32_t>(i);
-    for (int i = split_at; i < count; ++i)
-        split.validation[i - split_at] = static_cast<uint32_t>(i);
+    for (int i = 0; i < split_at; ++i) split.train[i] = static_cast<uint32_t>(i);
+    for (int i = split_at; i < count; ++i) split.validation[i - split_at] = static_cast<uint32_t>(i);
     return split;
 }
 
@@ -162,13 +154,11 @@ BatchAssembler::BatchAssembler(Normalization normalization, const ImageSet& trai
             throw DatasetError("BatchAssembler: training index " + std::to_string(index) + " is out of range (" +
                                std::to_string(train_part.count) + " images)");
         const uint8_t* pixel = train_part.image(static_cast<int>(index));
-        for (size_t f = 0; f < features; ++f)
-            ++histogram[pixel[f]];
+        for (size_t f = 0; f < features; ++f) ++histogram[pixel[f]];
     }
     const double n = static_cast<double>(train_indices.size()) * static_cast<double>(features);
     double sum = 0.0;
-    for (int v = 0; v < 256; ++v)
-        sum += static_cast<double>(histogram[v]) * v;
+    for (int v = 0; v < 256; ++v) sum += static_cast<double>(histogram[v]) * v;
     const double mean = n > 0 ? sum / n / 255.0 : 0.0;
     double squares = 0.0;
     for (int v = 0; v < 256; ++v) {
@@ -182,22 +172,22 @@ BatchAssembler::BatchAssembler(Normalization normalization, const ImageSet& trai
 BatchAssembler::BatchAssembler(Normalization normalization, float mean, float stddev)
     : m_mean(mean), m_stddev(stddev), m_normalization(normalization) {
     switch (normalization) {
-    case Normalization::none:
-        m_scale = 1.0f;
-        m_offset = 0.0f;
-        break;
-    case Normalization::scale:
-        m_scale = 1.0f / 255.0f;
-        m_offset = 0.0f;
-        break;
-    case Normalization::standardize: {
-        // A constant image set (stddev 0) would divide by zero: centre it only.
-        const double sd = std::isfinite(stddev) && stddev > 0.0f ? stddev : 1.0;
-        // (x / 255 - mean) / sd = x * (1 / (255 sd)) - mean / sd
-        m_scale = static_cast<float>(1.0 / (255.0 * sd));
-        m_offset = static_cast<float>(-static_cast<double>(mean) / sd);
-        break;
-    }
+        case Normalization::none:
+            m_scale = 1.0f;
+            m_offset = 0.0f;
+            break;
+        case Normalization::scale:
+            m_scale = 1.0f / 255.0f;
+            m_offset = 0.0f;
+            break;
+        case Normalization::standardize: {
+            // A constant image set (stddev 0) would divide by zero: centre it only.
+            const double sd = std::isfinite(stddev) && stddev > 0.0f ? stddev : 1.0;
+            // (x / 255 - mean) / sd = x * (1 / (255 sd)) - mean / sd
+            m_scale = static_cast<float>(1.0 / (255.0 * sd));
+            m_offset = static_cast<float>(-static_cast<double>(mean) / sd);
+            break;
+        }
     }
 }
 
@@ -208,8 +198,7 @@ void BatchAssembler::gather(const ImageSet& set, const uint32_t* indices, int n,
         // dst row i {features} = src image indices[i] {features} * scale + offset
         const uint8_t* __restrict src = set.image(static_cast<int>(indices[i]));
         float* __restrict row = dst + static_cast<size_t>(i) * features;
-        for (int f = 0; f < features; ++f)
-            row[f] = static_cast<float>(src[f]) * scale + offset;
+        for (int f = 0; f < features; ++f) row[f] = static_cast<float>(src[f]) * scale + offset;
     }
 }
 

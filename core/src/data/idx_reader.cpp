@@ -30,8 +30,8 @@ constexpr int kLabelsRank = 1;  // {count}
 static_assert((kImagesMagic & 0xff) == kImagesRank && (kLabelsMagic & 0xff) == kLabelsRank);
 static_assert(((kImagesMagic >> 8) & 0xff) == kUbyte && ((kLabelsMagic >> 8) & 0xff) == kUbyte);
 
-constexpr size_t kChunk = size_t{1} << 20;          // bytes per read call
-constexpr size_t kMaxReserve = size_t{64} << 20;    // a lying header cannot make us allocate more up front
+constexpr size_t kChunk = size_t{1} << 20;        // bytes per read call
+constexpr size_t kMaxReserve = size_t{64} << 20;  // a lying header cannot make us allocate more up front
 
 std::string hex32(uint32_t value) {
     char text[16];
@@ -45,9 +45,7 @@ std::string hex8(uint8_t value) {
     return text;
 }
 
-std::string plural(uint64_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(uint64_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // An IDX file opened through zlib: gzip-compressed or plain. Move-only; closes the file.
 class IdxStream {
@@ -55,19 +53,15 @@ public:
     explicit IdxStream(const std::string& path) : m_path(path) {
         std::error_code ec;
         const auto status = std::filesystem::status(path, ec);
-        if (!std::filesystem::exists(status))
-            throw error("file not found");
-        if (std::filesystem::is_directory(status))
-            throw error("is a folder, expected an IDX file");
+        if (!std::filesystem::exists(status)) throw error("file not found");
+        if (std::filesystem::is_directory(status)) throw error("is a folder, expected an IDX file");
         m_file = gzopen(path.c_str(), "rb");
-        if (!m_file)
-            throw error(std::string("cannot open: ") + std::strerror(errno));
+        if (!m_file) throw error(std::string("cannot open: ") + std::strerror(errno));
         gzbuffer(m_file, 1 << 17);
         m_compressed = gzdirect(m_file) == 0;  // reads the first bytes: 0x1f 0x8b means gzip
     }
     ~IdxStream() {
-        if (m_file)
-            gzclose(m_file);
+        if (m_file) gzclose(m_file);
     }
     IdxStream(IdxStream&& other) noexcept
         : m_path(std::move(other.m_path)), m_file(std::exchange(other.m_file, nullptr)),
@@ -82,8 +76,7 @@ public:
         while (done < n) {
             const unsigned ask = static_cast<unsigned>(std::min(n - done, kChunk));
             const int got = gzread(m_file, dst + done, ask);
-            if (got < 0)
-                throw corrupt();
+            if (got < 0) throw corrupt();
             done += static_cast<size_t>(got);
             if (static_cast<unsigned>(got) < ask) {
                 int code = Z_OK;
@@ -91,8 +84,7 @@ public:
                 if (code == Z_BUF_ERROR)  // the file ended in the middle of a gzip stream
                     throw error("corrupt gzip data: the compressed stream is truncated (" +
                                 plural(m_total + done, "byte") + " decompressed before it ended)");
-                if (code != Z_OK)
-                    throw corrupt();
+                if (code != Z_OK) throw corrupt();
                 break;
             }
         }
@@ -104,8 +96,7 @@ public:
     uint64_t count_rest() {
         uint8_t scratch[4096];
         uint64_t rest = 0;
-        for (size_t got; (got = read(scratch, sizeof scratch)) > 0;)
-            rest += got;
+        for (size_t got; (got = read(scratch, sizeof scratch)) > 0;) rest += got;
         return rest;
     }
 
@@ -140,13 +131,13 @@ struct IdxFile {
 
 const char* type_name(uint8_t type) {
     switch (type) {
-    case 0x08: return "unsigned byte";
-    case 0x09: return "signed byte";
-    case 0x0B: return "short";
-    case 0x0C: return "int";
-    case 0x0D: return "float";
-    case 0x0E: return "double";
-    default: return "unknown";
+        case 0x08: return "unsigned byte";
+        case 0x09: return "signed byte";
+        case 0x0B: return "short";
+        case 0x0C: return "int";
+        case 0x0D: return "float";
+        case 0x0E: return "double";
+        default: return "unknown";
     }
 }
 
@@ -167,8 +158,7 @@ IdxFile read_idx(const std::string& path, int rank) {
     // Header: magic, then one big-endian uint32 per dimension.
     uint8_t header[4 + 4 * kImagesRank];
     const size_t got = in.read(header, 4);
-    if (got == 0)
-        throw in.error("empty file (" + in.bytes_text(0) + "), expected " + kind);
+    if (got == 0) throw in.error("empty file (" + in.bytes_text(0) + "), expected " + kind);
     if (got < 4)
         throw in.error("truncated header: " + in.size_text(got) + ", " + kind + " header is " +
                        std::to_string(header_size) + " bytes");
@@ -181,10 +171,8 @@ IdxFile read_idx(const std::string& path, int rank) {
                        hex32(magic) + ", expected 0x08 (unsigned byte): " + expected_magic);
     if (header[3] != rank) {
         std::string hint;
-        if (header[3] == kLabelsRank)
-            hint = " (is this a label file?)";
-        else if (header[3] == kImagesRank)
-            hint = " (is this an image file?)";
+        if (header[3] == kLabelsRank) hint = " (is this a label file?)";
+        else if (header[3] == kImagesRank) hint = " (is this an image file?)";
         throw in.error("wrong rank: magic number " + hex32(magic) + " says " + plural(header[3], "dimension") +
                        ", expected " + std::to_string(rank) + hint);
     }
@@ -219,8 +207,7 @@ IdxFile read_idx(const std::string& path, int rank) {
         const size_t want = static_cast<size_t>(std::min<uint64_t>(elements - before, kChunk));
         file.data.resize(before + want);
         const size_t n = in.read(file.data.data() + before, want);
-        if (n < want)
-            throw in.error("truncated: " + says + ", " + in.size_text(header_size + before + n));
+        if (n < want) throw in.error("truncated: " + says + ", " + in.size_text(header_size + before + n));
     }
     if (const uint64_t rest = in.count_rest(); rest > 0)
         throw in.error("trailing data: " + says + ", " + in.size_text(expected_total + rest));
@@ -233,13 +220,12 @@ ImageSet load_idx(const std::string& images_path, const std::string& labels_path
     IdxFile images = read_idx(images_path, kImagesRank);
     IdxFile labels = read_idx(labels_path, kLabelsRank);
     if (images.dims[0] != labels.dims[0])
-        throw DatasetError(images_path + ": has " + plural(images.dims[0], "image") + " but " + labels_path +
-                           " has " + plural(labels.dims[0], "label") + " (expected one label per image)");
+        throw DatasetError(images_path + ": has " + plural(images.dims[0], "image") + " but " + labels_path + " has " +
+                           plural(labels.dims[0], "label") + " (expected one label per image)");
     for (size_t i = 0; i < labels.data.size(); ++i)
         if (labels.data[i] >= num_classes)
             throw DatasetError(labels_path + ": label " + std::to_string(labels.data[i]) + " at index " +
-                               std::to_string(i) + " is out of range (expected < " + std::to_string(num_classes) +
-                               ")");
+                               std::to_string(i) + " is out of range (expected < " + std::to_string(num_classes) + ")");
     ImageSet set;
     set.count = static_cast<int>(images.dims[0]);
     set.rows = static_cast<int>(images.dims[1]);

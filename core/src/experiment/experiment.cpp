@@ -32,9 +32,9 @@
 #include <sstream>
 
 #include "experiment/experiment_detail.h"
-#include "mlpw/io/atomic_file.h"
 #include "mlpw/errors.h"
 #include "mlpw/experiment/float_text.h"
+#include "mlpw/io/atomic_file.h"
 
 namespace mlpw {
 

@@ -38,45 +38,35 @@ public:
 
     void get(const std::string& key, float& out) {
         if (const json* v = find(key)) {
-            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX)
-                out = static_cast<float>(v->get<double>());
-            else
-                m_problems.add(path(key), "must be a number", show(*v));
+            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX) out = static_cast<float>(v->get<double>());
+            else m_problems.add(path(key), "must be a number", show(*v));
         }
     }
     void get(const std::string& key, int& out) {
         if (const json* v = find(key)) {
             // 512 or 512.0; not 2.5, "512" or a number beyond int
             const bool whole = v->is_number() && v->get<double>() == std::floor(v->get<double>()) &&
-                               std::fabs(v->get<double>()) <= std::numeric_limits<int>::max();
-            if (whole)
-                out = static_cast<int>(v->get<double>());
-            else
-                m_problems.add(path(key), "must be an integer", show(*v));
+                std::fabs(v->get<double>()) <= std::numeric_limits<int>::max();
+            if (whole) out = static_cast<int>(v->get<double>());
+            else m_problems.add(path(key), "must be an integer", show(*v));
         }
     }
     void get(const std::string& key, uint64_t& out) {
         if (const json* v = find(key)) {
-            if (v->is_number_unsigned())
-                out = v->get<uint64_t>();
-            else
-                m_problems.add(path(key), "must be a non-negative integer", show(*v));
+            if (v->is_number_unsigned()) out = v->get<uint64_t>();
+            else m_problems.add(path(key), "must be a non-negative integer", show(*v));
         }
     }
     void get(const std::string& key, bool& out) {
         if (const json* v = find(key)) {
-            if (v->is_boolean())
-                out = v->get<bool>();
-            else
-                m_problems.add(path(key), "must be true or false", show(*v));
+            if (v->is_boolean()) out = v->get<bool>();
+            else m_problems.add(path(key), "must be true or false", show(*v));
         }
     }
     void get(const std::string& key, std::string& out) {
         if (const json* v = find(key)) {
-            if (v->is_string())
-                out = v->get<std::string>();
-            else
-                m_problems.add(path(key), "must be a string", show(*v));
+            if (v->is_string()) out = v->get<std::string>();
+            else m_problems.add(path(key), "must be a string", show(*v));
         }
     }
     // A name from a fixed list, parsed by `parse` (parse_activation, parse_optimizer_type...).
@@ -105,7 +95,6 @@ private:
     Problems& m_problems;
     std::vector<std::string> m_known;
 };
-
 
 bool is_object_or_report(const json& value, const std::string& path, const std::string& what, Problems& problems) {
     if (value.is_object()) return true;
@@ -149,12 +138,14 @@ void read_regularizer(const json& value, const std::string& path, RegularizerSpe
 // The activation of a dense or activation layer, with its parameter when it has one.
 void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
     if (const json* v = r.find("activation")) {
-        if (v->is_null())
-            layer.activation = ActivationFn::linear;  // Keras: activation=None
-        else
-            r.get_name("activation", layer.activation, parse_activation, activation_names());
+        if (v->is_null()) layer.activation = ActivationFn::linear;  // Keras: activation=None
+        else r.get_name("activation", layer.activation, parse_activation, activation_names());
     }
-    const struct { const char* key; ActivationFn fn; float* field; } params[] = {
+    const struct {
+        const char* key;
+        ActivationFn fn;
+        float* field;
+    } params[] = {
         {"negative_slope", ActivationFn::leaky_relu, &layer.negative_slope},
         {"elu_alpha", ActivationFn::elu, &layer.elu_alpha},
     };
@@ -170,7 +161,8 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
     if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
     ObjectReader r(value, path, problems);
     const json* type = r.find("type");
-    if (!type) return problems.add(child(path, "type"), "required: one of " + quoted_list(layer_type_names()), "nothing");
+    if (!type)
+        return problems.add(child(path, "type"), "required: one of " + quoted_list(layer_type_names()), "nothing");
     if (!type->is_string() || !parse_layer_type(type->get<std::string>(), layer.type))
         return problems.add(child(path, "type"), "must be one of " + quoted_list(layer_type_names()), show(*type));
     r.get("name", layer.name);
@@ -246,16 +238,15 @@ void read_optimizer(const json& value, OptimizerSpec& out, Problems& problems) {
     r.finish("the " + to_string(type) + " optimizer");
 }
 
-void read_callback(const json& value, const std::string& path, CallbackSpecs& out, CallbackPaths& paths,
-                   int& last_kind, Problems& problems) {
+void read_callback(const json& value, const std::string& path, CallbackSpecs& out, CallbackPaths& paths, int& last_kind,
+                   Problems& problems) {
     if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
     ObjectReader r(value, path, problems);
     const json* t = r.find("type");
     const auto& names = callback_type_names();
     if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
     const auto it = t->is_string() ? std::find(names.begin(), names.end(), t->get<std::string>()) : names.end();
-    if (it == names.end())
-        return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    if (it == names.end()) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
     const int kind = static_cast<int>(it - names.begin());
     if (kind < last_kind) paths.canonical_order = false;
     last_kind = kind;
@@ -344,8 +335,7 @@ void read_experiment(const json& j, ExperimentSpec& spec, CallbackPaths& paths, 
         if (v->is_array())
             for (size_t i = 0; i < v->size(); ++i)
                 read_callback((*v)[i], item("callbacks", i), spec.callbacks, paths, last_kind, problems);
-        else if (!v->is_null())
-            problems.add("callbacks", "must be an array of callback objects", show(*v));
+        else if (!v->is_null()) problems.add("callbacks", "must be an array of callback objects", show(*v));
     }
     if (const json* v = top.find("sweep")) read_sweep(*v, spec.sweep, problems);
     top.finish("an experiment");

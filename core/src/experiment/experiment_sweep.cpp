@@ -15,10 +15,8 @@ constexpr size_t kMaxGridPoints = 10000;
 std::string path_text(const std::vector<PathStep>& steps, size_t count) {
     std::string out;
     for (size_t i = 0; i < count; ++i) {
-        if (const auto* key = std::get_if<std::string>(&steps[i]))
-            out += (out.empty() ? "" : ".") + *key;
-        else
-            out.append("[").append(std::to_string(std::get<size_t>(steps[i]))).append("]");
+        if (const auto* key = std::get_if<std::string>(&steps[i])) out += (out.empty() ? "" : ".") + *key;
+        else out.append("[").append(std::to_string(std::get<size_t>(steps[i]))).append("]");
     }
     return out;
 }
@@ -143,8 +141,10 @@ bool parse_path(const std::string& text, std::vector<PathStep>& steps) {
 void set_path(json& root, const std::string& key_path, const json& value) {
     std::vector<PathStep> steps;
     if (!parse_path(key_path, steps))
-        throw SpecError(key_path + ": must be an option path, keys separated by dots with [index] into lists, such "
-                                   "as training.batch_size or model.layers[1].units, got " + show(json(key_path)));
+        throw SpecError(key_path +
+                        ": must be an option path, keys separated by dots with [index] into lists, such "
+                        "as training.batch_size or model.layers[1].units, got " +
+                        show(json(key_path)));
     json* node = &root;
     for (size_t i = 0; i < steps.size(); ++i) {
         const std::string here = i == 0 ? std::string("(top level)") : path_text(steps, i);
@@ -223,7 +223,8 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
         std::string label;
         try {
             const json point = grid_point(base, axes, k, label);
-            for (const auto& p : point_problems(base, point)) problems.add_anyway(inside("sweep", "grid point {" + label + "}: ", p));
+            for (const auto& p : point_problems(base, point))
+                problems.add_anyway(inside("sweep", "grid point {" + label + "}: ", p));
         } catch (const SpecError& e) {
             problems.add_anyway({"sweep", "grid point " + std::to_string(k + 1) + ": " + e.what(), ""});
         }
@@ -241,10 +242,8 @@ std::optional<LayerField> layer_field(const std::string& path) {
         return std::nullopt;
     LayerField out{std::get<size_t>(steps[2]), ""};
     for (size_t i = 3; i < steps.size(); ++i) {
-        if (const auto* key = std::get_if<std::string>(&steps[i]))
-            out.field += (out.field.empty() ? "" : ".") + *key;
-        else
-            out.field.append("[").append(std::to_string(std::get<size_t>(steps[i]))).append("]");
+        if (const auto* key = std::get_if<std::string>(&steps[i])) out.field += (out.field.empty() ? "" : ".") + *key;
+        else out.field.append("[").append(std::to_string(std::get<size_t>(steps[i]))).append("]");
     }
     return out;
 }
@@ -269,8 +268,7 @@ std::vector<SweepPoint> expand_sweep(const ExperimentSpec& spec) {
         SweepPoint point;
         const nlohmann::json j = detail::grid_point(base, axes, k, point.label);
         const auto point_problems = detail::point_problems(base, j, &point.spec);
-        if (!point_problems.empty())
-            throw SpecError("sweep point {" + point.label + "}", point_problems);
+        if (!point_problems.empty()) throw SpecError("sweep point {" + point.label + "}", point_problems);
         points.push_back(std::move(point));
     }
     return points;

@@ -77,7 +77,7 @@ void check_model(Problems& p, const ModelSpec& model) {
     }
     const LayerSpec& last = model.layers.back();
     const bool softmax_end = (last.type == LayerType::dense || last.type == LayerType::activation) &&
-                             last.activation == ActivationFn::softmax;
+        last.activation == ActivationFn::softmax;
     if (!softmax_end)
         p.add("model.layers[" + std::to_string(model.layers.size() - 1) + "]",
               "the model must end in softmax (a dense layer with activation \"softmax\", or an activation layer "
@@ -185,9 +185,9 @@ std::vector<SpecProblem> check_against_data(const ExperimentSpec& spec, const Da
         if (layers[i].type != LayerType::dense) continue;
         if (layers[i].units != shape.num_classes)
             p.add_anyway({"model.layers[" + std::to_string(i) + "].units",
-                          "the last Dense layer has " + std::to_string(layers[i].units) + " units but the data set has " +
-                              std::to_string(shape.num_classes) + " classes; set units to " +
-                              std::to_string(shape.num_classes),
+                          "the last Dense layer has " + std::to_string(layers[i].units) +
+                              " units but the data set has " + std::to_string(shape.num_classes) +
+                              " classes; set units to " + std::to_string(shape.num_classes),
                           ""});
         break;
     }

@@ -17,23 +17,23 @@ public:
     template <typename T>
     void put(Json& out, const char* key, const T& value, const T& fallback) const {
         if (m_compact && value == fallback) return;
-        if constexpr (std::is_same_v<T, float>)
-            out[key] = json_number(value);
-        else
-            out[key] = value;
+        if constexpr (std::is_same_v<T, float>) out[key] = json_number(value);
+        else out[key] = value;
     }
 
     Json initializer(const InitializerSpec& init) const {
         const InitializerSpec d;
         using T = InitializerType;
-        const bool has_params = init.type == T::constant || init.type == T::random_normal || init.type == T::random_uniform;
+        const bool has_params =
+            init.type == T::constant || init.type == T::random_normal || init.type == T::random_uniform;
         const bool params_default = init.value == d.value && init.mean == d.mean && init.stddev == d.stddev &&
-                                    init.minval == d.minval && init.maxval == d.maxval;
+            init.minval == d.minval && init.maxval == d.maxval;
         if (!has_params || (m_compact && params_default)) return to_string(init.type);
         Json out = Json::object();
         out["type"] = to_string(init.type);
         if (init.type == T::constant) out["value"] = json_number(init.value);
-        if (init.type == T::random_normal) out["mean"] = json_number(init.mean), out["stddev"] = json_number(init.stddev);
+        if (init.type == T::random_normal)
+            out["mean"] = json_number(init.mean), out["stddev"] = json_number(init.stddev);
         if (init.type == T::random_uniform)
             out["minval"] = json_number(init.minval), out["maxval"] = json_number(init.maxval);
         return out;
@@ -174,8 +174,7 @@ public:
         if (!m_compact) {
             if constexpr (std::is_same_v<Json, nlohmann::json>)
                 out["sweep"] = s.sweep.is_null() ? Json::object() : s.sweep;
-            else
-                out["sweep"] = s.sweep.is_null() ? Json::object() : Json::parse(s.sweep.dump());
+            else out["sweep"] = s.sweep.is_null() ? Json::object() : Json::parse(s.sweep.dump());
         }
         return out;
     }

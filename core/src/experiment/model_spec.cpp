@@ -17,7 +17,7 @@ const std::vector<LayerTypeInfo> kLayerTypes{
 
 // Names in enum order: the enum value is the index.
 const std::vector<std::string> kActivations{"linear", "relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"};
-const std::vector<std::string> kInitializers{"zeros",          "ones",          "constant",  "random_normal",
+const std::vector<std::string> kInitializers{"zeros",          "ones",           "constant",      "random_normal",
                                              "random_uniform", "glorot_uniform", "glorot_normal", "he_normal",
                                              "he_uniform",     "lecun_normal"};
 

@@ -44,11 +44,20 @@ const std::vector<OptimizerOption> kOptions{
 
 const std::vector<OptimizerInfo> kOptimizers{
     {OptimizerType::sgd, "sgd", "SGD", 0.01f, {"learning_rate", "momentum", "nesterov", "clipnorm", "clipvalue"}},
-    {OptimizerType::adagrad, "adagrad", "Adagrad", 0.001f,
+    {OptimizerType::adagrad,
+     "adagrad",
+     "Adagrad",
+     0.001f,
      {"learning_rate", "initial_accumulator_value", "epsilon", "clipnorm", "clipvalue"}},
-    {OptimizerType::rmsprop, "rmsprop", "RMSprop", 0.001f,
+    {OptimizerType::rmsprop,
+     "rmsprop",
+     "RMSprop",
+     0.001f,
      {"learning_rate", "rho", "momentum", "epsilon", "centered", "clipnorm", "clipvalue"}},
-    {OptimizerType::adam, "adam", "Adam", 0.001f,
+    {OptimizerType::adam,
+     "adam",
+     "Adam",
+     0.001f,
      {"learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad", "clipnorm", "clipvalue"}},
 };
 

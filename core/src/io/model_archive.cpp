@@ -161,8 +161,8 @@ void load(Archive& ar, mlpw::NamedTensor& tensor, unsigned version) {
 template <class Archive>
 void save(Archive& ar, const mlpw::EpochMetrics& m, unsigned) {
     ar << m.epoch << m.epochs << m.batches << m.has_validation;
-    for (const double v : {m.loss, m.accuracy, m.val_loss, m.val_accuracy, m.train_seconds, m.seconds, m.samples_per_s,
-                           m.val_data_loss})
+    for (const double v :
+         {m.loss, m.accuracy, m.val_loss, m.val_accuracy, m.train_seconds, m.seconds, m.samples_per_s, m.val_data_loss})
         save_bits(ar, v);
 }
 
@@ -170,7 +170,8 @@ template <class Archive>
 void load(Archive& ar, mlpw::EpochMetrics& m, unsigned version) {
     check_layout(version, "history", kHistoryVersion);
     ar >> m.epoch >> m.epochs >> m.batches >> m.has_validation;
-    for (double* v : {&m.loss, &m.accuracy, &m.val_loss, &m.val_accuracy, &m.train_seconds, &m.seconds, &m.samples_per_s})
+    for (double* v :
+         {&m.loss, &m.accuracy, &m.val_loss, &m.val_accuracy, &m.train_seconds, &m.seconds, &m.samples_per_s})
         load_bits(ar, *v);
     if (version >= 2) load_bits(ar, m.val_data_loss);
     else m.val_data_loss = m.val_loss;  // before version 2, val_loss left the penalty out

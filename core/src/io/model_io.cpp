@@ -17,10 +17,10 @@
 
 #include <boost/archive/archive_exception.hpp>
 
-#include "mlpw/io/atomic_file.h"
-#include "mlpw/errors.h"
-#include "mlpw/training/memory_estimate.h"
 #include "io/model_archive.h"
+#include "mlpw/errors.h"
+#include "mlpw/io/atomic_file.h"
+#include "mlpw/training/memory_estimate.h"
 
 namespace mlpw {
 namespace {
@@ -94,8 +94,8 @@ Header read_header(const std::string& path, const std::string& start, uint64_t f
     const auto version = header_number<int>(line, pos, 10);
     if (!version || *version < 1) fail("corrupt (malformed header \"" + preview(line) + "\")");
     if (*version > kFormatVersion)
-        fail("written by a newer MLP Workbench (model format " + std::to_string(*version) + ", this build reads up to " +
-             std::to_string(kFormatVersion) + ")");
+        fail("written by a newer MLP Workbench (model format " + std::to_string(*version) +
+             ", this build reads up to " + std::to_string(kFormatVersion) + ")");
     const auto bytes = header_number<uint64_t>(line, pos, 10);
     const auto crc = header_number<uint32_t>(line, pos, 16);
     if (!bytes || !crc || pos != line.size()) fail("corrupt (malformed header \"" + preview(line) + "\")");
@@ -164,7 +164,7 @@ ModelFile read_model_file(const std::string& path) {
             throw ModelFileError(path + ": written by a newer MLP Workbench (" + e.what() + ")");
         throw ModelFileError(path + ": corrupt (" + e.what() + ")");
     } catch (const std::bad_alloc&) {
-        throw;  // load_model names what ran out
+        throw;                           // load_model names what ran out
     } catch (const std::exception& e) {  // ModelFileError from the checks, JSON and base64 errors
         throw ModelFileError(path + ": corrupt (" + e.what() + ")");
     }

@@ -6,10 +6,10 @@
 #include <limits>
 #include <sstream>
 
-#include "mlpw/io/csv.h"
-#include "mlpw/errors.h"
-#include "mlpw/io/run_bundle.h"
 #include "io/run_bundle_detail.h"
+#include "mlpw/errors.h"
+#include "mlpw/io/csv.h"
+#include "mlpw/io/run_bundle.h"
 
 namespace mlpw {
 namespace {
@@ -48,12 +48,16 @@ public:
         return value;
     }
     int integer(const char* key) const { return at(key, &nlohmann::json::is_number_integer, "an integer").get<int>(); }
-    std::string text(const char* key) const { return at(key, &nlohmann::json::is_string, "a string").get<std::string>(); }
+    std::string text(const char* key) const {
+        return at(key, &nlohmann::json::is_string, "a string").get<std::string>();
+    }
     double number_or_nan(const char* key) const {
         const auto& v = at(key, &nlohmann::json::is_number, "a number or null", true);
         return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
     }
-    std::string error(const char* key, const std::string& what) const { return m_path + ": field '" + key + "': " + what; }
+    std::string error(const char* key, const std::string& what) const {
+        return m_path + ": field '" + key + "': " + what;
+    }
 
 private:
     const nlohmann::json& m_json;
@@ -134,22 +138,25 @@ void read_confusions(const std::string& path, RunRecord& record) {
     record.validation.clear();
     record.validation.resize(record.history.size());
     if (k == 0 ? !csv.rows().empty() : csv.rows().size() % k != 0)
-        throw Error(path + ": expected " + std::to_string(k) + " rows per epoch, got " + std::to_string(csv.rows().size()) +
-                    " rows");
+        throw Error(path + ": expected " + std::to_string(k) + " rows per epoch, got " +
+                    std::to_string(csv.rows().size()) + " rows");
     for (size_t first = 0; first < csv.rows().size(); first += k) {
-        const auto epoch = static_cast<size_t>(csv.count(first, 0, "epoch", static_cast<long long>(record.history.size())));
+        const auto epoch =
+            static_cast<size_t>(csv.count(first, 0, "epoch", static_cast<long long>(record.history.size())));
         for (size_t t = 0; t < k; ++t)
             if (csv.rows()[first + t][0] != csv.rows()[first][0])
-                throw Error(csv.row(first + t) + ": epoch: expected " + csv.rows()[first][0] + " in every row of a matrix");
+                throw Error(csv.row(first + t) + ": epoch: expected " + csv.rows()[first][0] +
+                            " in every row of a matrix");
         if (record.validation[epoch].confusion.classes != 0)
             throw Error(csv.row(first) + ": epoch " + std::to_string(epoch) + " has a matrix already");
         record.validation[epoch].confusion = confusion_rows(csv, first, names, 1);
     }
     for (size_t e = 0; e < record.history.size(); ++e)
         if (record.history[e].has_validation != (record.validation[e].confusion.classes != 0))
-            throw Error(path + ": epoch " + std::to_string(e) + (record.history[e].has_validation
-                                                                     ? ": the matrix is missing (model.mlpw's history has validation)"
-                                                                     : ": has a matrix but model.mlpw's history has no validation"));
+            throw Error(path + ": epoch " + std::to_string(e) +
+                        (record.history[e].has_validation
+                             ? ": the matrix is missing (model.mlpw's history has validation)"
+                             : ": has a matrix but model.mlpw's history has no validation"));
 }
 
 void read_misclassified(const std::string& path, RunRecord& record) {
@@ -181,7 +188,8 @@ void read_batches(const std::string& path, RunRecord& record) {
     const CsvFile csv(path, "progress,loss,accuracy");
     for (size_t i = 0; i < csv.rows().size(); ++i) {
         csv.expect_columns(i, 3);
-        record.batches.push_back({csv.number(i, 0, "progress"), csv.number(i, 1, "loss"), csv.number(i, 2, "accuracy")});
+        record.batches.push_back(
+            {csv.number(i, 0, "progress"), csv.number(i, 1, "loss"), csv.number(i, 2, "accuracy")});
     }
 }
 
@@ -190,14 +198,17 @@ void read_summary(const std::string& path, RunRecord& record) {
     const JsonFields summary(json, path);
     record.best_epoch = summary.integer("best_epoch");
     if (record.best_epoch < 0 || record.best_epoch > record.epochs_run())
-        throw Error(summary.error("best_epoch", "expected 0 to " + std::to_string(record.epochs_run()) + ", got " +
-                                                    std::to_string(record.best_epoch)));
+        throw Error(summary.error(
+            "best_epoch",
+            "expected 0 to " + std::to_string(record.epochs_run()) + ", got " + std::to_string(record.best_epoch)));
     if (summary.integer("epochs_run") != record.epochs_run())
-        throw Error(summary.error("epochs_run", "expected " + std::to_string(record.epochs_run()) +
-                                                    " (the epochs in model.mlpw's history)"));
+        throw Error(summary.error(
+            "epochs_run", "expected " + std::to_string(record.epochs_run()) + " (the epochs in model.mlpw's history)"));
     const std::string reason = summary.text("stop_reason");
     const auto stop = stop_reason_named(reason);
-    if (!stop) throw Error(summary.error("stop_reason", "expected completed, callback, user or diverged, got '" + reason + "'"));
+    if (!stop)
+        throw Error(
+            summary.error("stop_reason", "expected completed, callback, user or diverged, got '" + reason + "'"));
     record.stop_reason = *stop;
     record.message = summary.text("message");
     const auto& restored = summary.at("restored_epoch", &nlohmann::json::is_number_integer, "an integer or null", true);
@@ -212,8 +223,9 @@ void read_run_json(const std::string& path, RunRecord& record) {
     const JsonFields run(json, path);
     const int format = run.integer("format");
     if (format < 1 || format > detail::kBundleFormat)
-        throw Error(run.error("format", "this version reads format 1 to " + std::to_string(detail::kBundleFormat) +
-                                            ", got " + std::to_string(format)));
+        throw Error(run.error("format",
+                              "this version reads format 1 to " + std::to_string(detail::kBundleFormat) + ", got " +
+                                  std::to_string(format)));
     record.data.name = run.text("data");
     record.data.train_samples = run.integer("train_samples");
     record.data.validation_samples = run.integer("validation_samples");

@@ -6,11 +6,11 @@
 #include <cstring>
 #include <filesystem>
 
+#include "io/run_bundle_detail.h"
+#include "mlpw/errors.h"
 #include "mlpw/io/atomic_file.h"
 #include "mlpw/io/csv.h"
-#include "mlpw/errors.h"
 #include "mlpw/io/run_bundle.h"
-#include "io/run_bundle_detail.h"
 
 namespace mlpw {
 namespace {
@@ -46,7 +46,7 @@ void append_mistakes(std::string& text, const char* set, const std::string& epoc
                      const std::vector<Misclassified>& mistakes) {
     for (const Misclassified& m : mistakes)
         text += std::string(set) + "," + epoch + "," + std::to_string(m.index) + "," + std::to_string(m.label) + "," +
-                std::to_string(m.predicted) + "," + csv_float(m.confidence) + "\n";
+            std::to_string(m.predicted) + "," + csv_float(m.confidence) + "\n";
 }
 
 std::string misclassified_csv(const RunRecord& record) {
@@ -94,9 +94,9 @@ std::string history_csv(const std::vector<EpochMetrics>& history) {
     std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss\n";
     for (const auto& m : history) {
         text += std::to_string(m.epoch - 1) + "," + csv_number(m.accuracy) + "," + csv_number(m.loss) + "," +
-                (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
-                (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
-                (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
+            (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
+            (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
+            (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
     }
     return text;
 }
@@ -138,7 +138,7 @@ void write_run_bundle(const std::string& dir, const RunRecord& record) {
     prepare_output_folder(dir);
     const fs::path folder(dir);
     const auto path = [&](const char* name) { return (folder / name).string(); };
-    save_experiment(record.experiment, path("experiment.json"));  // atomic, every option written out
+    save_experiment(record.experiment, path("experiment.json"));                  // atomic, every option written out
     save_model(model_file_of(record, record.final_weights), path("model.mlpw"));  // atomic
     write_text_file(path("history.csv"), history_csv(record.history));
     write_text_file(path("confusion.csv"), confusion_csv(record.test.confusion, record.data.class_names));

@@ -7,13 +7,13 @@ namespace mlpw::detail {
 EltwiseFn eltwise_for(ActivationFn fn, float negative_slope, float elu_alpha) {
     using A = dnnl::algorithm;
     switch (fn) {
-    case ActivationFn::relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, 0.0f};
-    case ActivationFn::leaky_relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, negative_slope};
-    case ActivationFn::sigmoid: return {A::eltwise_logistic, A::eltwise_logistic_use_dst_for_bwd, 0.0f};
-    case ActivationFn::tanh: return {A::eltwise_tanh, A::eltwise_tanh_use_dst_for_bwd, 0.0f};
-    case ActivationFn::elu: return {A::eltwise_elu, A::eltwise_elu_use_dst_for_bwd, elu_alpha};
-    case ActivationFn::linear:
-    case ActivationFn::softmax: break;
+        case ActivationFn::relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, 0.0f};
+        case ActivationFn::leaky_relu: return {A::eltwise_relu, A::eltwise_relu_use_dst_for_bwd, negative_slope};
+        case ActivationFn::sigmoid: return {A::eltwise_logistic, A::eltwise_logistic_use_dst_for_bwd, 0.0f};
+        case ActivationFn::tanh: return {A::eltwise_tanh, A::eltwise_tanh_use_dst_for_bwd, 0.0f};
+        case ActivationFn::elu: return {A::eltwise_elu, A::eltwise_elu_use_dst_for_bwd, elu_alpha};
+        case ActivationFn::linear:
+        case ActivationFn::softmax: break;
     }
     return {};
 }
@@ -23,15 +23,15 @@ namespace {
 class ActivationLayer final : public SameShapeLayer {
 public:
     ActivationLayer(Engine& engine, const std::string& name, int features, int capacity, EltwiseFn fn)
-        : SameShapeLayer(engine, name, features, capacity),
-          m_fn(fn) {}
+        : SameShapeLayer(engine, name, features, capacity), m_fn(fn) {}
 
     void prepare(int rows, Pass pass) override {
         const int key = plan_key(rows, pass);
         if (m_plans.count(key)) return;
         const auto desc = rows_desc(rows, m_in);
         const auto src = wrap(rows, m_in, m_src), dst = wrap(rows, m_in, m_dst.data());
-        const auto prop = pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
+        const auto prop =
+            pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
         const dnnl::eltwise_forward::primitive_desc fwd_pd({prop, m_fn.backward, desc, m_fn.alpha, 0.0f},
                                                            m_engine->engine);
         Plan plan;

@@ -14,18 +14,10 @@ using flags = dnnl::normalization_flags;
 class BatchNormLayer final : public SameShapeLayer {
 public:
     BatchNormLayer(Engine& engine, const std::string& name, int features, int capacity, const LayerSpec& spec)
-        : SameShapeLayer(engine, name, features, capacity),
-          m_momentum(spec.momentum),
-          m_epsilon(spec.epsilon),
-          m_gamma(features, 1.0f),
-          m_beta(features, 0.0f),
-          m_diff_gamma(features, 0.0f),
-          m_diff_beta(features, 0.0f),
-          m_batch_mean(features, 0.0f),
-          m_batch_variance(features, 0.0f),
-          m_moving_mean(features, 0.0f),
+        : SameShapeLayer(engine, name, features, capacity), m_momentum(spec.momentum), m_epsilon(spec.epsilon),
+          m_gamma(features, 1.0f), m_beta(features, 0.0f), m_diff_gamma(features, 0.0f), m_diff_beta(features, 0.0f),
+          m_batch_mean(features, 0.0f), m_batch_variance(features, 0.0f), m_moving_mean(features, 0.0f),
           m_moving_variance(features, 1.0f) {}
-
 
     void prepare(int rows, Pass pass) override {
         const int key = plan_key(rows, pass);
@@ -41,10 +33,10 @@ public:
         Plan plan;
         plan.forward = {dnnl::batch_normalization_forward(fwd_pd),
                         {{DNNL_ARG_SRC, src},
-                             {DNNL_ARG_DST, dst},
-                             {DNNL_ARG_SCALE, vec(m_gamma)},
-                             {DNNL_ARG_SHIFT, vec(m_beta)},
-                             {DNNL_ARG_MEAN, vec(training ? m_batch_mean : m_moving_mean)},
+                         {DNNL_ARG_DST, dst},
+                         {DNNL_ARG_SCALE, vec(m_gamma)},
+                         {DNNL_ARG_SHIFT, vec(m_beta)},
+                         {DNNL_ARG_MEAN, vec(training ? m_batch_mean : m_moving_mean)},
                          {DNNL_ARG_VARIANCE, vec(training ? m_batch_variance : m_moving_variance)}}};
         if (training) {
             const dnnl::batch_normalization_backward::primitive_desc bwd_pd(
@@ -52,15 +44,15 @@ public:
                 m_engine->engine, fwd_pd);
             plan.backward = {dnnl::batch_normalization_backward(bwd_pd),
                              {{DNNL_ARG_SRC, src},
-                                  {DNNL_ARG_MEAN, vec(m_batch_mean)},
-                                  {DNNL_ARG_VARIANCE, vec(m_batch_variance)},
-                                  {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
-                                  {DNNL_ARG_SCALE, vec(m_gamma)},
-                                  // oneDNN 2.6 lists shift as an input of the backward pass whenever use_shift
-                                  // is set (unused by the maths, but execute() fails without it).
-                                  {DNNL_ARG_SHIFT, vec(m_beta)},
-                                  {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())},
-                                  {DNNL_ARG_DIFF_SCALE, vec(m_diff_gamma)},
+                              {DNNL_ARG_MEAN, vec(m_batch_mean)},
+                              {DNNL_ARG_VARIANCE, vec(m_batch_variance)},
+                              {DNNL_ARG_DIFF_DST, wrap(rows, m_in, m_diff_dst)},
+                              {DNNL_ARG_SCALE, vec(m_gamma)},
+                              // oneDNN 2.6 lists shift as an input of the backward pass whenever use_shift
+                              // is set (unused by the maths, but execute() fails without it).
+                              {DNNL_ARG_SHIFT, vec(m_beta)},
+                              {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())},
+                              {DNNL_ARG_DIFF_SCALE, vec(m_diff_gamma)},
                               {DNNL_ARG_DIFF_SHIFT, vec(m_diff_beta)}}};
         }
         m_plans.emplace(key, std::move(plan));
@@ -95,26 +87,25 @@ public:
     }
 
     void read_state(const ModelState& state, size_t& pos) override {
-        const std::pair<const char*, std::vector<float>*> tensors[] = {
-            {"/gamma", &m_gamma}, {"/beta", &m_beta}, {"/moving_mean", &m_moving_mean},
-            {"/moving_variance", &m_moving_variance}};
+        const std::pair<const char*, std::vector<float>*> tensors[] = {{"/gamma", &m_gamma},
+                                                                       {"/beta", &m_beta},
+                                                                       {"/moving_mean", &m_moving_mean},
+                                                                       {"/moving_variance", &m_moving_variance}};
         for (const auto& [suffix, target] : tensors) {
             const auto& values = expect_tensor(state, pos++, m_name + suffix, {m_in}).values;
             std::copy(values.begin(), values.end(), target->begin());
         }
     }
 
-    std::string describe() const override {
-        return m_name + " (BatchNormalization " + std::to_string(m_in) + ")";
-    }
+    std::string describe() const override { return m_name + " (BatchNormalization " + std::to_string(m_in) + ")"; }
 
 private:
     struct Plan {
         BoundPrimitive forward, backward;
     };
     memory vec(const std::vector<float>& v) const {
-        return {{{m_in}, memory::data_type::f32, memory::format_tag::a}, m_engine->engine,
-                const_cast<float*>(v.data())};
+        return {
+            {{m_in}, memory::data_type::f32, memory::format_tag::a}, m_engine->engine, const_cast<float*>(v.data())};
     }
 
     float m_momentum, m_epsilon;
@@ -125,8 +116,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Layer> make_batch_normalization(Engine& engine, const std::string& name, int features,
-                                                int capacity, const LayerSpec& spec) {
+std::unique_ptr<Layer> make_batch_normalization(Engine& engine, const std::string& name, int features, int capacity,
+                                                const LayerSpec& spec) {
     return std::make_unique<BatchNormLayer>(engine, name, features, capacity, spec);
 }
 

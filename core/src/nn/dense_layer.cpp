@@ -3,10 +3,10 @@
 // diff_dst before the inner product's backward passes.
 #include <cstring>
 
-#include "nn/layer.h"
-#include "nn/staggered_buffer.h"
 #include "mlpw/errors.h"
 #include "mlpw/nn/initializers.h"
+#include "nn/layer.h"
+#include "nn/staggered_buffer.h"
 
 namespace mlpw::detail {
 namespace {
@@ -19,12 +19,8 @@ class DenseLayer final : public Layer {
 public:
     DenseLayer(Engine& engine, const std::string& name, int in, int capacity, const LayerSpec& spec,
                EltwiseFn activation, uint64_t seed)
-        : Layer(engine, name, in, capacity),
-          m_units(spec.units),
-          m_use_bias(spec.use_bias),
-          m_activation(activation),
-          m_regularizer(spec.kernel_regularizer),
-          m_dst(static_cast<size_t>(capacity) * spec.units),
+        : Layer(engine, name, in, capacity), m_units(spec.units), m_use_bias(spec.use_bias), m_activation(activation),
+          m_regularizer(spec.kernel_regularizer), m_dst(static_cast<size_t>(capacity) * spec.units),
           m_diff_src(static_cast<size_t>(capacity) * in) {
         // One weights layout for every batch size: the one the forward primitive prefers (blocked for brgemm).
         // Weights, gradients and optimiser slots all live in it, so the optimiser is a flat loop.
@@ -64,7 +60,8 @@ public:
         Plan plan;
         const auto src = wrap(rows, m_in, m_src);
         const auto dst = wrap(rows, m_units, m_dst.data());
-        const auto prop = pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
+        const auto prop =
+            pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
         const auto fwd_pd = forward_pd(rows, prop, m_weights_desc);
         dnnl_args forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, m_weights}, {DNNL_ARG_DST, dst}};
         if (m_use_bias) forward_args[DNNL_ARG_BIAS] = m_bias;
@@ -80,13 +77,14 @@ public:
                     m_engine->engine);
                 const auto pd = dnnl::eltwise_backward::primitive_desc(
                     {m_activation.backward, data_desc, data_desc, m_activation.alpha, 0.0f}, m_engine->engine, hint);
-                plan.activation_backward = {dnnl::eltwise_backward(pd),
-                                            {{DNNL_ARG_DST, dst}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_SRC, diff_dst}}};
+                plan.activation_backward = {
+                    dnnl::eltwise_backward(pd),
+                    {{DNNL_ARG_DST, dst}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_SRC, diff_dst}}};
             }
             if (m_need_diff_src) {
                 // diff_src {rows, in} = diff_dst {rows, units} x W {units, in}
                 const dnnl::inner_product_backward_data::desc d(rows_desc(rows, m_in), m_weights_desc,
-                                                                 rows_desc(rows, m_units));
+                                                                rows_desc(rows, m_units));
                 plan.backward_data = {dnnl::inner_product_backward_data({d, m_engine->engine, fwd_pd}),
                                       {{DNNL_ARG_DIFF_DST, diff_dst},
                                        {DNNL_ARG_WEIGHTS, m_weights},
@@ -104,9 +102,7 @@ public:
         m_plans.emplace(key, std::move(plan));
     }
 
-    void forward(int rows, Pass pass) override {
-        plan_for(rows, pass).forward.run(m_engine->stream);
-    }
+    void forward(int rows, Pass pass) override { plan_for(rows, pass).forward.run(m_engine->stream); }
 
     void backward(int rows) override {
         const Plan& plan = plan_for(rows, Pass::training);
@@ -117,8 +113,8 @@ public:
     }
 
     void collect_parameters(std::vector<ParamTensor>& out) override {
-        out.push_back({m_name + "/kernel", data(m_weights), data(m_diff_weights), elements(m_weights_desc),
-                       m_regularizer});
+        out.push_back(
+            {m_name + "/kernel", data(m_weights), data(m_diff_weights), elements(m_weights_desc), m_regularizer});
         if (m_use_bias) out.push_back({m_name + "/bias", data(m_bias), data(m_diff_bias), size_t(m_units), {}});
     }
 
@@ -144,7 +140,7 @@ public:
 
     std::string describe() const override {
         return m_name + " (Dense " + std::to_string(m_in) + "->" + std::to_string(m_units) +
-               (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl;
+            (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl;
     }
 
 private:
@@ -220,12 +216,11 @@ const NamedTensor& expect_tensor(const ModelState& state, size_t pos, const std:
         for (size_t i = 0; i < s.size(); ++i) t += (i ? ", " : "") + std::to_string(s[i]);
         return t + "}";
     };
-    if (pos >= state.size())
-        throw ModelFileError("weights: tensor " + name + " " + shape_text(shape) + " is missing");
+    if (pos >= state.size()) throw ModelFileError("weights: tensor " + name + " " + shape_text(shape) + " is missing");
     const NamedTensor& t = state[pos];
     if (t.name != name || t.shape != shape)
-        throw ModelFileError("weights: expected tensor " + name + " " + shape_text(shape) + ", found " + t.name +
-                             " " + shape_text(t.shape));
+        throw ModelFileError("weights: expected tensor " + name + " " + shape_text(shape) + ", found " + t.name + " " +
+                             shape_text(t.shape));
     size_t n = 1;
     for (int d : shape) n *= static_cast<size_t>(d);
     if (t.values.size() != n)

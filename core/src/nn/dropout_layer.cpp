@@ -3,8 +3,8 @@
 // (layer seed, s, i), so it does not depend on the thread count and needs no sequential RNG state.
 #include <cstring>
 
-#include "nn/layer.h"
 #include "mlpw/nn/rng.h"
+#include "nn/layer.h"
 #include "nn/vectorize.h"
 
 namespace mlpw::detail {
@@ -28,10 +28,7 @@ void dropout_pairs(const float* src, float* dst, float* mask, size_t begin, size
 class DropoutLayer final : public SameShapeLayer {
 public:
     DropoutLayer(Engine& engine, const std::string& name, int features, int capacity, float rate, uint64_t seed)
-        : SameShapeLayer(engine, name, features, capacity),
-          m_rate(rate),
-          m_scale(1.0f / (1.0f - rate)),
-          m_seed(seed),
+        : SameShapeLayer(engine, name, features, capacity), m_rate(rate), m_scale(1.0f / (1.0f - rate)), m_seed(seed),
           m_mask(static_cast<size_t>(capacity) * features) {}
 
     void prepare(int, Pass) override {}
@@ -82,8 +79,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity,
-                                    float rate, uint64_t seed) {
+std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity, float rate,
+                                    uint64_t seed) {
     return std::make_unique<DropoutLayer>(engine, name, features, capacity, rate, seed);
 }
 

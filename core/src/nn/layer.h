@@ -29,7 +29,8 @@ using dnnl_args = std::unordered_map<int, dnnl::memory>;
 class BoundPrimitive {
 public:
     BoundPrimitive() = default;
-    BoundPrimitive(dnnl::primitive primitive, dnnl_args args) : m_primitive(std::move(primitive)), m_memories(std::move(args)) {
+    BoundPrimitive(dnnl::primitive primitive, dnnl_args args)
+        : m_primitive(std::move(primitive)), m_memories(std::move(args)) {
         for (const auto& [arg, memory] : m_memories) m_args.push_back({arg, memory.get()});
     }
     explicit operator bool() const { return static_cast<bool>(m_primitive); }
@@ -75,8 +76,8 @@ public:
     const std::string& name() const { return m_name; }
     int in_features() const { return m_in; }
     virtual int out_features() const = 0;
-    virtual float* dst() = 0;            // {capacity, out}
-    virtual float* diff_src() = 0;       // {capacity, in}
+    virtual float* dst() = 0;       // {capacity, out}
+    virtual float* diff_src() = 0;  // {capacity, in}
 
     virtual void prepare(int rows, Pass pass) = 0;
     virtual void forward(int rows, Pass pass) = 0;
@@ -118,8 +119,7 @@ protected:
 class SameShapeLayer : public Layer {
 public:
     SameShapeLayer(Engine& engine, std::string name, int features, int capacity)
-        : Layer(engine, std::move(name), features, capacity),
-          m_dst(static_cast<size_t>(capacity) * features),
+        : Layer(engine, std::move(name), features, capacity), m_dst(static_cast<size_t>(capacity) * features),
           m_diff_src(static_cast<size_t>(capacity) * features) {}
     int out_features() const override { return m_in; }
     float* dst() override { return m_dst.data(); }
@@ -143,10 +143,10 @@ std::unique_ptr<Layer> make_dense(Engine& engine, const std::string& name, int i
                                   const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed);
 std::unique_ptr<Layer> make_activation(Engine& engine, const std::string& name, int features, int capacity,
                                        EltwiseFn fn);
-std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity,
-                                    float rate, uint64_t seed);
-std::unique_ptr<Layer> make_batch_normalization(Engine& engine, const std::string& name, int features,
-                                                int capacity, const LayerSpec& spec);
+std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity, float rate,
+                                    uint64_t seed);
+std::unique_ptr<Layer> make_batch_normalization(Engine& engine, const std::string& name, int features, int capacity,
+                                                const LayerSpec& spec);
 
 // Checks a state tensor's name and shape; throws ModelFileError naming both when they differ.
 const NamedTensor& expect_tensor(const ModelState& state, size_t pos, const std::string& name,

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "nn/layer.h"
 #include "mlpw/errors.h"
 #include "mlpw/nn/rng.h"
+#include "nn/layer.h"
 #include "nn/vectorize.h"
 
 namespace mlpw {
@@ -58,8 +58,9 @@ struct Network::Impl {
         const auto names = layer_names(spec);
         const auto& specs = spec.layers;
         if (specs.empty() || !is_softmax(specs.back()))
-            throw SpecError("model.layers: the last layer must end in a softmax activation "
-                            "(categorical_crossentropy expects probabilities)");
+            throw SpecError(
+                "model.layers: the last layer must end in a softmax activation "
+                "(categorical_crossentropy expects probabilities)");
         int features = input_features;
         const size_t last = specs.size() - 1;
         for (size_t i = 0; i < specs.size(); ++i) {
@@ -68,35 +69,35 @@ struct Network::Impl {
             if (is_softmax(l) && i != last)
                 throw SpecError(where + ": softmax is supported only as the final activation");
             switch (l.type) {
-            case LayerType::flatten: break;  // inputs are already flat {rows, features}
-            case LayerType::dense: {
-                // The softmax of the last layer belongs to the head; a following activation layer is fused.
-                // Tensors keep the Dense layer's Keras name (dense_1/kernel) whatever is fused into it.
-                detail::EltwiseFn act = i == last ? detail::EltwiseFn{} : eltwise_of(l);
-                const size_t dense_index = i;
-                if (act.is_identity() && i + 1 < last && is_activation_layer(specs[i + 1])) {
-                    act = eltwise_of(specs[i + 1]);
-                    ++i;
+                case LayerType::flatten: break;  // inputs are already flat {rows, features}
+                case LayerType::dense: {
+                    // The softmax of the last layer belongs to the head; a following activation layer is fused.
+                    // Tensors keep the Dense layer's Keras name (dense_1/kernel) whatever is fused into it.
+                    detail::EltwiseFn act = i == last ? detail::EltwiseFn{} : eltwise_of(l);
+                    const size_t dense_index = i;
+                    if (act.is_identity() && i + 1 < last && is_activation_layer(specs[i + 1])) {
+                        act = eltwise_of(specs[i + 1]);
+                        ++i;
+                    }
+                    layers.push_back(detail::make_dense(engine, names[dense_index], features, capacity, l, act,
+                                                        derive_seed(seed, kInitializerStream, dense_index)));
+                    features = l.units;
+                    break;
                 }
-                layers.push_back(detail::make_dense(engine, names[dense_index], features, capacity, l, act,
-                                                    derive_seed(seed, kInitializerStream, dense_index)));
-                features = l.units;
-                break;
-            }
-            case LayerType::activation:
-            case LayerType::leaky_relu:
-                if (i == last) break;  // the final softmax: applied by the head
-                if (!eltwise_of(l).is_identity())
-                    layers.push_back(detail::make_activation(engine, names[i], features, capacity, eltwise_of(l)));
-                break;
-            case LayerType::dropout:
-                if (l.rate > 0.0f)
-                    layers.push_back(detail::make_dropout(engine, names[i], features, capacity, l.rate,
-                                                          derive_seed(seed, kDropoutStream, i)));
-                break;
-            case LayerType::batch_normalization:
-                layers.push_back(detail::make_batch_normalization(engine, names[i], features, capacity, l));
-                break;
+                case LayerType::activation:
+                case LayerType::leaky_relu:
+                    if (i == last) break;  // the final softmax: applied by the head
+                    if (!eltwise_of(l).is_identity())
+                        layers.push_back(detail::make_activation(engine, names[i], features, capacity, eltwise_of(l)));
+                    break;
+                case LayerType::dropout:
+                    if (l.rate > 0.0f)
+                        layers.push_back(detail::make_dropout(engine, names[i], features, capacity, l.rate,
+                                                              derive_seed(seed, kDropoutStream, i)));
+                    break;
+                case LayerType::batch_normalization:
+                    layers.push_back(detail::make_batch_normalization(engine, names[i], features, capacity, l));
+                    break;
             }
         }
         if (layers.empty() || features != num_classes)

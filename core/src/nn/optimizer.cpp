@@ -54,10 +54,8 @@ MLPW_VECTOR_CLONES void sgd_momentum_chunk(float* __restrict w, const float* __r
     for (size_t i = begin; i < end; ++i) {
         const float gi = transformed(g[i], w[i], tf);
         v[i] = momentum * v[i] - lr * gi;
-        if constexpr (kNesterov)
-            w[i] += momentum * v[i] - lr * gi;
-        else
-            w[i] += v[i];
+        if constexpr (kNesterov) w[i] += momentum * v[i] - lr * gi;
+        else w[i] += v[i];
     }
 }
 
@@ -153,9 +151,12 @@ protected:
         if (momentum > 0.0f) {
             float* v = m_velocity.get(index, 0);
             if (m_spec.nesterov)
-                parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { sgd_momentum_chunk<true>(w, g, v, b, e, tf, lr, momentum); });
+                parallel_chunks(n, kParallelThreshold,
+                                [&](size_t b, size_t e) { sgd_momentum_chunk<true>(w, g, v, b, e, tf, lr, momentum); });
             else
-                parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { sgd_momentum_chunk<false>(w, g, v, b, e, tf, lr, momentum); });
+                parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
+                    sgd_momentum_chunk<false>(w, g, v, b, e, tf, lr, momentum);
+                });
         } else {
             parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { sgd_chunk(w, g, b, e, tf, lr); });
         }
@@ -176,7 +177,9 @@ protected:
     void clear_slots() override { m_accumulator.clear(); }
     void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t) override {
         float* a = m_accumulator.get(index, 0);
-        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { adagrad_chunk(w, g, a, b, e, tf, m_spec.learning_rate, m_spec.epsilon); });
+        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
+            adagrad_chunk(w, g, a, b, e, tf, m_spec.learning_rate, m_spec.epsilon);
+        });
     }
 
 private:
@@ -186,8 +189,7 @@ private:
 class RmsProp final : public Optimizer {
 public:
     explicit RmsProp(const OptimizerSpec& spec)
-        : Optimizer(spec),
-          m_slots(slots_per_parameter(spec)),
+        : Optimizer(spec), m_slots(slots_per_parameter(spec)),
           m_chunk(pick_chunk(spec.centered, spec.momentum > 0.0f)) {}
 
 protected:
@@ -202,7 +204,8 @@ protected:
     }
 
 private:
-    using Chunk = void (*)(float*, const float*, float*, float*, float*, size_t, size_t, GradientTransform, RmsPropRule);
+    using Chunk = void (*)(float*, const float*, float*, float*, float*, size_t, size_t, GradientTransform,
+                           RmsPropRule);
     static Chunk pick_chunk(bool centered, bool momentum) {
         if (centered) return momentum ? rmsprop_chunk<true, true> : rmsprop_chunk<true, false>;
         return momentum ? rmsprop_chunk<false, true> : rmsprop_chunk<false, false>;
@@ -227,9 +230,13 @@ protected:
         float* v = m_slots.get(index, 1);
         if (m_spec.amsgrad) {
             float* vhat = m_slots.get(index, 2);
-            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { adam_chunk<true>(w, g, m, v, vhat, b, e, tf, lr_t, b1, b2, eps); });
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
+                adam_chunk<true>(w, g, m, v, vhat, b, e, tf, lr_t, b1, b2, eps);
+            });
         } else {
-            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { adam_chunk<false>(w, g, m, v, nullptr, b, e, tf, lr_t, b1, b2, eps); });
+            parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
+                adam_chunk<false>(w, g, m, v, nullptr, b, e, tf, lr_t, b1, b2, eps);
+            });
         }
     }
 
@@ -271,20 +278,20 @@ void Optimizer::reset() {
 
 int slots_per_parameter(const OptimizerSpec& spec) {
     switch (spec.type) {
-    case OptimizerType::sgd: return spec.momentum > 0.0f ? 1 : 0;
-    case OptimizerType::adagrad: return 1;
-    case OptimizerType::rmsprop: return 1 + int(spec.centered) + int(spec.momentum > 0.0f);
-    case OptimizerType::adam: return spec.amsgrad ? 3 : 2;
+        case OptimizerType::sgd: return spec.momentum > 0.0f ? 1 : 0;
+        case OptimizerType::adagrad: return 1;
+        case OptimizerType::rmsprop: return 1 + int(spec.centered) + int(spec.momentum > 0.0f);
+        case OptimizerType::adam: return spec.amsgrad ? 3 : 2;
     }
     return 0;
 }
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec) {
     switch (spec.type) {
-    case OptimizerType::sgd: return std::make_unique<Sgd>(spec);
-    case OptimizerType::adagrad: return std::make_unique<Adagrad>(spec);
-    case OptimizerType::rmsprop: return std::make_unique<RmsProp>(spec);
-    case OptimizerType::adam: return std::make_unique<Adam>(spec);
+        case OptimizerType::sgd: return std::make_unique<Sgd>(spec);
+        case OptimizerType::adagrad: return std::make_unique<Adagrad>(spec);
+        case OptimizerType::rmsprop: return std::make_unique<RmsProp>(spec);
+        case OptimizerType::adam: return std::make_unique<Adam>(spec);
     }
     throw SpecError("optimizer.type: unknown optimiser");
 }

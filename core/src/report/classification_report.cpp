@@ -39,7 +39,9 @@ ClassificationReport classification_report(const ConfusionMatrix& cm) {
         s.recall = cm.recall(c);
         s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0.0;
         report.classes.push_back(s);
-        const auto weighted = [&](double value) { return total > 0 ? value * static_cast<double>(s.support) / total : 0.0; };
+        const auto weighted = [&](double value) {
+            return total > 0 ? value * static_cast<double>(s.support) / total : 0.0;
+        };
         report.macro.precision += s.precision / cm.classes;
         report.macro.recall += s.recall / cm.classes;
         report.macro.f1 += s.f1 / cm.classes;
@@ -89,7 +91,8 @@ std::string confusion_matrix_text(const ConfusionMatrix& cm, const std::vector<s
     text += "\n";
     for (int t = 0; t < cm.classes; ++t) {
         append(text, "%-*s", static_cast<int>(row_label), rows[t].c_str());
-        for (int p = 0; p < cm.classes; ++p) append(text, "  %*lld", static_cast<int>(cell), static_cast<long long>(cm.at(t, p)));
+        for (int p = 0; p < cm.classes; ++p)
+            append(text, "  %*lld", static_cast<int>(cell), static_cast<long long>(cm.at(t, p)));
         text += "\n";
     }
     return text;

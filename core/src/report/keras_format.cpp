@@ -51,8 +51,8 @@ std::string eta_text(double seconds) {
 
 std::string epoch_line(const EpochMetrics& m) {
     std::string line = progress_bar(m.batches, m.batches) + " - " + format("%.0fs", m.seconds) + " " +
-                       step_time(m.train_seconds / std::max(m.batches, 1)) + " - accuracy: " + metric_value(m.accuracy) +
-                       " - loss: " + metric_value(m.loss);
+        step_time(m.train_seconds / std::max(m.batches, 1)) + " - accuracy: " + metric_value(m.accuracy) +
+        " - loss: " + metric_value(m.loss);
     if (m.has_validation)
         line += " - val_accuracy: " + metric_value(m.val_accuracy) + " - val_loss: " + metric_value(m.val_loss);
     return line;

@@ -109,9 +109,9 @@ std::string results_csv(const std::vector<ResultRow>& rows) {
         "run,varies,best_epoch,epochs_run,stopped_early,val_accuracy,val_loss,test_accuracy,test_loss,seconds,folder\n";
     for (const auto& r : rows)
         text += std::to_string(r.run) + "," + csv_field(r.varies) + "," + std::to_string(r.best_epoch) + "," +
-                std::to_string(r.epochs_run) + "," + (r.stopped_early ? "true" : "false") + "," +
-                csv_number(r.val_accuracy) + "," + csv_number(r.val_loss) + "," + csv_number(r.test_accuracy) + "," +
-                csv_number(r.test_loss) + "," + csv_number(r.seconds) + ",run_" + std::to_string(r.run) + "\n";
+            std::to_string(r.epochs_run) + "," + (r.stopped_early ? "true" : "false") + "," +
+            csv_number(r.val_accuracy) + "," + csv_number(r.val_loss) + "," + csv_number(r.test_accuracy) + "," +
+            csv_number(r.test_loss) + "," + csv_number(r.seconds) + ",run_" + std::to_string(r.run) + "\n";
     return text;
 }
 

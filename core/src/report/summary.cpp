@@ -97,8 +97,8 @@ std::string ModelSummary::text(const std::string& model_name) const {
     out += double_rule + "\n";
     out += "Total params: " + with_thousands(total_params) + " (" + memory_text(total_params) + ")\n";
     out += "Trainable params: " + with_thousands(trainable_params) + " (" + memory_text(trainable_params) + ")\n";
-    out += "Non-trainable params: " + with_thousands(non_trainable_params) + " (" +
-           memory_text(non_trainable_params) + ")\n";
+    out += "Non-trainable params: " + with_thousands(non_trainable_params) + " (" + memory_text(non_trainable_params) +
+        ")\n";
     out += rule + "\n";
     return out;
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <utility>
 
-#include "mlpw/training/callbacks.h"
 #include "mlpw/experiment/float_text.h"
+#include "mlpw/training/callbacks.h"
 
 namespace mlpw::detail {
 

@@ -52,8 +52,8 @@ std::optional<double> MonitoredValue::get(const EpochLogs& logs, CallbackContext
 }
 
 std::string early_stopping_warning(const std::string& monitor, const std::string& available) {
-    return "Early stopping conditioned on metric `" + monitor + "` which is not available. Available metrics are: " +
-           available;
+    return "Early stopping conditioned on metric `" + monitor +
+        "` which is not available. Available metrics are: " + available;
 }
 
 }  // namespace detail
@@ -65,9 +65,7 @@ namespace {
 class StopAt final : public Callback {
 public:
     explicit StopAt(const StopAtSpec& spec)
-        : m_spec(spec),
-          m_value(as_written(spec.value)),
-          m_maximize(monitor_is_maximized(spec.monitor, spec.mode)),
+        : m_spec(spec), m_value(as_written(spec.value)), m_maximize(monitor_is_maximized(spec.monitor, spec.mode)),
           m_monitored(spec.monitor, &warning) {}
 
     void on_train_begin(CallbackContext&) override { m_monitored.reset(); }
@@ -84,7 +82,7 @@ public:
 private:
     static std::string warning(const std::string& monitor, const std::string& available) {
         return "Stopping at a value conditioned on metric `" + monitor +
-               "` which is not available. Available metrics are: " + available;
+            "` which is not available. Available metrics are: " + available;
     }
 
     StopAtSpec m_spec;

@@ -25,12 +25,8 @@ class EarlyStoppingRule {
 public:
     EarlyStoppingRule(float min_delta, int patience, bool maximize, std::optional<double> baseline, bool restore,
                       int start_from_epoch)
-        : m_min_delta(std::fabs(as_written(min_delta)) * (maximize ? 1.0 : -1.0)),
-          m_patience(patience),
-          m_maximize(maximize),
-          m_baseline(baseline),
-          m_restore(restore),
-          m_start_from_epoch(start_from_epoch) {
+        : m_min_delta(std::fabs(as_written(min_delta)) * (maximize ? 1.0 : -1.0)), m_patience(patience),
+          m_maximize(maximize), m_baseline(baseline), m_restore(restore), m_start_from_epoch(start_from_epoch) {
         reset();
     }
 
@@ -131,10 +127,8 @@ private:
 class ThresholdEarlyStopping final : public Callback {
 public:
     explicit ThresholdEarlyStopping(const ThresholdEarlyStoppingSpec& spec)
-        : m_spec(spec),
-          m_threshold(as_written(spec.threshold)),
-          m_maximize(monitor_is_maximized(spec.monitor, spec.mode)),
-          m_monitored(spec.monitor, &early_stopping_warning),
+        : m_spec(spec), m_threshold(as_written(spec.threshold)),
+          m_maximize(monitor_is_maximized(spec.monitor, spec.mode)), m_monitored(spec.monitor, &early_stopping_warning),
           m_rule(spec.min_delta, spec.patience, m_maximize, std::nullopt, spec.restore_best_weights, 0) {}
 
     void on_train_begin(CallbackContext&) override {

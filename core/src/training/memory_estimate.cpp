@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "mlpw/training/evaluation.h"
 #include "mlpw/nn/optimizer.h"
 #include "mlpw/report/summary.h"
+#include "mlpw/training/evaluation.h"
 
 namespace mlpw {
 namespace {
@@ -23,15 +23,16 @@ constexpr int kWeightCopies = 3;
 constexpr double kInputBlock = 16, kNarrowOutputBlock = 16, kOutputBlock = 64;
 
 double padded(double n, double block) { return std::ceil(n / block) * block; }
-double padded_outputs(double units) { return padded(units, units <= kNarrowOutputBlock ? kNarrowOutputBlock : kOutputBlock); }
+double padded_outputs(double units) {
+    return padded(units, units <= kNarrowOutputBlock ? kNarrowOutputBlock : kOutputBlock);
+}
 
 }  // namespace
 
 std::string MemoryEstimate::text() const {
     std::string out = "about " + readable_size(total()) + " (weights " + readable_size(weights) + ", gradients " +
-                      readable_size(gradients) + ", optimiser slots " + readable_size(optimizer_slots) +
-                      ", weight copies " + readable_size(weight_copies) + ", activations " +
-                      readable_size(activations);
+        readable_size(gradients) + ", optimiser slots " + readable_size(optimizer_slots) + ", weight copies " +
+        readable_size(weight_copies) + ", activations " + readable_size(activations);
     if (data > 0) out += ", data " + readable_size(data);
     return out + ")";
 }
@@ -43,23 +44,23 @@ MemoryEstimate estimate_memory(const ExperimentSpec& spec, const DataShape& shap
     m.activations = rows * features * kFloat;  // the network's input
     for (const LayerSpec& layer : spec.model.layers) {
         switch (layer.type) {
-        case LayerType::flatten: break;
-        case LayerType::dense: {
-            const double units = layer.units, bias = layer.use_bias ? units : 0;
-            plain_params += units * features + bias;
-            layout_params += padded_outputs(units) * padded(features, kInputBlock) + bias;
-            m.activations += rows * (units + features) * kFloat;  // dst {rows, units}, diff_src {rows, in}
-            features = units;
-            break;
-        }
-        case LayerType::activation:
-        case LayerType::leaky_relu: m.activations += 2 * rows * features * kFloat; break;  // dst, diff_src
-        case LayerType::dropout: m.activations += 3 * rows * features * kFloat; break;     // and the mask
-        case LayerType::batch_normalization:
-            plain_params += 4 * features;
-            layout_params += 4 * features;
-            m.activations += 2 * rows * features * kFloat;
-            break;
+            case LayerType::flatten: break;
+            case LayerType::dense: {
+                const double units = layer.units, bias = layer.use_bias ? units : 0;
+                plain_params += units * features + bias;
+                layout_params += padded_outputs(units) * padded(features, kInputBlock) + bias;
+                m.activations += rows * (units + features) * kFloat;  // dst {rows, units}, diff_src {rows, in}
+                features = units;
+                break;
+            }
+            case LayerType::activation:
+            case LayerType::leaky_relu: m.activations += 2 * rows * features * kFloat; break;  // dst, diff_src
+            case LayerType::dropout: m.activations += 3 * rows * features * kFloat; break;     // and the mask
+            case LayerType::batch_normalization:
+                plain_params += 4 * features;
+                layout_params += 4 * features;
+                m.activations += 2 * rows * features * kFloat;
+                break;
         }
     }
     m.activations += 2 * rows * shape.num_classes * kFloat;  // probabilities, head gradient

@@ -61,7 +61,8 @@ std::optional<std::string> field(const std::string& name, const std::string& spe
 class ModelCheckpoint final : public Callback {
 public:
     explicit ModelCheckpoint(const ModelCheckpointSpec& spec)
-        : m_spec(spec), m_maximize(monitor_is_maximized(spec.monitor, spec.mode)), m_monitored(spec.monitor, &warning) {}
+        : m_spec(spec), m_maximize(monitor_is_maximized(spec.monitor, spec.mode)), m_monitored(spec.monitor, &warning) {
+    }
 
     void on_train_begin(CallbackContext&) override {
         m_best = m_maximize ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
@@ -119,10 +120,8 @@ std::string checkpoint_path(const std::string& pattern, int epoch, const EpochLo
         const size_t colon = inside.find(':');
         const std::string name = inside.substr(0, colon);
         const std::string spec = colon == std::string::npos ? std::string() : inside.substr(colon + 1);
-        if (const auto text = field(name, spec, epoch, logs))
-            out += *text;
-        else
-            out += pattern.substr(i, close - i + 1);
+        if (const auto text = field(name, spec, epoch, logs)) out += *text;
+        else out += pattern.substr(i, close - i + 1);
         i = close + 1;
     }
     return out;

@@ -10,9 +10,7 @@ namespace mlpw::detail {
 
 ThreadTuner::ThreadTuner(int fixed_threads, int max_threads)
     : m_tuning(fixed_threads <= 0 && max_threads > 1),
-      m_max(std::max(1, fixed_threads > 0 ? fixed_threads : max_threads)),
-      m_settled(m_max),
-      m_current(m_max),
+      m_max(std::max(1, fixed_threads > 0 ? fixed_threads : max_threads)), m_settled(m_max), m_current(m_max),
       m_steps_by_threads(static_cast<size_t>(m_max), 0) {
     omp_set_num_threads(m_current);
 }
@@ -87,7 +85,7 @@ std::string ThreadTuner::describe() const {
         const int64_t n = m_steps_by_threads[static_cast<size_t>(t - 1)];
         if (n == 0) continue;
         text += (first ? "" : ", ") + std::to_string(t) + " for " +
-                std::to_string(static_cast<int>(std::lround(100.0 * n / std::max<int64_t>(total, 1)))) + "% of steps";
+            std::to_string(static_cast<int>(std::lround(100.0 * n / std::max<int64_t>(total, 1)))) + "% of steps";
         first = false;
     }
     return text + ")";

@@ -27,7 +27,10 @@ public:
     ThreadTuner(int fixed_threads, int max_threads);
 
     // Stops tuning: keeps the largest count for the whole run (when results would depend on the count).
-    void pin() { m_tuning = false; apply(m_max); }
+    void pin() {
+        m_tuning = false;
+        apply(m_max);
+    }
 
     // Call before each training step: sets the OpenMP thread count for it.
     void before_step();
@@ -42,9 +45,9 @@ public:
     // "2" or "auto: 2 threads for 95% of steps, 1 for 5%".
     std::string describe() const;
 
-    static constexpr int kWarmupSteps = 8;      // first executions of a primitive are 10-40x slower
-    static constexpr int kProbeSteps = 12;      // steps timed per decision (the first after a switch is dropped)
-    static constexpr int kProbeInterval = 400;  // steps between probes
+    static constexpr int kWarmupSteps = 8;       // first executions of a primitive are 10-40x slower
+    static constexpr int kProbeSteps = 12;       // steps timed per decision (the first after a switch is dropped)
+    static constexpr int kProbeInterval = 400;   // steps between probes
     static constexpr double kSlowdown = 1.5;     // recent median / decision median that triggers a probe
     static constexpr double kSwitchGain = 0.85;  // the other count must be this much faster to be taken (noise)
 
@@ -55,14 +58,14 @@ private:
 
     bool m_tuning;
     int m_max;
-    int m_settled;                  // the count chosen by the last decision
-    int m_current;                  // the count in use (differs from m_settled while probing)
+    int m_settled;  // the count chosen by the last decision
+    int m_current;  // the count in use (differs from m_settled while probing)
     int64_t m_step = 0;
     int64_t m_next_probe = kWarmupSteps + kProbeSteps;
     bool m_probing = false;
     std::array<double, kProbeSteps> m_recent{};  // ring of the settled count's last full-step times
     size_t m_recent_count = 0, m_recent_next = 0;
-    double m_decision_median = 0.0;              // the settled count's median when it was chosen (0: unknown)
+    double m_decision_median = 0.0;                 // the settled count's median when it was chosen (0: unknown)
     std::array<double, kProbeSteps + 1> m_probe{};  // the alternative's step times; the first is dropped
     size_t m_probe_count = 0;
     std::vector<int64_t> m_steps_by_threads;

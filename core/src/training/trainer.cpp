@@ -8,12 +8,12 @@
 #include <cmath>
 #include <numeric>
 
-#include "mlpw/training/callbacks.h"
 #include "mlpw/errors.h"
-#include "mlpw/training/evaluation.h"
-#include "mlpw/training/memory_estimate.h"
 #include "mlpw/nn/optimizer.h"
 #include "mlpw/nn/rng.h"
+#include "mlpw/training/callbacks.h"
+#include "mlpw/training/evaluation.h"
+#include "mlpw/training/memory_estimate.h"
 #include "training/thread_tuner.h"
 
 namespace mlpw {
@@ -51,15 +51,11 @@ struct Trainer::Impl {
     RunRecord record;
 
     Impl(const ExperimentSpec& s, const Dataset& d)
-        : spec(s),
-          data(d),
-          split(split_for_validation(d.train.count, s.data.validation_split)),
-          assembler(s.data.normalization, d.train, split.train),
-          tuner(s.training.threads, automatic_thread_count()),
+        : spec(s), data(d), split(split_for_validation(d.train.count, s.data.validation_split)),
+          assembler(s.data.normalization, d.train, split.train), tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
-          optimizer(make_optimizer(s.optimizer)),
-          batch_labels(static_cast<size_t>(network.capacity())) {
+          optimizer(make_optimizer(s.optimizer)), batch_labels(static_cast<size_t>(network.capacity())) {
         record.experiment = spec;
         record.data = {data.name,
                        data.class_names,
@@ -199,7 +195,8 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         }
         if (ts.shuffle) {  // Fisher-Yates from the run's seed; the validation part is never shuffled in
             Rng rng(derive_seed(ts.seed, kShuffleStream, static_cast<uint64_t>(epoch)));
-            for (uint32_t i = static_cast<uint32_t>(order.size()) - 1; i > 0; --i) std::swap(order[i], order[rng.below(i + 1)]);
+            for (uint32_t i = static_cast<uint32_t>(order.size()) - 1; i > 0; --i)
+                std::swap(order[i], order[rng.below(i + 1)]);
         }
         // Room for this epoch's batch points, so that the batch loop allocates nothing (doubling: few copies).
         const size_t points = record.batches.size() + static_cast<size_t>(batch_points_per_epoch(batches));
@@ -213,8 +210,8 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
                 // Model, history and any saved file must agree: go back to the last completed epoch.
                 net.set_state(last_good);
                 record.stop_reason = StopReason::user;
-                record.message = "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " +
-                                 weights_of(epoch - 1);
+                record.message =
+                    "Stopped by the user in epoch " + std::to_string(epoch) + "; kept the " + weights_of(epoch - 1);
                 break;
             }
             const int start = b * batch;
@@ -229,8 +226,8 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
                 net.set_state(last_good);
                 record.stop_reason = StopReason::diverged;
                 record.message = "Epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) +
-                                 ": invalid loss (" + std::to_string(batch_loss) + "), terminating training; kept the " +
-                                 weights_of(epoch - 1);
+                    ": invalid loss (" + std::to_string(batch_loss) + "), terminating training; kept the " +
+                    weights_of(epoch - 1);
                 break;
             }
             net.backward(rows);
@@ -240,8 +237,8 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             correct += step.correct;
             seen += rows;
             if (keeps_batch_point(b + 1, batches))
-                record.batches.push_back({epoch - 1 + double(b + 1) / batches, loss_sum / seen,
-                                          static_cast<double>(correct) / seen});
+                record.batches.push_back(
+                    {epoch - 1 + double(b + 1) / batches, loss_sum / seen, static_cast<double>(correct) / seen});
             if (events.on_batch)
                 events.on_batch({epoch, b + 1, batches, d.optimizer->iterations(), loss_sum / seen,
                                  static_cast<double>(correct) / seen});
@@ -263,7 +260,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
                 net.set_state(last_good);
                 record.stop_reason = StopReason::user;
                 record.message = "Stopped by the user during the validation of epoch " + std::to_string(epoch) +
-                                 "; kept the " + weights_of(epoch - 1);
+                    "; kept the " + weights_of(epoch - 1);
                 break;
             }
             m.has_validation = true;
@@ -277,8 +274,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             net.set_state(last_good);
             record.stop_reason = StopReason::diverged;
             record.message = "Epoch " + std::to_string(epoch) +
-                             ": invalid loss after the last update, terminating training; kept the " +
-                             weights_of(epoch - 1);
+                ": invalid loss after the last update, terminating training; kept the " + weights_of(epoch - 1);
             break;
         }
         m.seconds = seconds_since(epoch_start);

@@ -19,7 +19,7 @@ struct ImageSet {
 };
 
 struct Dataset {
-    std::string name;                     // "mnist", "fashion_mnist" or the folder
+    std::string name;                      // "mnist", "fashion_mnist" or the folder
     std::vector<std::string> class_names;  // "0".."9" for MNIST; T-shirt/top, Trouser... for Fashion-MNIST
     ImageSet train, test;
     int num_classes() const { return static_cast<int>(class_names.size()); }
@@ -34,8 +34,7 @@ ImageSet load_idx(const std::string& images_path, const std::string& labels_path
 // Finds train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte
 // (each optionally with .gz) in `folder` and loads them. Empty `class_names`: "0".."N-1", N = 1 + the largest
 // training label (at least 2). Test images must have the training images' rows x cols.
-Dataset load_idx_folder(const std::string& folder, const std::string& name,
-                        std::vector<std::string> class_names);
+Dataset load_idx_folder(const std::string& folder, const std::string& name, std::vector<std::string> class_names);
 
 // "mnist" -> <data dir>/mnist, "fashion_mnist" -> /usr/share/datasets/fashion-mnist, else a folder
 // (class names "0".."N-1", N = 1 + the largest training label). The data dir is $MLPW_DATA_DIR, else
@@ -60,8 +59,7 @@ SplitIndices split_for_validation(int count, float fraction);
 // one pass over the training part's pixels.
 class BatchAssembler {
 public:
-    BatchAssembler(Normalization normalization, const ImageSet& train_part,
-                   const std::vector<uint32_t>& train_indices);
+    BatchAssembler(Normalization normalization, const ImageSet& train_part, const std::vector<uint32_t>& train_indices);
     BatchAssembler(Normalization normalization, float mean, float stddev);
     // dst {n, features} = normalise(set.image(indices[i])); no allocation.
     void gather(const ImageSet& set, const uint32_t* indices, int n, float* dst) const;

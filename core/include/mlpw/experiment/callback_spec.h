@@ -6,9 +6,10 @@
 namespace mlpw {
 
 // The names the callbacks take, in the order messages list them.
-const std::vector<std::string>& callback_type_names();  // early_stopping, early_stopping_threshold, stop_at, model_checkpoint
-const std::vector<std::string>& monitor_names();        // loss, accuracy, val_loss, val_accuracy
-const std::vector<std::string>& mode_names();           // auto (min for losses, max for accuracies), min, max
+// early_stopping, early_stopping_threshold, stop_at, model_checkpoint
+const std::vector<std::string>& callback_type_names();
+const std::vector<std::string>& monitor_names();  // loss, accuracy, val_loss, val_accuracy
+const std::vector<std::string>& mode_names();     // auto (min for losses, max for accuracies), min, max
 
 // Keras EarlyStopping(monitor="val_loss", min_delta=0, patience=0, mode="auto", baseline=None,
 //                     restore_best_weights=False, start_from_epoch=0).
@@ -60,7 +61,7 @@ struct CallbackSpecs {
     std::vector<ModelCheckpointSpec> model_checkpoint;
     bool empty() const {
         return early_stopping.empty() && early_stopping_threshold.empty() && stop_at.empty() &&
-               model_checkpoint.empty();
+            model_checkpoint.empty();
     }
     bool operator==(const CallbackSpecs&) const = default;
 };

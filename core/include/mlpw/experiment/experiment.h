@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mlpw/experiment/callback_spec.h"
 #include "mlpw/errors.h"
+#include "mlpw/experiment/callback_spec.h"
 #include "mlpw/experiment/model_spec.h"
 #include "mlpw/experiment/optimizer_spec.h"
 

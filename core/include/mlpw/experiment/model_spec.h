@@ -11,7 +11,15 @@ enum class ActivationFn { linear, relu, sigmoid, tanh, elu, leaky_relu, softmax 
 // Keras initialisers (tf.keras 2): zeros, ones, constant(value 0), random_normal(mean 0, stddev 0.05),
 // random_uniform(-0.05, 0.05), glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal.
 enum class InitializerType {
-    zeros, ones, constant, random_normal, random_uniform, glorot_uniform, glorot_normal, he_normal, he_uniform,
+    zeros,
+    ones,
+    constant,
+    random_normal,
+    random_uniform,
+    glorot_uniform,
+    glorot_normal,
+    he_normal,
+    he_uniform,
     lecun_normal
 };
 
@@ -39,9 +47,9 @@ bool parse_initializer(const std::string& name, InitializerType& out);
 
 struct InitializerSpec {
     InitializerType type = InitializerType::glorot_uniform;
-    float value = 0.0f;                        // constant
-    float mean = 0.0f, stddev = 0.05f;         // random_normal
-    float minval = -0.05f, maxval = 0.05f;     // random_uniform
+    float value = 0.0f;                     // constant
+    float mean = 0.0f, stddev = 0.05f;      // random_normal
+    float minval = -0.05f, maxval = 0.05f;  // random_uniform
     bool operator==(const InitializerSpec&) const = default;
 };
 

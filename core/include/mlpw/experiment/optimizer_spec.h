@@ -12,7 +12,7 @@
 namespace mlpw {
 
 enum class OptimizerType { sgd, adagrad, rmsprop, adam };
-std::string to_string(OptimizerType type);       // "sgd", "adagrad", "rmsprop", "adam"
+std::string to_string(OptimizerType type);  // "sgd", "adagrad", "rmsprop", "adam"
 bool parse_optimizer_type(const std::string& name, OptimizerType& out);
 
 struct OptimizerSpec {
@@ -20,7 +20,7 @@ struct OptimizerSpec {
     float learning_rate = 0.001f;  // Keras default per type: sgd 0.01, others 0.001 (see defaults_for)
     // sgd / rmsprop
     float momentum = 0.0f;
-    bool nesterov = false;                  // sgd
+    bool nesterov = false;  // sgd
     // adagrad
     float initial_accumulator_value = 0.1f;
     // rmsprop
@@ -45,9 +45,9 @@ struct OptimizerOption {
     bool OptimizerSpec::*flag = nullptr;     // the field, for a switch
     float default_value = 0.0f;              // Keras' (a switch: 0 = off); learning_rate's is per optimiser
     Range range = Range::any;
-    bool zero_is_off = false;                // clipnorm, clipvalue: 0 means None in Keras
-    const char* label = "";                  // the window's label, '&' before the mnemonic: "Beta &1"
-    const char* help = "";                   // "Decay of the first-moment estimate (Keras beta_1, default 0.9)"
+    bool zero_is_off = false;  // clipnorm, clipvalue: 0 means None in Keras
+    const char* label = "";    // the window's label, '&' before the mnemonic: "Beta &1"
+    const char* help = "";     // "Decay of the first-moment estimate (Keras beta_1, default 0.9)"
 };
 // Every option once, in the order the window lists them. Context of the texts: "OptimizerOption".
 const std::vector<OptimizerOption>& optimizer_options();
@@ -55,9 +55,9 @@ const OptimizerOption& optimizer_option(const std::string& key);  // throws std:
 
 struct OptimizerInfo {
     OptimizerType type;
-    const char* name;          // "rmsprop": the JSON name
-    const char* keras_name;    // "RMSprop": the Keras class
-    float learning_rate;       // its Keras default
+    const char* name;               // "rmsprop": the JSON name
+    const char* keras_name;         // "RMSprop": the Keras class
+    float learning_rate;            // its Keras default
     std::vector<std::string> keys;  // the options it takes, in file order (learning_rate first, clips last)
 };
 // Every optimiser, in OptimizerType's order.

@@ -5,20 +5,20 @@
 #include <vector>
 
 #include "mlpw/experiment/experiment.h"
-#include "mlpw/training/metrics.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/metrics.h"
 
 namespace mlpw {
 
 struct ModelFile {
-    ExperimentSpec experiment;              // the fully resolved experiment the model came from
-    ModelState weights;                     // plain layout (see NamedTensor)
-    int image_rows = 28, image_cols = 28;   // input geometry
-    float normalization_mean = 0.0f;        // the BatchAssembler's parameters (standardize)
+    ExperimentSpec experiment;             // the fully resolved experiment the model came from
+    ModelState weights;                    // plain layout (see NamedTensor)
+    int image_rows = 28, image_cols = 28;  // input geometry
+    float normalization_mean = 0.0f;       // the BatchAssembler's parameters (standardize)
     float normalization_stddev = 1.0f;
     std::vector<std::string> class_names;
     std::vector<EpochMetrics> history;
-    std::string written_by;                 // "MLP Workbench 0.1.0"
+    std::string written_by;  // "MLP Workbench 0.1.0"
 };
 
 // Throws ModelFileError naming the path on failure; never leaves a partial file behind.

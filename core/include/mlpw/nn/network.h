@@ -40,8 +40,8 @@ struct LossResult {
 };
 
 struct NetworkOptions {
-    int capacity = 128;            // the largest number of rows one call may process
-    bool input_gradient = false;   // also compute d loss / d input (tests and saliency); off for training
+    int capacity = 128;           // the largest number of rows one call may process
+    bool input_gradient = false;  // also compute d loss / d input (tests and saliency); off for training
 };
 
 class Network {

@@ -6,8 +6,8 @@
 #include <memory>
 #include <vector>
 
-#include "mlpw/nn/network.h"
 #include "mlpw/experiment/optimizer_spec.h"
+#include "mlpw/nn/network.h"
 
 namespace mlpw {
 

@@ -11,7 +11,7 @@ namespace mlpw {
 
 struct ClassScores {
     double precision = 0.0, recall = 0.0, f1 = 0.0;  // 0 when undefined (sklearn's zero_division=0)
-    int64_t support = 0;                            // images of the class
+    int64_t support = 0;                             // images of the class
 };
 
 struct ClassificationReport {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "mlpw/data/dataset.h"
-#include "mlpw/training/metrics.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/metrics.h"
 
 namespace mlpw {
 

@@ -31,10 +31,10 @@ struct ConfusionMatrix {
 };
 
 struct Misclassified {
-    uint32_t index = 0;        // into the evaluated image set
+    uint32_t index = 0;  // into the evaluated image set
     uint8_t label = 0;
     uint8_t predicted = 0;
-    float confidence = 0.0f;   // probability of the predicted class
+    float confidence = 0.0f;  // probability of the predicted class
     bool operator==(const Misclassified&) const = default;
 };
 
@@ -58,9 +58,9 @@ struct EpochMetrics {
     bool has_validation = false;
     double val_loss = 0.0, val_accuracy = 0.0;  // val_loss includes the regularisation penalty, as in Keras
     double val_data_loss = 0.0;                 // the validation cross-entropy alone
-    double train_seconds = 0.0;  // the batch loop only
-    double seconds = 0.0;        // the whole epoch, validation included (Keras' "Ns")
-    double samples_per_s = 0.0;  // training samples / train_seconds
+    double train_seconds = 0.0;                 // the batch loop only
+    double seconds = 0.0;                       // the whole epoch, validation included (Keras' "Ns")
+    double samples_per_s = 0.0;                 // training samples / train_seconds
     int batches = 0;
     bool operator==(const EpochMetrics&) const = default;
 };

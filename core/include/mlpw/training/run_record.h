@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "mlpw/experiment/experiment.h"
-#include "mlpw/training/metrics.h"
 #include "mlpw/io/model_io.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/metrics.h"
 
 namespace mlpw {
 
@@ -23,7 +23,7 @@ std::optional<StopReason> stop_reason_named(std::string_view name);
 
 // The data a run trained on: what a model file needs besides the weights, and Keras' validation_split counts.
 struct RunData {
-    std::string name;                      // "mnist", "fashion_mnist" or the folder
+    std::string name;  // "mnist", "fashion_mnist" or the folder
     std::vector<std::string> class_names;
     int image_rows = 0, image_cols = 0;
     int train_samples = 0, validation_samples = 0;
@@ -58,9 +58,9 @@ struct RunRecord {
     std::vector<EpochValidation> validation;  // parallel to history
     std::vector<BatchPoint> batches;          // keeps_batch_point() of every batch run, a stopped epoch's too
 
-    int best_epoch = 0;          // 1-based, by val_loss (loss without validation); 0 before the first epoch
-    ModelState best_weights;     // at the end of best_epoch; empty while best_epoch is 0
-    ModelState final_weights;    // what the run ended with: the last completed epoch's, or a callback's restored ones
+    int best_epoch = 0;        // 1-based, by val_loss (loss without validation); 0 before the first epoch
+    ModelState best_weights;   // at the end of best_epoch; empty while best_epoch is 0
+    ModelState final_weights;  // what the run ended with: the last completed epoch's, or a callback's restored ones
 
     StopReason stop_reason = StopReason::completed;
     std::optional<int> restored_epoch;  // the epoch whose weights a callback restored

@@ -14,9 +14,9 @@
 
 #include "mlpw/data/dataset.h"
 #include "mlpw/experiment/experiment.h"
-#include "mlpw/training/metrics.h"
 #include "mlpw/io/model_io.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/metrics.h"
 #include "mlpw/training/run_record.h"
 
 namespace mlpw {
