@@ -1,8 +1,8 @@
 // libFuzzer target: the experiment reader and validator (experiment_from_json, core/src/experiment_*.cpp)
 // on JSON text, as load_experiment reads a file.
 // Contract: text that is not JSON is refused by the parser; JSON is either refused with a SpecError naming the
-// origin, or gives a spec whose resolved form parses back to an equal spec, that validates clean, and whose
-// data check and sweep grid run without throwing anything but SpecError's problems.
+// origin, or gives a spec whose resolved form, written as text and read back (save_experiment then
+// load_experiment), is an equal spec, that validates clean, and whose data check and sweep grid run.
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.h"
@@ -24,10 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         require(starts_with(e.what(), origin), "the message does not name the origin", e.what());
         return 0;
     }
-    const nlohmann::json resolved = mlpw::experiment_to_json(spec);
+    const std::string resolved = mlpw::experiment_to_json(spec).dump();
     try {
-        require(mlpw::experiment_from_json(resolved, origin) == spec, "the resolved form reads back different",
-                resolved.dump());
+        require(mlpw::experiment_from_json(nlohmann::json::parse(resolved), origin) == spec,
+                "the resolved form reads back different", resolved);
     } catch (const mlpw::SpecError& e) {
         require(false, "the resolved form of a valid spec is refused", e.what());
     }
