@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         require(false, "the resolved form of a valid spec is refused", e.what());
     }
     const auto problems = mlpw::validate_experiment(spec);
-    require(problems.empty(), "a spec read without problems does not validate", problems.empty() ? "" : problems[0]);
+    require(problems.empty(), "a spec read without problems does not validate", problems.empty() ? std::string() : problems[0].text());
     mlpw::check_against_data(spec, mlpw::DataShape{});
     try {
         require(!mlpw::expand_sweep(spec).empty(), "an empty sweep grid");
