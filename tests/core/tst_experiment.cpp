@@ -215,6 +215,8 @@ void TestExperiment::rejects_data() {
         "\"he_normal\"");
     row("callback type", "callbacks[2].type", "reduce_lr", "callbacks[2].type", "\"stop_at\"");
     row("baseline type", "callbacks[0].baseline", "\"low\"", "callbacks[0].baseline", "null or a number");
+    // Found by tests/fuzz/fuzz_experiment's round trip: read as infinity, saved as null.
+    row("baseline beyond float", "callbacks[0].baseline", "1e39", "callbacks[0].baseline", "null or a number");
     row("model not object", "model", "5", "model", "must be an object");
     row("optimizer not object", "optimizer", "5", "optimizer", "an optimizer name or an object");
     row("callbacks not array", "callbacks", "{}", "callbacks", "must be an array");

@@ -358,6 +358,13 @@ void TestModelIo::corrupt_data() {
         << sealed(withToken(payload, "784", "4000000000")) << QStringList{"corrupt ("};
     QTest::newRow("negative dimension") << sealed(withToken(payload, "784", "-784"))
                                         << QStringList{"corrupt (tensor \"dense/kernel\": negative dimension -784)"};
+    // Found by tests/fuzz/fuzz_model: Boost read this length unchecked (length_error, or that many bytes).
+    QTest::newRow("archive signature length")
+        << sealed(withToken(payload, "22", "999999999"))
+        << QStringList{"corrupt (the payload does not start with the archive signature"};
+    QTest::newRow("archive signature length negative")
+        << sealed(withToken(payload, "22", "-2"))
+        << QStringList{"corrupt (the payload does not start with the archive signature"};
     QTest::newRow("image size 0") << sealed(withToken(payload, "28", "0"))
                                   << QStringList{"corrupt (image size 0x28, expected 1 to 4096 pixels a side)"};
 }

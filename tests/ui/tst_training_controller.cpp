@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <mutex>
+
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
 #include "mlpw/training/trainer.h"
@@ -21,10 +23,20 @@
 
 namespace {
 
+// Messages come from any thread (the worker's, QtTest's watchdog): the list is guarded (ThreadSanitizer).
+std::mutex g_warningsMutex;
 QStringList g_warnings;
 void collectWarnings(QtMsgType type, const QMessageLogContext&, const QString& message) {
-    if (type != QtDebugMsg && type != QtInfoMsg) g_warnings << message;
+    if (type != QtDebugMsg && type != QtInfoMsg) {
+        const std::lock_guard lock(g_warningsMutex);
+        g_warnings << message;
+    }
     fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+QStringList warnings() {
+    const std::lock_guard lock(g_warningsMutex);
+    return g_warnings;
 }
 
 // 784-64-10 on 10% of MNIST's training images (validation_split 0.9): a couple of seconds for two epochs.
@@ -52,9 +64,12 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         qInstallMessageHandler(collectWarnings);
     }
-    void init() { g_warnings.clear(); }
+    void init() {
+        const std::lock_guard lock(g_warningsMutex);
+        g_warnings.clear();
+    }
     void cleanup() {
-        for (const QString& w : g_warnings) QVERIFY2(!w.contains(QStringLiteral("QThread")), qPrintable(w));
+        for (const QString& w : warnings()) QVERIFY2(!w.contains(QStringLiteral("QThread")), qPrintable(w));
     }
 
     void shortRunDeliversSignalsInOrder() {

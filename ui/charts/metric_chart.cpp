@@ -14,8 +14,10 @@
 #include <limits>
 
 MetricChart::MetricChart(const QString& title, const QString& leftTitle, const QString& rightTitle, QWidget* parent)
-    : QChartView(parent), m_x(new QValueAxis), m_left(new QValueAxis) {
-    auto* c = new QChart;
+    // The chart goes in through the constructor: QChartView(parent) would make a default chart that
+    // setChart() releases without deleting (a QChart, its legend and title document leaked per chart).
+    : QChartView(new QChart, parent), m_x(new QValueAxis), m_left(new QValueAxis) {
+    QChart* c = chart();
     c->setTitle(title);
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setAlignment(Qt::AlignBottom);
@@ -41,7 +43,6 @@ MetricChart::MetricChart(const QString& title, const QString& leftTitle, const Q
         m_right->setLabelFormat(QStringLiteral("%.2f"));
         c->addAxis(m_right, Qt::AlignRight);
     }
-    setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 180);
 }

@@ -258,7 +258,9 @@ void read_callback(const json& value, const std::string& path, CallbackSpecs& ou
         r.get("patience", c.patience);
         r.get("mode", c.mode);
         if (const json* b = r.find("baseline")) {  // Keras: baseline=None
-            if (b->is_number()) c.has_baseline = true, c.baseline = static_cast<float>(b->get<double>());
+            // Beyond float the baseline would become infinity, which is written back as null.
+            if (b->is_number() && std::fabs(b->get<double>()) <= FLT_MAX)
+                c.has_baseline = true, c.baseline = static_cast<float>(b->get<double>());
             else if (!b->is_null()) problems.add(r.path("baseline"), "must be null or a number", show(*b));
         }
         r.get("restore_best_weights", c.restore_best_weights);

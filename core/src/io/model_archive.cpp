@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <locale>
 #include <sstream>
+#include <string_view>
 
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
@@ -239,6 +240,12 @@ std::string model_payload(const ModelFile& model) {
 }
 
 ModelFile parse_model_payload(const std::string& payload) {
+    // Boost reads its signature (a length, then the text) before the budget below applies: a damaged length
+    // made it allocate that much or throw length_error (found by tests/fuzz/fuzz_model). Every payload
+    // starts with the same signature, so it is checked here first.
+    constexpr std::string_view kSignature = "22 serialization::archive ";
+    if (!std::string_view(payload).starts_with(kSignature))
+        throw ModelFileError("the payload does not start with the archive signature \"22 serialization::archive\"");
     std::istringstream in(payload);
     in.imbue(std::locale::classic());
     boost::archive::text_iarchive archive(in, boost::archive::no_codecvt);
