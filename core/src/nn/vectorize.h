@@ -7,7 +7,12 @@
 
 // Kernels are compiled for several instruction sets and picked at load time (GCC ifunc), so one binary runs
 // everywhere and uses AVX-512 or AVX2 where the CPU has them.
+#if defined(__clang__)
+// Clang 14 (the fuzz build's compiler) cannot multiversion function templates: one baseline version there.
+#define MLPW_VECTOR_CLONES
+#else
 #define MLPW_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#endif
 
 namespace mlpw::detail {
 
