@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -28,7 +29,7 @@
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_cache(new DatasetCache(this)), m_editor(new ExperimentEditor(m_cache, this)),
       m_controller(new TrainingController(this)), m_runs(new RunStore(this)), m_charts(new TrainingCharts(this)),
-      m_progress(new RunProgress(this)), m_status(new QLabel(this)) {
+      m_progress(new RunProgress(this)), m_views(new QTabWidget(this)), m_status(new QLabel(this)) {
     buildMenus();
 
     auto* runBar = new QToolBar(tr("Run"), this);
@@ -38,8 +39,12 @@ MainWindow::MainWindow(QWidget* parent)
     runBar->addAction(m_pause);
     runBar->addAction(m_stop);
 
+    // The views of the runs, one tab each (curves first); each area adds its own with addView().
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    addView(m_charts, tr("Curves"));
     auto* right = new QSplitter(Qt::Vertical);
-    right->addWidget(m_charts);
+    right->addWidget(m_views);
     auto* runArea = new QWidget;
     auto* runLayout = new QVBoxLayout(runArea);
     runLayout->setContentsMargins(0, 0, 0, 0);
@@ -151,6 +156,8 @@ void MainWindow::buildMenus() {
     m_stop->setToolTip(tr("Stop after the current batch (Ctrl+.)"));
     updateActions();
 }
+
+void MainWindow::addView(QWidget* view, const QString& title) { m_views->addTab(view, title); }
 
 QString MainWindow::statusText() const { return m_status->text(); }
 void MainWindow::setStatus(const QString& text) { m_status->setText(text); }

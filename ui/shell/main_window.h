@@ -8,6 +8,7 @@
 
 class QAction;
 class QLabel;
+class QTabWidget;
 class DatasetCache;
 class ExperimentEditor;
 class RecentFiles;
@@ -38,6 +39,9 @@ public:
     QAction* startAction() const { return m_start; }
     QAction* stopAction() const { return m_stop; }
     QString statusText() const;
+    QTabWidget* views() const { return m_views; }
+    // Adds a tab to the views of the runs (right, above the log).
+    void addView(QWidget* view, const QString& title);
 
 public slots:
     // Starts a run, or (true) asks the data set cache for the data and starts when it is loaded.
@@ -64,6 +68,7 @@ private:
     RunStore* m_runs;
     TrainingCharts* m_charts;
     RunProgress* m_progress;
+    QTabWidget* m_views;
     RecentFiles* m_recent = nullptr;
     QLabel* m_status;
     QAction* m_start = nullptr;
