@@ -1,11 +1,14 @@
 // mlp-workbench: the Qt window. Parses the command line and starts the window; nothing else.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
+#include "mlpw/io/share_dir.h"
 #include "mlpw/training/openmp_runtime.h"
 #include "run/training_controller.h"
 #include "shell/english_plurals.h"
+#include "shell/language.h"
 #include "shell/main_window.h"
 #include "stall_benchmark.h"
 
@@ -15,8 +18,16 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("MLP Workbench"));
     QApplication::setApplicationName(QStringLiteral("mlp-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(MLPW_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("mlp-workbench"));  // packaging/mlp-workbench.desktop
+    QIcon icon;  // the PNG sizes beside the program (share/icons/hicolor, built and installed), no theme lookup
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral("%1/../icons/hicolor/%2x%2/apps/mlp-workbench.png")
+                         .arg(QString::fromStdString(mlpw::share_dir()))
+                         .arg(size));
+    QApplication::setWindowIcon(icon);
     EnglishPlurals plurals;
     QApplication::installTranslator(&plurals);
+    language::install(app);  // Spanish from LANG=es_* or Settings > Language (after the plurals: it takes precedence)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Build, train and watch multilayer perceptrons"));

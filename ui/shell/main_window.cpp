@@ -23,8 +23,10 @@
 #include "run/run_progress.h"
 #include "run/run_store.h"
 #include "run/training_controller.h"
+#include "shell/language_menu.h"
 #include "shell/preset_library.h"
 #include "shell/recent_files.h"
+#include "shell/window_settings.h"
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_cache(new DatasetCache(this)), m_editor(new ExperimentEditor(m_cache, this)),
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
     auto* right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("runSplitter"));  // window_settings keeps named splitters' sizes
     right->addWidget(m_views);
     auto* runArea = new QWidget;
     auto* runLayout = new QVBoxLayout(runArea);
@@ -56,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     right->setChildrenCollapsible(false);
 
     auto* main = new QSplitter(Qt::Horizontal);
+    main->setObjectName(QStringLiteral("mainSplitter"));
     main->addWidget(m_editor);
     main->addWidget(right);
     main->setStretchFactor(0, 2);
@@ -99,6 +103,12 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1280, 800);
     const QString baseline = PresetLibrary::path(QStringLiteral("baseline"));
     if (baseline.isEmpty() || !openExperiment(baseline, true)) newExperiment();
+    window_settings::restoreLayout(this);
+    if (const QString last = window_settings::lastDataSet(); !last.isEmpty()) {  // the start-up template's data
+        mlpw::ExperimentSpec spec = m_editor->spec();
+        spec.data.source = last.toStdString();
+        m_editor->setSpec(spec);
+    }
     setStatus(PresetLibrary::directory().isEmpty()
                   ? tr("The preset experiments were not found (resources/presets): starting from an empty experiment")
                   : tr("Ready: press Start to train %1").arg(QString::fromStdString(m_editor->spec().name)));
@@ -154,6 +164,7 @@ void MainWindow::buildMenus() {
     m_stop = run->addAction(tr("S&top"), this, &MainWindow::stopTraining);
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_stop->setToolTip(tr("Stop after the current batch (Ctrl+.)"));
+    menuBar()->addMenu(tr("&Settings"))->addMenu(new LanguageMenu(this));
     updateActions();
 }
 
@@ -305,5 +316,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         connect(m_controller, &TrainingController::finished, this, &QWidget::close, Qt::SingleShotConnection);
         return;
     }
+    window_settings::saveLayout(this);
+    window_settings::setLastDataSet(QString::fromStdString(m_editor->spec().data.source));
     event->accept();
 }

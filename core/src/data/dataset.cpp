@@ -91,7 +91,7 @@ std::string default_data_dir() {
     if (const char* dir = std::getenv("MLPW_DATA_DIR"); dir && *dir) return dir;
     std::error_code ec;
     if (const std::string beside = share_dir() + "/data"; !share_dir().empty() && fs::is_directory(beside, ec))
-        return beside;  // the build tree's link to the checkout's data/
+        return beside;  // installed: the package's MNIST; built: the link to the checkout's data/
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/mlp-workbench";
     if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/mlp-workbench";
     return "data";

@@ -7,40 +7,53 @@
 namespace mlpw {
 namespace {
 
-#define HELP(text) MLPW_TRANSLATE_NOOP("OptimizerOption", text)
-
+// Labels and help texts are written out as MLPW_TRANSLATE_NOOP("OptimizerOption", ...): lupdate does not expand
+// macros, so a shorter macro around it would hide them from the translation.
 // tf.keras 2: SGD(0.01, momentum=0, nesterov=False); Adagrad(0.001, initial_accumulator_value=0.1,
 // epsilon=1e-7); RMSprop(0.001, rho=0.9, momentum=0, epsilon=1e-7, centered=False);
 // Adam(0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False); clipnorm=clipvalue=None for all.
 const std::vector<OptimizerOption> kOptions{
-    {"learning_rate", &OptimizerSpec::learning_rate, nullptr, 0.001f, Range::positive, false, HELP("&Learning rate"),
-     HELP("Step size (Keras learning_rate; SGD 0.01, the others 0.001)")},
-    {"momentum", &OptimizerSpec::momentum, nullptr, 0.0f, Range::unit_interval, false, HELP("&Momentum"),
-     HELP("Velocity kept from the previous step (Keras momentum, default 0)")},
-    {"nesterov", nullptr, &OptimizerSpec::nesterov, 0.0f, Range::any, false, HELP("&Nesterov"),
-     HELP("Nesterov's look-ahead momentum (Keras nesterov, default off)")},
+    {"learning_rate", &OptimizerSpec::learning_rate, nullptr, 0.001f, Range::positive, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Learning rate"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Step size (Keras learning_rate; SGD 0.01, the others 0.001)")},
+    {"momentum", &OptimizerSpec::momentum, nullptr, 0.0f, Range::unit_interval, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Momentum"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Velocity kept from the previous step (Keras momentum, default 0)")},
+    {"nesterov", nullptr, &OptimizerSpec::nesterov, 0.0f, Range::any, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Nesterov"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Nesterov's look-ahead momentum (Keras nesterov, default off)")},
     {"initial_accumulator_value", &OptimizerSpec::initial_accumulator_value, nullptr, 0.1f, Range::non_negative, false,
-     HELP("Initial accumulator"),
-     HELP("Starting value of the squared-gradient sums (Keras initial_accumulator_value, default 0.1)")},
-    {"rho", &OptimizerSpec::rho, nullptr, 0.9f, Range::unit_interval, false, HELP("&Rho"),
-     HELP("Decay of the squared-gradient average (Keras rho, default 0.9)")},
-    {"centered", nullptr, &OptimizerSpec::centered, 0.0f, Range::any, false, HELP("&Centered"),
-     HELP("Normalise by the gradient's variance, not its second moment (Keras centered, default off)")},
-    {"beta_1", &OptimizerSpec::beta_1, nullptr, 0.9f, Range::unit_interval, false, HELP("Beta &1"),
-     HELP("Decay of the first-moment estimate (Keras beta_1, default 0.9)")},
-    {"beta_2", &OptimizerSpec::beta_2, nullptr, 0.999f, Range::unit_interval, false, HELP("Beta &2"),
-     HELP("Decay of the second-moment estimate (Keras beta_2, default 0.999)")},
-    {"amsgrad", nullptr, &OptimizerSpec::amsgrad, 0.0f, Range::any, false, HELP("AMS&Grad"),
-     HELP("Use the maximum of past second moments (Keras amsgrad, default off)")},
-    {"epsilon", &OptimizerSpec::epsilon, nullptr, 1e-7f, Range::positive, false, HELP("&Epsilon"),
-     HELP("Added to the denominator for stability (Keras epsilon, default 1e-07)")},
-    {"clipnorm", &OptimizerSpec::clipnorm, nullptr, 0.0f, Range::non_negative, true, HELP("Clip &norm"),
-     HELP("Clip each gradient tensor to this L2 norm; 0 is off (Keras clipnorm, default None)")},
-    {"clipvalue", &OptimizerSpec::clipvalue, nullptr, 0.0f, Range::non_negative, true, HELP("Clip &value"),
-     HELP("Clip each gradient element to [-v, v]; 0 is off (Keras clipvalue, default None)")},
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Initial accumulator"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption",
+                         "Starting value of the squared-gradient sums (Keras initial_accumulator_value, default 0.1)")},
+    {"rho", &OptimizerSpec::rho, nullptr, 0.9f, Range::unit_interval, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Rho"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Decay of the squared-gradient average (Keras rho, default 0.9)")},
+    {"centered", nullptr, &OptimizerSpec::centered, 0.0f, Range::any, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Centered"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption",
+                         "Normalise by the gradient's variance, not its second moment (Keras centered, default off)")},
+    {"beta_1", &OptimizerSpec::beta_1, nullptr, 0.9f, Range::unit_interval, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Beta &1"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Decay of the first-moment estimate (Keras beta_1, default 0.9)")},
+    {"beta_2", &OptimizerSpec::beta_2, nullptr, 0.999f, Range::unit_interval, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Beta &2"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Decay of the second-moment estimate (Keras beta_2, default 0.999)")},
+    {"amsgrad", nullptr, &OptimizerSpec::amsgrad, 0.0f, Range::any, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "AMS&Grad"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Use the maximum of past second moments (Keras amsgrad, default off)")},
+    {"epsilon", &OptimizerSpec::epsilon, nullptr, 1e-7f, Range::positive, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Epsilon"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Added to the denominator for stability (Keras epsilon, default 1e-07)")},
+    {"clipnorm", &OptimizerSpec::clipnorm, nullptr, 0.0f, Range::non_negative, true,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Clip &norm"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption",
+                         "Clip each gradient tensor to this L2 norm; 0 is off (Keras clipnorm, default None)")},
+    {"clipvalue", &OptimizerSpec::clipvalue, nullptr, 0.0f, Range::non_negative, true,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "Clip &value"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption",
+                         "Clip each gradient element to [-v, v]; 0 is off (Keras clipvalue, default None)")},
 };
-
-#undef HELP
 
 const std::vector<OptimizerInfo> kOptimizers{
     {OptimizerType::sgd, "sgd", "SGD", 0.01f, {"learning_rate", "momentum", "nesterov", "clipnorm", "clipvalue"}},

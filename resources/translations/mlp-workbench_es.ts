@@ -1,0 +1,1039 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>CallbacksPanel</name>
+    <message>
+        <source>Whether lower or higher is better (Keras mode, default &quot;auto&quot;: min for losses, max for accuracies)</source>
+        <translation>Si es mejor un valor menor o mayor (mode de Keras, por defecto &quot;auto&quot;: min para las pérdidas, max para las exactitudes)</translation>
+    </message>
+    <message>
+        <source>At the end, go back to the weights of the best epoch (Keras restore_best_weights, default off)</source>
+        <translation>Al final, volver a los pesos de la mejor época (restore_best_weights de Keras, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>Smallest change that counts as an improvement (Keras min_delta, default 0)</source>
+        <translation>Cambio mínimo que cuenta como mejora (min_delta de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before stopping (Keras patience, default 0)</source>
+        <translation>Épocas sin mejora antes de parar (patience de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>&amp;Early stopping</source>
+        <translation>Parada &amp;temprana</translation>
+    </message>
+    <message>
+        <source>Stop when the monitored value stops improving (Keras EarlyStopping)</source>
+        <translation>Parar cuando el valor vigilado deja de mejorar (EarlyStopping de Keras)</translation>
+    </message>
+    <message>
+        <source>The value to watch (Keras monitor, default &quot;val_loss&quot;)</source>
+        <translation>El valor que se vigila (monitor de Keras, por defecto &quot;val_loss&quot;)</translation>
+    </message>
+    <message>
+        <source>Epochs to wait before watching at all (Keras start_from_epoch, default 0)</source>
+        <translation>Épocas de espera antes de empezar a vigilar (start_from_epoch de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Valor vigilado</translation>
+    </message>
+    <message>
+        <source>Min delta</source>
+        <translation>Mejora mínima</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>Paciencia</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Restore best weights</source>
+        <translation>Restaurar los mejores pesos</translation>
+    </message>
+    <message>
+        <source>Start from epoch</source>
+        <translation>Empezar en la época</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold early stopping</source>
+        <translation>Parada temprana con &amp;umbral</translation>
+    </message>
+    <message>
+        <source>Early stopping that starts watching only once the monitored value has reached a threshold</source>
+        <translation>Parada temprana que solo empieza a vigilar cuando el valor vigilado ha alcanzado un umbral</translation>
+    </message>
+    <message>
+        <source>The value to watch (default &quot;val_accuracy&quot;)</source>
+        <translation>El valor que se vigila (por defecto &quot;val_accuracy&quot;)</translation>
+    </message>
+    <message>
+        <source>The value the monitor must reach first (default 0.95)</source>
+        <translation>El valor que debe alcanzar antes el valor vigilado (por defecto 0.95)</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>Stop at &amp;target</source>
+        <translation>Parar al alcanzar el &amp;objetivo</translation>
+    </message>
+    <message>
+        <source>Stop as soon as the monitored value crosses a target</source>
+        <translation>Parar en cuanto el valor vigilado cruce un objetivo</translation>
+    </message>
+    <message>
+        <source>The value to watch (default &quot;accuracy&quot;)</source>
+        <translation>El valor que se vigila (por defecto &quot;accuracy&quot;)</translation>
+    </message>
+    <message>
+        <source>The target (default 0.85): above it for accuracies, below it for losses</source>
+        <translation>El objetivo (por defecto 0.85): superarlo en las exactitudes, quedar por debajo en las pérdidas</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Model &amp;checkpoint</source>
+        <translation>&amp;Punto de control del modelo</translation>
+    </message>
+    <message>
+        <source>Save the model after epochs (Keras ModelCheckpoint)</source>
+        <translation>Guardar el modelo tras las épocas (ModelCheckpoint de Keras)</translation>
+    </message>
+    <message>
+        <source>File to write, may contain {epoch} (Keras filepath; written atomically)</source>
+        <translation>Archivo que se escribe; puede contener {epoch} (filepath de Keras; se escribe de forma atómica)</translation>
+    </message>
+    <message>
+        <source>The value that decides the best epoch (Keras monitor, default &quot;val_loss&quot;)</source>
+        <translation>El valor que decide la mejor época (monitor de Keras, por defecto &quot;val_loss&quot;)</translation>
+    </message>
+    <message>
+        <source>Write only when the monitored value improved (Keras save_best_only, default off)</source>
+        <translation>Escribir solo cuando el valor vigilado ha mejorado (save_best_only de Keras, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Save best only</source>
+        <translation>Guardar solo el mejor</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>MNIST (handwritten digits)</source>
+        <translation>MNIST (dígitos manuscritos)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (clothing)</source>
+        <translation>Fashion-MNIST (ropa)</translation>
+    </message>
+    <message>
+        <source>Folder of IDX files</source>
+        <translation>Carpeta de archivos IDX</translation>
+    </message>
+    <message>
+        <source>The images to learn from: 60,000 training and 10,000 test images of 28x28 pixels</source>
+        <translation>Las imágenes de las que se aprende: 60 000 imágenes de entrenamiento y 10 000 de prueba de 28x28 píxeles</translation>
+    </message>
+    <message>
+        <source>folder with train-images-idx3-ubyte, …</source>
+        <translation>carpeta con train-images-idx3-ubyte, …</translation>
+    </message>
+    <message>
+        <source>A folder holding the four IDX files (plain or .gz), MNIST layout</source>
+        <translation>Una carpeta con los cuatro archivos IDX (sin comprimir o .gz), con la estructura de MNIST</translation>
+    </message>
+    <message>
+        <source>Choose the folder of IDX files</source>
+        <translation>Elegir la carpeta de archivos IDX</translation>
+    </message>
+    <message>
+        <source>Fraction of the training images held out for validation, taken from the end before shuffling (Keras fit(validation_split=...), default 0; the study uses 0.25)</source>
+        <translation>Fracción de las imágenes de entrenamiento reservada para validación, tomada del final antes de barajar (fit(validation_split=...) de Keras, por defecto 0; el estudio usa 0.25)</translation>
+    </message>
+    <message>
+        <source>scale: pixel / 255 (the study&apos;s choice); standardize: zero mean, unit variance from the training part; none: raw 0..255</source>
+        <translation>scale: píxel / 255 (la elección del estudio); standardize: media cero y varianza unidad calculadas con la parte de entrenamiento; none: valores sin tratar 0..255</translation>
+    </message>
+    <message>
+        <source>&amp;Data set</source>
+        <translation>&amp;Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Validation split</source>
+        <translation>División de &amp;validación</translation>
+    </message>
+    <message>
+        <source>&amp;Normalisation</source>
+        <translation>&amp;Normalización</translation>
+    </message>
+    <message>
+        <source>Cannot load the data: %1</source>
+        <translation>No se pueden cargar los datos: %1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>%1: %L2 training and %L3 test images of %4x%5 pixels, %6 classes</source>
+        <translation>%1: %L2 imágenes de entrenamiento y %L3 de prueba de %4x%5 píxeles, %6 clases</translation>
+    </message>
+    <message>
+        <source>Training image %1, label %2</source>
+        <translation>Imagen de entrenamiento %1, etiqueta %2</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetCache</name>
+    <message>
+        <source>out of memory while loading the images of %1</source>
+        <translation>memoria insuficiente al cargar las imágenes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentEditor</name>
+    <message>
+        <source>The experiment&apos;s name, shown in titles and run tables</source>
+        <translation>El nombre del experimento, que aparece en los títulos y en las tablas de ejecuciones</translation>
+    </message>
+    <message>
+        <source>Experiment name</source>
+        <translation>Nombre del experimento</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Entrenamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>• a problem in the layers (Model tab)</source>
+        <translation>• un problema en las capas (pestaña Modelo)</translation>
+    </message>
+    <message>
+        <source>• %1 problems in the layers (Model tab)</source>
+        <translation>• %1 problemas en las capas (pestaña Modelo)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot train yet:&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;Todavía no se puede entrenar:&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>KerasLog</name>
+    <message numerus="yes">
+        <source>Finished: %n epoch(s), best epoch %1</source>
+        <translation>
+            <numerusform>Terminado: %n época, mejor época %1</numerusform>
+            <numerusform>Terminado: %n épocas, mejor época %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch %1 and restored the weights of epoch %2: %3</source>
+        <translation>Parada temprana en la época %1, con los pesos de la época %2 restaurados: %3</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch %1: %2</source>
+        <translation>Parada temprana en la época %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped by the user after %n complete epoch(s)</source>
+        <translation>
+            <numerusform>Detenido por el usuario tras %n época completa</numerusform>
+            <numerusform>Detenido por el usuario tras %n épocas completas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Diverged with NaN: %1</source>
+        <translation>Divergió con NaN: %1</translation>
+    </message>
+    <message>
+        <source>Could not train: %1</source>
+        <translation>No se pudo entrenar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies when MLP Workbench is started again.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie MLP Workbench.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>The model&apos;s layers, input first. Double-click or type to edit a cell; drag rows to reorder.</source>
+        <translation>Las capas del modelo, la de entrada primero. Haz doble clic o escribe para editar una celda; arrastra las filas para reordenarlas.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Dense</source>
+        <translation>&amp;Añadir Dense</translation>
+    </message>
+    <message>
+        <source>Add a Dense layer after the selected one (Insert); the arrow offers other types</source>
+        <translation>Añadir una capa Dense tras la seleccionada (Insert); la flecha ofrece otros tipos</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer (Delete)</source>
+        <translation>Quitar la capa seleccionada (Supr)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>Insert a copy of the selected layer below it (Ctrl+D)</source>
+        <translation>Insertar una copia de la capa seleccionada debajo de ella (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected layer up (Ctrl+Up)</source>
+        <translation>Subir la capa seleccionada (Ctrl+Arriba)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Ba&amp;jar</translation>
+    </message>
+    <message>
+        <source>Move the selected layer down (Ctrl+Down)</source>
+        <translation>Bajar la capa seleccionada (Ctrl+Abajo)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTableModel</name>
+    <message>
+        <source>The layer&apos;s name, as Keras would give it (dense, dense_1, ...)</source>
+        <translation>El nombre de la capa, como lo daría Keras (dense, dense_1, ...)</translation>
+    </message>
+    <message>
+        <source>Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten</source>
+        <translation>Tipo de capa: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten</translation>
+    </message>
+    <message>
+        <source>Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class.</source>
+        <translation>Unidades de la capa Dense: el número de salidas (Dense(units) de Keras). La última capa Dense necesita una por clase.</translation>
+    </message>
+    <message>
+        <source>Activation function (Keras activation=..., default &quot;linear&quot;): relu, sigmoid, tanh, elu, leaky_relu, softmax</source>
+        <translation>Función de activación (activation=... de Keras, por defecto &quot;linear&quot;): relu, sigmoid, tanh, elu, leaky_relu, softmax</translation>
+    </message>
+    <message>
+        <source>Kernel initialiser (Keras kernel_initializer, default &quot;glorot_uniform&quot;)</source>
+        <translation>Inicializador de los pesos (kernel_initializer de Keras, por defecto &quot;glorot_uniform&quot;)</translation>
+    </message>
+    <message>
+        <source>L1 penalty on the kernel, l1 * sum|w| (Keras kernel_regularizer=L1L2(l1=...), default 0)</source>
+        <translation>Penalización L1 de los pesos, l1 * sum|w| (kernel_regularizer=L1L2(l1=...) de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the kernel, l2 * sum w^2 (Keras kernel_regularizer=L1L2(l2=...), default 0)</source>
+        <translation>Penalización L2 de los pesos, l2 * sum w^2 (kernel_regularizer=L1L2(l2=...) de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>Dropout rate: the fraction of inputs zeroed while training (Keras Dropout(rate)), in [0, 1)</source>
+        <translation>Tasa de dropout: la fracción de entradas que se anulan durante el entrenamiento (Dropout(rate) de Keras), en [0, 1)</translation>
+    </message>
+    <message>
+        <source>Slope for x &lt; 0 (Keras LeakyReLU(negative_slope), default 0.3)</source>
+        <translation>Pendiente para x &lt; 0 (LeakyReLU(negative_slope) de Keras, por defecto 0.3)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activación</translation>
+    </message>
+    <message>
+        <source>Initializer</source>
+        <translation>Inicializador</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Slope</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Not a valid value</source>
+        <translation>No es un valor válido</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <source>Training on %L1 samples, validating on %L2</source>
+        <translation>Entrenando con %L1 muestras, validando con %L2</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>No se pudo cargar %1: %2</translation>
+    </message>
+    <message>
+        <source>The preset experiments were not found (resources/presets): starting from an empty experiment</source>
+        <translation>No se encontraron los experimentos predefinidos (resources/presets): se parte de un experimento vacío</translation>
+    </message>
+    <message>
+        <source>Ready: press Start to train %1</source>
+        <translation>Listo: pulsa Iniciar para entrenar %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New experiment</source>
+        <translation>&amp;Nuevo experimento</translation>
+    </message>
+    <message>
+        <source>Start from the 784-512-10 baseline, unsaved</source>
+        <translation>Partir del modelo base 784-512-10, sin guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Open experiment…</source>
+        <translation>&amp;Abrir experimento…</translation>
+    </message>
+    <message>
+        <source>&amp;Save experiment</source>
+        <translation>&amp;Guardar experimento</translation>
+    </message>
+    <message>
+        <source>Save experiment &amp;as…</source>
+        <translation>Guardar experimento &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Preajustes</translation>
+    </message>
+    <message>
+        <source>Cannot read this preset: %1</source>
+        <translation>No se puede leer este preajuste: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Train the experiment as it stands (Ctrl+R)</source>
+        <translation>Entrenar el experimento tal como está (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>Hold training between two batches; press again to resume (Ctrl+P)</source>
+        <translation>Detener el entrenamiento entre dos lotes; pulsa de nuevo para reanudarlo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenando</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch (Ctrl+.)</source>
+        <translation>Detener tras el lote actual (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed under the editor first</source>
+        <translation>Corrige antes los problemas indicados bajo el editor</translation>
+    </message>
+    <message>
+        <source>%1[*] — MLP Workbench</source>
+        <translation>%1[*] — MLP Workbench</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <source>Cannot read the baseline preset, starting without layers: %1</source>
+        <translation>No se puede leer el preajuste base; se parte sin capas: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the experiment</source>
+        <translation>No se puede abrir el experimento</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Abierto %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the experiment</source>
+        <translation>No se puede guardar el experimento</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>Abrir experimento</translation>
+    </message>
+    <message>
+        <source>Experiments (*.json);;All files (*)</source>
+        <translation>Experimentos (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>Guardar experimento</translation>
+    </message>
+    <message>
+        <source>Experiments (*.json)</source>
+        <translation>Experimentos (*.json)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The experiment has unsaved changes. Save them?</source>
+        <translation>El experimento tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>— %1 —</source>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>Preparando %1…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>OpenMP threads: %1</source>
+        <translation>Hilos de OpenMP: %1</translation>
+    </message>
+    <message>
+        <source>Stopping the run before closing…</source>
+        <translation>Deteniendo la ejecución antes de cerrar…</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>%1, %2
+epoch %3: %4</source>
+        <translation>%1, %2
+época %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEdit</name>
+    <message>
+        <source>
+
+Not a number</source>
+        <translation>
+
+No es un número</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerOption</name>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>&amp;Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Step size (Keras learning_rate; SGD 0.01, the others 0.001)</source>
+        <translation>Tamaño del paso (learning_rate de Keras; SGD 0.01, los demás 0.001)</translation>
+    </message>
+    <message>
+        <source>&amp;Momentum</source>
+        <translation>&amp;Momento</translation>
+    </message>
+    <message>
+        <source>Velocity kept from the previous step (Keras momentum, default 0)</source>
+        <translation>Velocidad que se conserva del paso anterior (momentum de Keras, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>&amp;Nesterov</source>
+        <translation>&amp;Nesterov</translation>
+    </message>
+    <message>
+        <source>Nesterov&apos;s look-ahead momentum (Keras nesterov, default off)</source>
+        <translation>Momento de Nesterov, que mira un paso por delante (nesterov de Keras, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>Initial accumulator</source>
+        <translation>Acumulador inicial</translation>
+    </message>
+    <message>
+        <source>Starting value of the squared-gradient sums (Keras initial_accumulator_value, default 0.1)</source>
+        <translation>Valor inicial de las sumas de gradientes al cuadrado (initial_accumulator_value de Keras, por defecto 0.1)</translation>
+    </message>
+    <message>
+        <source>&amp;Rho</source>
+        <translation>&amp;Rho</translation>
+    </message>
+    <message>
+        <source>Decay of the squared-gradient average (Keras rho, default 0.9)</source>
+        <translation>Decaimiento de la media de los gradientes al cuadrado (rho de Keras, por defecto 0.9)</translation>
+    </message>
+    <message>
+        <source>&amp;Centered</source>
+        <translation>&amp;Centrado</translation>
+    </message>
+    <message>
+        <source>Normalise by the gradient&apos;s variance, not its second moment (Keras centered, default off)</source>
+        <translation>Normalizar con la varianza del gradiente, no con su segundo momento (centered de Keras, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>Beta &amp;1</source>
+        <translation>Beta &amp;1</translation>
+    </message>
+    <message>
+        <source>Decay of the first-moment estimate (Keras beta_1, default 0.9)</source>
+        <translation>Decaimiento de la estimación del primer momento (beta_1 de Keras, por defecto 0.9)</translation>
+    </message>
+    <message>
+        <source>Beta &amp;2</source>
+        <translation>Beta &amp;2</translation>
+    </message>
+    <message>
+        <source>Decay of the second-moment estimate (Keras beta_2, default 0.999)</source>
+        <translation>Decaimiento de la estimación del segundo momento (beta_2 de Keras, por defecto 0.999)</translation>
+    </message>
+    <message>
+        <source>AMS&amp;Grad</source>
+        <translation>AMS&amp;Grad</translation>
+    </message>
+    <message>
+        <source>Use the maximum of past second moments (Keras amsgrad, default off)</source>
+        <translation>Usar el máximo de los segundos momentos anteriores (amsgrad de Keras, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>&amp;Epsilon</source>
+        <translation>&amp;Épsilon</translation>
+    </message>
+    <message>
+        <source>Added to the denominator for stability (Keras epsilon, default 1e-07)</source>
+        <translation>Se suma al denominador para dar estabilidad (epsilon de Keras, por defecto 1e-07)</translation>
+    </message>
+    <message>
+        <source>Clip &amp;norm</source>
+        <translation>Recorte por &amp;norma</translation>
+    </message>
+    <message>
+        <source>Clip each gradient tensor to this L2 norm; 0 is off (Keras clipnorm, default None)</source>
+        <translation>Recortar cada tensor de gradientes a esta norma L2; 0 lo desactiva (clipnorm de Keras, por defecto None)</translation>
+    </message>
+    <message>
+        <source>Clip &amp;value</source>
+        <translation>Recorte por &amp;valor</translation>
+    </message>
+    <message>
+        <source>Clip each gradient element to [-v, v]; 0 is off (Keras clipvalue, default None)</source>
+        <translation>Recortar cada elemento del gradiente a [-v, v]; 0 lo desactiva (clipvalue de Keras, por defecto None)</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerPanel</name>
+    <message>
+        <source>The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, RMSprop and Adam adapt the step per weight. Changing it loads that optimiser&apos;s Keras defaults.</source>
+        <translation>La regla de actualización (optimizer=... de Keras). SGD: simple o con momento/Nesterov; Adagrad, RMSprop y Adam adaptan el paso a cada peso. Al cambiarlo se cargan los valores por defecto de Keras de ese optimizador.</translation>
+    </message>
+    <message>
+        <source>&amp;Optimiser</source>
+        <translation>&amp;Optimizador</translation>
+    </message>
+    <message>
+        <source>(Keras default: off)</source>
+        <translation>(por defecto en Keras: desactivado)</translation>
+    </message>
+    <message>
+        <source>Keras default: %1</source>
+        <translation>Por defecto en Keras: %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemText</name>
+    <message>
+        <source>Layer %1: %2</source>
+        <translation>Capa %1: %2</translation>
+    </message>
+    <message>
+        <source>Layer %1, %2: %3</source>
+        <translation>Capa %1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Training progress</source>
+        <translation>Progreso del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Training progress details</source>
+        <translation>Detalles del progreso del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Training log</source>
+        <translation>Registro del entrenamiento</translation>
+    </message>
+    <message>
+        <source>One line per epoch, as Keras&apos; fit(verbose=2) prints it, and the callbacks&apos; messages</source>
+        <translation>Una línea por época, tal como la imprime fit(verbose=2) de Keras, y los mensajes de los callbacks</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · batch %3/%4</source>
+        <translation>Época %1/%2 · lote %3/%4</translation>
+    </message>
+    <message>
+        <source> · %L1 samples/s</source>
+        <translation> · %L1 muestras/s</translation>
+    </message>
+    <message>
+        <source> · ETA %1</source>
+        <translation> · quedan %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2 · done</source>
+        <translation>Época %1/%2 · terminada</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Layer (type)</source>
+        <translation>Capa (tipo)</translation>
+    </message>
+    <message>
+        <source>Output Shape</source>
+        <translation>Forma de salida</translation>
+    </message>
+    <message>
+        <source>Param #</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Model summary</source>
+        <translation>Resumen del modelo</translation>
+    </message>
+    <message>
+        <source>What Keras&apos; model.summary() prints: output shape (None is the batch) and parameters per layer</source>
+        <translation>Lo que imprime model.summary() de Keras: forma de salida (None es el lote) y parámetros por capa</translation>
+    </message>
+    <message>
+        <source>Estimated before training: weights, gradients and optimiser slots in oneDNN&apos;s layout, copies of the weights, activations for the largest batch, and the images</source>
+        <translation>Estimación previa al entrenamiento: pesos, gradientes y estado del optimizador en la disposición de oneDNN, copias de los pesos, activaciones del lote más grande y las imágenes</translation>
+    </message>
+    <message>
+        <source>No summary: %1</source>
+        <translation>Sin resumen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total params:&lt;/b&gt; %1 (%2 MB) &amp;nbsp; &lt;b&gt;Trainable:&lt;/b&gt; %3 (%4 MB) &amp;nbsp; &lt;b&gt;Non-trainable:&lt;/b&gt; %5 (%6 MB)</source>
+        <translation>&lt;b&gt;Parámetros totales:&lt;/b&gt; %1 (%2 MB) &amp;nbsp; &lt;b&gt;Entrenables:&lt;/b&gt; %3 (%4 MB) &amp;nbsp; &lt;b&gt;No entrenables:&lt;/b&gt; %5 (%6 MB)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Memory to train:&lt;/b&gt; about %1 (weights %2, gradients %3, optimiser slots %4, weight copies %5, activations %6)</source>
+        <translation>&lt;b&gt;Memoria para entrenar:&lt;/b&gt; unos %1 (pesos %2, gradientes %3, estado del optimizador %4, copias de los pesos %5, activaciones %6)</translation>
+    </message>
+    <message>
+        <source> plus %1 of images</source>
+        <translation> más %1 de imágenes</translation>
+    </message>
+    <message>
+        <source>; available %1</source>
+        <translation>; disponibles %1</translation>
+    </message>
+    <message>
+        <source>too little: Start would be refused</source>
+        <translation>insuficiente: Iniciar se rechazaría</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCharts</name>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>accuracy</translation>
+    </message>
+    <message>
+        <source>Accuracy and validation loss</source>
+        <translation>Exactitud y pérdida de validación</translation>
+    </message>
+    <message>
+        <source>val_loss</source>
+        <translation>val_loss</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>entren.</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>valid.</translation>
+    </message>
+    <message>
+        <source>val_accuracy</source>
+        <translation>val_accuracy</translation>
+    </message>
+    <message>
+        <source>val_loss (right)</source>
+        <translation>val_loss (derecha)</translation>
+    </message>
+    <message>
+        <source>best %1</source>
+        <translation>mejor %1</translation>
+    </message>
+    <message>
+        <source>stop %1</source>
+        <translation>parada %1</translation>
+    </message>
+    <message>
+        <source>Hover a curve for its values</source>
+        <translation>Pasa el ratón sobre una curva para ver sus valores</translation>
+    </message>
+    <message>
+        <source>&amp;Loss and accuracy</source>
+        <translation>&amp;Pérdida y exactitud</translation>
+    </message>
+    <message>
+        <source>Accuracy &amp;&amp; &amp;val_loss</source>
+        <translation>Exactitud &amp;&amp; &amp;val_loss</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOptionsPanel</name>
+    <message>
+        <source>Passes over the training data (Keras fit(epochs=...), default 1; the study uses 5)</source>
+        <translation>Pasadas por los datos de entrenamiento (fit(epochs=...) de Keras, por defecto 1; el estudio usa 5)</translation>
+    </message>
+    <message>
+        <source>Samples per optimiser step (Keras fit(batch_size=...), default 32)</source>
+        <translation>Muestras por paso del optimizador (fit(batch_size=...) de Keras, por defecto 32)</translation>
+    </message>
+    <message>
+        <source>Drives initialisation, shuffling and dropout: the same seed gives the same run (Keras keras.utils.set_random_seed; the study uses 13)</source>
+        <translation>Gobierna la inicialización, el barajado y el dropout: la misma semilla da la misma ejecución (keras.utils.set_random_seed de Keras; el estudio usa 13)</translation>
+    </message>
+    <message>
+        <source>Shuffle the training samples before each epoch (Keras fit(shuffle=...), default on)</source>
+        <translation>Barajar las muestras de entrenamiento antes de cada época (fit(shuffle=...) de Keras, por defecto activado)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automático</translation>
+    </message>
+    <message>
+        <source>OpenMP threads for training; automatic picks the measured best for this machine</source>
+        <translation>Hilos de OpenMP para entrenar; automático elige el mejor valor medido en esta máquina</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>É&amp;pocas</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>Tamaño de &amp;lote</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>&amp;Semilla</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle</source>
+        <translation>&amp;Barajar</translation>
+    </message>
+    <message>
+        <source>&amp;Threads</source>
+        <translation>&amp;Hilos</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>out of memory while allocating a buffer (the summary estimates what a run needs)</source>
+        <translation>memoria insuficiente al reservar un búfer (el resumen estima lo que necesita una ejecución)</translation>
+    </message>
+</context>
+<context>
+    <name>export_figure</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot encode %1 as PNG</source>
+        <translation>No se puede codificar %1 como PNG</translation>
+    </message>
+    <message>
+        <source>Exported by MLP Workbench</source>
+        <translation>Exportado por MLP Workbench</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .png or .svg</source>
+        <translation>%1: el nombre del archivo debe terminar en .png o .svg</translation>
+    </message>
+</context>
+</TS>
