@@ -39,6 +39,7 @@ for library in libqt6widgets6 libqt6charts6 libdnnl2 libboost-serialization1.74.
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library (dpkg-shlibdeps should have derived it): $depends"
 done
 [[ $recommends == *dataset-fashion-mnist* ]] || fail "Recommends lacks dataset-fashion-mnist: $recommends"
+dpkg-deb -f "$deb" Description | sed -n '2,$p' | grep -qv '^ [^;]' && fail "the long Description has a malformed line"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$scratch/files"
 for file in /usr/bin/mlpw /usr/bin/mlp-workbench /usr/share/mlp-workbench/presets/baseline.json \
     /usr/share/mlp-workbench/translations/mlp-workbench_es.qm \
