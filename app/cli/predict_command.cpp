@@ -88,9 +88,8 @@ int predict_command(const Args& arguments) {
     if (!save_path.empty() && images.size() != 1)
         throw UsageError("--save-input: takes one --image, got " + std::to_string(images.size()));
 
+    DigitClassifier classifier(load_model(model_path));  // a model that cannot read digits fails before Qt starts
     ensure_offscreen_application();
-    const ModelFile model = load_model(model_path);
-    DigitClassifier classifier(model);
     for (const std::string& path : images) {
         const DigitReading reading = classifier.read(grey_picture_of(read_image(path)), InkPolarity::from_border);
         if (json) print_json(path, reading);
