@@ -17,6 +17,7 @@
 #include "mlpw/data/dataset.h"
 #include "mlpw/report/keras_format.h"
 #include "mlpw/training/digit_classifier.h"
+#include "run/training_controller.h"
 
 namespace {
 
@@ -230,6 +231,41 @@ private slots:
         QVERIFY(!my_digits_accuracy(record, *set));
         QVERIFY(!my_digits_accuracy(record, mlpw::ImageSet{}));
         QVERIFY(!MyDigitsScores().annotated(record).history[1].has_my_digits);
+    }
+
+    // The worker scores My digits after every epoch: the snapshots and the log lines carry my_digits_accuracy.
+    void runsScoreMyDigitsEveryEpoch() {
+        auto data = std::make_shared<mlpw::Dataset>();
+        data->name = "tiny";
+        data->class_names = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+        for (mlpw::ImageSet* set : {&data->train, &data->test}) {
+            set->rows = set->cols = 28;
+            set->count = 40;
+            for (int i = 0; i < 40; ++i) {
+                set->labels.push_back(uint8_t(i % 10));
+                for (int p = 0; p < 784; ++p) set->pixels.push_back(uint8_t(p % 10 == i % 10 ? 200 : 0));
+            }
+        }
+        mlpw::ExperimentSpec spec = tinyExperiment();
+        spec.training.epochs = 2;
+        spec.training.batch_size = 10;
+        auto mine = std::make_shared<mlpw::ImageSet>(data->test);
+        TrainingController controller;
+        controller.setMyDigits(mine);
+        QList<RunSnapshot> snapshots;
+        QStringList lines;
+        connect(&controller, &TrainingController::epochEnded, this, [&](const RunSnapshot& r) { snapshots << r; });
+        connect(&controller, &TrainingController::logLine, this, [&](const QString& line) { lines << line; });
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QVERIFY(controller.start(spec, data));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(snapshots.size(), 2);
+        const mlpw::RunRecord& last = *snapshots.last();
+        QVERIFY(last.history[0].has_my_digits && last.history[1].has_my_digits);
+        QCOMPARE(last.history[1].my_digits_accuracy, *my_digits_accuracy(last, *mine));
+        QCOMPARE(lines.filter(QStringLiteral("my_digits_accuracy: ")).size(), 2);
+        const auto outcome = finished.first().first().value<RunOutcome>();
+        QVERIFY(outcome.record->history.back().has_my_digits);
     }
 
     void exportsAFigure() {
