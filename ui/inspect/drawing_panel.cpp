@@ -98,11 +98,11 @@ DrawingPanel::DrawingPanel(const QString& myDigitsFolder, QWidget* parent)
     layout->addLayout(footer);
     m_myDigitsText->setWordWrap(true);
 
-    connect(m_canvas, &DigitCanvas::changed, this, &DrawingPanel::drawingChanged);
+    connect(m_canvas, &DigitCanvas::changed, this, &DrawingPanel::sendDrawing);
     setClassNames(qt_names(mlpw::Dataset{}.class_names));
     const QString problem = m_myDigits.load();
     updateMyDigitsText(problem);
-    drawingChanged();
+    sendDrawing();
 }
 
 DrawingPanel::~DrawingPanel() {
@@ -145,8 +145,6 @@ void DrawingPanel::showModel(const std::shared_ptr<const mlpw::ModelFile>& model
     emit modelRequested(model);
     sendDrawing();
 }
-
-void DrawingPanel::drawingChanged() { sendDrawing(); }
 
 // One drawing with the reader at a time; a change meanwhile is sent when its reading comes back.
 void DrawingPanel::sendDrawing() {

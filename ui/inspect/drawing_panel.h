@@ -56,7 +56,6 @@ signals:
     void modelRequested(const std::shared_ptr<const mlpw::ModelFile>& model);
 
 private:
-    void drawingChanged();
     void sendDrawing();
     void onReading(const mlpw::DigitReading& reading, double seconds);
     void setClassNames(const QStringList& names);
