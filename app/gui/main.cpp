@@ -4,6 +4,7 @@
 #include <QIcon>
 #include <QTimer>
 
+#include "canvas_benchmark.h"
 #include "mlpw/io/share_dir.h"
 #include "mlpw/training/openmp_runtime.h"
 #include "run/training_controller.h"
@@ -57,8 +58,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption probe(QStringLiteral("probe-ms"),
                                    QStringLiteral("--measure-stall's probe period (10; 0: no probe, epoch times only)"),
                                    QStringLiteral("ms"), QStringLiteral("10"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json});
+    const QCommandLineOption measureCanvas(
+        QStringLiteral("measure-canvas"),
+        QStringLiteral("Replay recorded strokes on the Draw view's canvas, print the reading times and quit"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, measureCanvas});
     parser.process(app);
+    if (parser.isSet(measureCanvas)) return run_canvas_benchmark();
 
     MainWindow window;
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());

@@ -139,9 +139,9 @@ private slots:
     void helpListsEveryCommand() {
         const Result r = run({"--help"});
         QCOMPARE(r.code, 0);
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench"})
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict"})
             QVERIFY2(r.out.contains(QString("  ") + command), qPrintable(r.out));
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench"}) {
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict"}) {
             const Result help = run({command, "--help"});
             QCOMPARE(help.code, 0);
             QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(describe(help)));
@@ -333,6 +333,14 @@ private slots:
         QTest::newRow("evaluate on other images")
             << QStringList{"evaluate", "--model", path("run/model.mlpw"), "--data", other} << 1
             << QStringList{"4x4", "5x5", "16 inputs", "25 inputs"};
+        QTest::newRow("predict without --model")
+            << QStringList{"predict", "--image", "x.png"} << 2 << QStringList{"--model"};
+        QTest::newRow("predict --save-input of two images")
+            << QStringList{"predict", "--model", "m", "--image", "a.png", "--image", "b.png", "--save-input", "s.png"}
+            << 2 << QStringList{"--save-input", "one --image"};
+        QTest::newRow("predict with a model of 4x4 images")
+            << QStringList{"predict", "--model", path("run/model.mlpw"), "--image", m_experiment} << 1
+            << QStringList{"4x4", "28x28"};
     }
 
     void errors() {

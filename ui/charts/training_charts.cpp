@@ -13,6 +13,7 @@ const QColor kTrain(31, 119, 180);  // matplotlib's blue and orange, as in the s
 const QColor kValidation(255, 127, 14);
 const QColor kBest(44, 160, 44);
 const QColor kStop(214, 39, 40);
+const QColor kMyDigits(148, 103, 189);  // matplotlib's purple
 }  // namespace
 
 TrainingCharts::TrainingCharts(QWidget* parent)
@@ -31,6 +32,8 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     m_accuracy->addTrack(tr("val"), kValidation, S::bold, Side::left, &m_valAccuracy);
     m_twin->addTrack(tr("accuracy"), kTrain, S::bold, Side::left, &m_epochAccuracy);
     m_twin->addTrack(tr("val_accuracy"), kValidation, S::bold, Side::left, &m_valAccuracy);
+    m_accuracy->addTrack(tr("my digits"), kMyDigits, S::dashed, Side::left, &m_myDigitsAccuracy);
+    m_twin->addTrack(tr("my_digits_accuracy"), kMyDigits, S::dashed, Side::left, &m_myDigitsAccuracy);
     m_twin->addTrack(tr("val_loss (right)"), kStop, S::dashed, Side::right, &m_valLoss);
     m_accuracy->setBounds(Side::left, 0.0, 1.0);
     m_twin->setBounds(Side::left, 0.0, 1.0);
@@ -56,7 +59,8 @@ TrainingCharts::TrainingCharts(QWidget* parent)
 }
 
 void TrainingCharts::reset() {
-    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy})
+    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy,
+                       &m_myDigitsAccuracy})
         list->clear();
     m_bestEpoch = m_stopEpoch = 0;
     m_xMax = 0.0;
@@ -74,7 +78,8 @@ void TrainingCharts::decimate(QList<QPointF>& points) {
 }
 
 void TrainingCharts::showRecord(const RunSnapshot& record) {
-    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy})
+    for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy,
+                       &m_myDigitsAccuracy})
         list->clear();
     m_bestEpoch = m_stopEpoch = 0;
     m_xMax = 0.0;
@@ -94,6 +99,7 @@ void TrainingCharts::showRecord(const RunSnapshot& record) {
                 m_valLoss.append({double(m.epoch), m.val_loss});
                 m_valAccuracy.append({double(m.epoch), m.val_accuracy});
             }
+            if (m.has_my_digits) m_myDigitsAccuracy.append({double(m.epoch), m.my_digits_accuracy});
         }
         m_bestEpoch = record->best_epoch;
         m_stopEpoch = record->stop_reason == mlpw::StopReason::callback ? record->epochs_run() : 0;

@@ -46,6 +46,7 @@ private:
     QElapsedTimer m_sinceRefresh;
     QList<QPointF> m_batchLoss, m_batchAccuracy;
     QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy;
+    QList<QPointF> m_myDigitsAccuracy;  // the person's drawings (ui/inspect/my_digits_score.h)
     int m_bestEpoch = 0, m_stopEpoch = 0;
     double m_xMax = 0.0;
     int m_refreshes = 0;

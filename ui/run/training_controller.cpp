@@ -21,6 +21,7 @@ bool TrainingController::start(const mlpw::ExperimentSpec& spec, std::shared_ptr
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("training"));
     m_worker = std::make_unique<TrainingWorker>(spec, std::move(data), m_flags);
+    m_worker->setMyDigits(m_myDigits);
     m_worker->moveToThread(m_thread.get());
     TrainingWorker* worker = m_worker.get();
     connect(m_thread.get(), &QThread::started, worker, &TrainingWorker::run);

@@ -35,6 +35,8 @@ public:
 public slots:
     void stop();
     void setPaused(bool paused);
+    // My digits (ui/inspect/my_digits.h), scored after every epoch of the runs started from now on.
+    void setMyDigits(std::shared_ptr<const mlpw::ImageSet> set) { m_myDigits = std::move(set); }
 
 signals:
     void runningChanged(bool running);
@@ -53,4 +55,5 @@ private:
     std::unique_ptr<TrainingWorker> m_worker;  // lives in m_thread; deleted after it has ended
     std::shared_ptr<RunFlags> m_flags;
     RunOutcome m_outcome;
+    std::shared_ptr<const mlpw::ImageSet> m_myDigits;
 };

@@ -39,10 +39,12 @@ void TrainingWorker::run() {
             emit epochBegan(epoch, epochs, batches);
         };
         events.on_batch = [this, &record](const mlpw::BatchMetrics& m) { onBatch(m, record); };
-        events.on_epoch = [this, &record](const mlpw::EpochMetrics& m, const mlpw::EvaluationResult&) {
+        events.on_epoch = [this, &record](const mlpw::EpochMetrics&, const mlpw::EvaluationResult&) {
             flush();
-            emit epochEnded(std::make_shared<const mlpw::RunRecord>(record));
-            emit logLine(keras_log::epochLine(m));
+            m_myDigits.scoreLatest(record);
+            auto snapshot = std::make_shared<const mlpw::RunRecord>(m_myDigits.annotated(record));
+            emit epochEnded(snapshot);
+            emit logLine(keras_log::epochLine(snapshot->history.back()));
         };
         events.on_log = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
         trainer.run(events, m_flags->stop);
@@ -55,7 +57,7 @@ void TrainingWorker::run() {
         outcome.restored_epoch = record.restored_epoch.value_or(0);
         outcome.seconds = record.seconds;
         outcome.threads = QString::fromStdString(record.threads);
-        outcome.record = std::make_shared<const mlpw::RunRecord>(record);
+        outcome.record = std::make_shared<const mlpw::RunRecord>(m_myDigits.annotated(record));
     } catch (const std::bad_alloc&) {  // the large allocations name themselves (mlpw::OutOfMemoryError)
         outcome.reason = RunOutcome::Reason::failed;
         outcome.message = tr("out of memory while allocating a buffer (the summary estimates what a run needs)");

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <memory>
 
+#include "inspect/my_digits_score.h"
 #include "mlpw/data/dataset.h"
 #include "mlpw/experiment/experiment.h"
 #include "run/training_types.h"
@@ -27,6 +28,8 @@ public:
     // `data` is loaded (by the window's DatasetCache): a run never loads a data set of its own.
     TrainingWorker(mlpw::ExperimentSpec spec, std::shared_ptr<const mlpw::Dataset> data,
                    std::shared_ptr<RunFlags> flags);
+    // The person's drawings to score after every epoch (before the thread starts).
+    void setMyDigits(std::shared_ptr<const mlpw::ImageSet> set) { m_myDigits = MyDigitsScores(std::move(set)); }
 
 public slots:
     void run();
@@ -47,6 +50,7 @@ private:
     mlpw::ExperimentSpec m_spec;
     std::shared_ptr<const mlpw::Dataset> m_data;
     std::shared_ptr<RunFlags> m_flags;
+    MyDigitsScores m_myDigits;
     BatchUpdate m_pending;
     bool m_hasPending = false;
     size_t m_pointsSent = 0;  // of record.batches

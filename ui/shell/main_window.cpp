@@ -18,6 +18,7 @@
 
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
+#include "inspect/drawing_panel.h"
 #include "run/dataset_cache.h"
 #include "run/keras_log.h"
 #include "run/run_progress.h"
@@ -45,6 +46,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
+    m_drawing = new DrawingPanel;
+    addView(m_drawing, tr("Draw"));
+    connect(m_runs, &RunStore::currentChanged, m_drawing, &DrawingPanel::showRun);
+    connect(m_drawing, &DrawingPanel::myDigitsChanged, m_controller, &TrainingController::setMyDigits);
+    m_controller->setMyDigits(m_drawing->myDigits());
     auto* right = new QSplitter(Qt::Vertical);
     right->setObjectName(QStringLiteral("runSplitter"));  // window_settings keeps named splitters' sizes
     right->addWidget(m_views);

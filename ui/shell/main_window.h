@@ -10,6 +10,7 @@ class QAction;
 class QLabel;
 class QTabWidget;
 class DatasetCache;
+class DrawingPanel;
 class ExperimentEditor;
 class RecentFiles;
 class RunProgress;
@@ -40,6 +41,7 @@ public:
     QAction* stopAction() const { return m_stop; }
     QString statusText() const;
     QTabWidget* views() const { return m_views; }
+    DrawingPanel* drawing() const { return m_drawing; }
     // Adds a tab to the views of the runs (right, above the log).
     void addView(QWidget* view, const QString& title);
 
@@ -69,6 +71,7 @@ private:
     TrainingCharts* m_charts;
     RunProgress* m_progress;
     QTabWidget* m_views;
+    DrawingPanel* m_drawing = nullptr;
     RecentFiles* m_recent = nullptr;
     QLabel* m_status;
     QAction* m_start = nullptr;

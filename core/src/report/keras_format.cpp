@@ -55,6 +55,7 @@ std::string epoch_line(const EpochMetrics& m) {
         " - loss: " + metric_value(m.loss);
     if (m.has_validation)
         line += " - val_accuracy: " + metric_value(m.val_accuracy) + " - val_loss: " + metric_value(m.val_loss);
+    if (m.has_my_digits) line += " - my_digits_accuracy: " + metric_value(m.my_digits_accuracy);
     return line;
 }
 

@@ -62,6 +62,8 @@ struct EpochMetrics {
     double seconds = 0.0;                       // the whole epoch, validation included (Keras' "Ns")
     double samples_per_s = 0.0;                 // training samples / train_seconds
     int batches = 0;
+    bool has_my_digits = false;       // the window scored the person's own drawings (ui/inspect/my_digits.h)
+    double my_digits_accuracy = 0.0;  // on them, with this epoch's weights
     bool operator==(const EpochMetrics&) const = default;
 };
 
