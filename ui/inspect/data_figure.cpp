@@ -114,7 +114,7 @@ void paintImages(QPainter& painter, const QRectF& area, const DataOverview& o, d
 void paintDataOverview(QPainter& painter, const QRectF& area, const DataOverview& o) {
     painter.save();
     const mlpw::DatasetStatistics& s = o.statistics;
-    const double unit = std::max(8.0, area.height() / 45);
+    const double unit = std::max(11.0, std::min(area.height() / 45, area.width() / 60));  // text size
     const QRectF inner = area.adjusted(unit, unit * 0.5, -unit, -unit * 0.5);
     setPixelSize(painter, unit * 1.4, true);
     painter.setPen(Qt::black);
@@ -136,7 +136,7 @@ void paintDataOverview(QPainter& painter, const QRectF& area, const DataOverview
     painter.drawText(QRectF(inner.left(), inner.top() + unit * 2, inner.width(), unit * 1.5),
                      Qt::AlignLeft | Qt::AlignVCenter, facts);
     const double top = inner.top() + unit * 4;
-    const double barsHeight = (inner.bottom() - top) * 0.42;
+    const double barsHeight = (inner.bottom() - top) * 0.38;
     paintBars(painter, QRectF(inner.left(), top, inner.width(), barsHeight), o, unit);
     paintImages(painter,
                 QRectF(inner.left(), top + barsHeight + unit, inner.width(), inner.bottom() - top - barsHeight - unit),

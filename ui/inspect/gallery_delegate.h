@@ -6,7 +6,7 @@ class GalleryDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    static constexpr int kTileWidth = 84;  // px: the 28x28 image at 2.75x
+    static constexpr int kTileWidth = 88;  // px: the 28x28 image at about 3x
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;

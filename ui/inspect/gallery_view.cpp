@@ -31,7 +31,7 @@ GalleryView::GalleryView(PredictionService* predictions, QWidget* parent)
     m_filterKind->addItem(tr("Misclassified"), int(Kind::misclassified));
     m_filterKind->addItem(tr("True class"), int(Kind::trueClass));
     m_filterKind->addItem(tr("Predicted class"), int(Kind::predictedClass));
-    m_filterKind->addItem(tr("Confusion cell (true, predicted)"), int(Kind::cell));
+    m_filterKind->addItem(tr("Confusion cell"), int(Kind::cell));
     m_trueClass->setToolTip(tr("True class"));
     m_predictedClass->setToolTip(tr("Predicted class"));
     m_order->addItem(tr("Most confident first"), int(GalleryOrder::mostConfident));
@@ -46,6 +46,13 @@ GalleryView::GalleryView(PredictionService* predictions, QWidget* parent)
     exportMenu->addAction(tr("Filtered list as CSV…"), this, &GalleryView::exportCsvDialog);
     m_export->setMenu(exportMenu);
 
+    // Narrow combo boxes: the tab must not widen the window.
+    for (QComboBox* box : {m_split, m_filterKind, m_trueClass, m_predictedClass, m_order}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(9);
+    }
+    m_order->setMinimumContentsLength(16);
+    m_status->setWordWrap(true);  // a long status must not widen the window either
     m_list->setObjectName(QStringLiteral("galleryList"));
     m_list->setViewMode(QListView::IconMode);
     m_list->setMovement(QListView::Static);
@@ -55,17 +62,20 @@ GalleryView::GalleryView(PredictionService* predictions, QWidget* parent)
     m_list->setModel(m_model);
     m_list->setItemDelegate(new GalleryDelegate(m_list));
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_split);
-    controls->addWidget(m_filterKind);
-    controls->addWidget(m_trueClass);
-    controls->addWidget(m_predictedClass);
-    controls->addWidget(m_order);
-    controls->addStretch(1);
-    controls->addWidget(m_export);
+    // Two rows, so that the tab stays narrow: what is shown, then the order, the status and the export.
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_split);
+    filters->addWidget(m_filterKind);
+    filters->addWidget(m_trueClass);
+    filters->addWidget(m_predictedClass);
+    filters->addStretch(1);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_order);
+    status->addWidget(m_status, 1);
+    status->addWidget(m_export);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addWidget(m_status);
+    layout->addLayout(filters);
+    layout->addLayout(status);
     layout->addWidget(m_list, 1);
 
     connect(m_split, &QComboBox::currentIndexChanged, this,

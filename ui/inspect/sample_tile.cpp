@@ -2,6 +2,7 @@
 #include "inspect/sample_tile.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QRectF>
 
@@ -17,21 +18,25 @@ void paintSampleTile(QPainter& painter, const QRectF& rect, const SampleTile& ti
     painter.drawRect(imageRect.adjusted(-frame / 2, -frame / 2, frame / 2, frame / 2));
 
     const double line = (rect.bottom() - imageRect.bottom() - frame) / 2;
-    QFont font = painter.font();
-    font.setPixelSize(std::max(8, int(line * 0.72)));
-    painter.setFont(font);
-    const QRectF first(rect.left(), imageRect.bottom() + frame, rect.width(), line);
-    const QRectF second = first.translated(0, line);
-    painter.setPen(tile.correct ? kRightColor : kWrongColor);
     const QString prediction = QCoreApplication::translate("SampleTile", "%1 %2%")
                                    .arg(tile.predicted)
                                    .arg(double(tile.confidence) * 100.0, 0, 'f', 0);
-    painter.drawText(first, Qt::AlignCenter,
-                     painter.fontMetrics().elidedText(prediction, Qt::ElideRight, int(rect.width())));
+    const QString truth = QCoreApplication::translate("SampleTile", "true %1").arg(tile.truth);
+    // The largest font (up to 70% of a line) that fits the longer text in the tile's width.
+    QFont font = painter.font();
+    int pixels = std::max(7, int(line * 0.7));
+    for (;; --pixels) {
+        font.setPixelSize(pixels);
+        const QFontMetricsF metrics(font, painter.device());
+        if (pixels <= 7 ||
+            std::max(metrics.horizontalAdvance(prediction), metrics.horizontalAdvance(truth)) <= rect.width())
+            break;
+    }
+    painter.setFont(font);
+    const QRectF first(rect.left(), imageRect.bottom() + frame, rect.width(), line);
+    painter.setPen(tile.correct ? kRightColor : kWrongColor);
+    painter.drawText(first, Qt::AlignCenter, prediction);
     painter.setPen(Qt::darkGray);
-    painter.drawText(
-        second, Qt::AlignCenter,
-        painter.fontMetrics().elidedText(QCoreApplication::translate("SampleTile", "true %1").arg(tile.truth),
-                                         Qt::ElideRight, int(rect.width())));
+    painter.drawText(first.translated(0, line), Qt::AlignCenter, truth);
     painter.restore();
 }
