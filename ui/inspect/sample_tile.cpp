@@ -22,16 +22,14 @@ void paintSampleTile(QPainter& painter, const QRectF& rect, const SampleTile& ti
                                    .arg(tile.predicted)
                                    .arg(double(tile.confidence) * 100.0, 0, 'f', 0);
     const QString truth = QCoreApplication::translate("SampleTile", "true %1").arg(tile.truth);
-    // The largest font (up to 70% of a line) that fits the longer text in the tile's width.
+    // The largest font (up to 70% of a line) that fits the longer text in the tile's width: text width scales
+    // with the pixel size, so one measurement at the largest size gives it.
     QFont font = painter.font();
-    int pixels = std::max(7, int(line * 0.7));
-    for (;; --pixels) {
-        font.setPixelSize(pixels);
-        const QFontMetricsF metrics(font, painter.device());
-        if (pixels <= 7 ||
-            std::max(metrics.horizontalAdvance(prediction), metrics.horizontalAdvance(truth)) <= rect.width())
-            break;
-    }
+    const int largest = std::max(7, int(line * 0.7));
+    font.setPixelSize(largest);
+    const QFontMetricsF metrics(font, painter.device());
+    const double widest = std::max(metrics.horizontalAdvance(prediction), metrics.horizontalAdvance(truth));
+    if (widest > rect.width()) font.setPixelSize(std::max(6, int(largest * rect.width() / widest)));
     painter.setFont(font);
     const QRectF first(rect.left(), imageRect.bottom() + frame, rect.width(), line);
     painter.setPen(tile.correct ? kRightColor : kWrongColor);
