@@ -39,7 +39,7 @@ void paintLegendEntry(QPainter& painter, QPointF at, const QColor& colour, const
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(QRectF(at, QSizeF(size, size)));
     painter.setPen(Qt::black);
-    painter.drawText(QRectF(at.x() + size * 1.4, at.y() - size, 600, size * 3), Qt::AlignVCenter, text);
+    painter.drawText(QRectF(at.x() + size * 1.4, at.y() - size, size * 80, size * 3), Qt::AlignVCenter, text);
 }
 
 }  // namespace
@@ -74,8 +74,11 @@ Figure galleryPageFigure(const GalleryModel& model, int firstRow, int count) {
                 const double legendY = titleRect.bottom() + unit * 2.6;
                 paintLegendEntry(painter, {area.left() + unit, legendY}, kRightColor,
                                  GalleryModel::tr("predicted right"), unit);
-                paintLegendEntry(painter, {area.left() + unit * 14, legendY}, kWrongColor,
-                                 GalleryModel::tr("predicted wrong (label: prediction, confidence; true class)"), unit);
+                paintLegendEntry(
+                    painter, {area.left() + unit * 14, legendY}, kWrongColor,
+                    GalleryModel::tr(
+                        "predicted wrong; under each image: the prediction and its confidence, then the true class"),
+                    unit);
 
                 const QRectF grid(area.left() + unit, legendY + unit * 2.5, area.width() - 2 * unit,
                                   area.bottom() - legendY - unit * 3.5);
