@@ -170,6 +170,21 @@ private slots:
         m_tabs.hide();
     }
 
+    void testSetAgreesWithTheRunsTestResult() {
+        QSignalSpy ready(m_service, &PredictionService::ready);
+        m_service->setSplit(SampleSplit::test);
+        QVERIFY(ready.wait(20000));
+        const SamplePredictions* p = m_gallery->model()->predictions();
+        QVERIFY(p && p->split == SampleSplit::test);
+        QCOMPARE(p->samples(), fixture::kTest);
+        mlpw::ConfusionMatrix confusion(fixture::kClasses);
+        for (int s = 0; s < p->samples(); ++s) confusion.add(p->labels[size_t(s)], p->predicted[size_t(s)]);
+        QCOMPARE(confusion, m_record.test.confusion);  // the Trainer's evaluate_test_set
+        m_service->setSplit(SampleSplit::validation);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(m_gallery->model()->predictions()->samples(), m_record.data.validation_samples);
+    }
+
     void liveRunIsNotPredicted() {
         QSignalSpy ready(m_service, &PredictionService::ready);
         m_runs.beginRun();
