@@ -1,8 +1,6 @@
 // mlpw evaluate: a saved model on a data set's test images: loss, accuracy, per-class precision and recall,
 // and the confusion matrix.
-#include <algorithm>
 #include <cstdio>
-#include <numeric>
 
 #include "commands.h"
 #include "keras_log.h"
@@ -10,27 +8,9 @@
 #include "mlpw/io/model_io.h"
 #include "mlpw/report/classification_report.h"
 #include "mlpw/report/summary.h"
-#include "mlpw/training/evaluation.h"
+#include "mlpw/training/prediction.h"
 
 namespace mlpw::cli {
-namespace {
-
-constexpr int kRowsPerCall = 256;  // test images per forward pass
-
-std::string geometry(int rows, int cols) { return std::to_string(rows) + "x" + std::to_string(cols); }
-
-EvaluationResult evaluate_test_set(const ModelFile& model, const ImageSet& set) {
-    Network net = make_network(model, kRowsPerCall);
-    const BatchAssembler assembler(model.experiment.data.normalization, model.normalization_mean,
-                                   model.normalization_stddev);
-    if (set.count > 0) net.prepare(std::min(kRowsPerCall, set.count), Pass::inference);
-    if (set.count % kRowsPerCall) net.prepare(set.count % kRowsPerCall, Pass::inference);
-    std::vector<uint32_t> all(static_cast<size_t>(set.count));
-    std::iota(all.begin(), all.end(), 0u);
-    return evaluate(net, assembler, set, all, kRowsPerCall);
-}
-
-}  // namespace
 
 int evaluate_command(const Args& arguments) {
     Args args = arguments;
@@ -55,24 +35,16 @@ int evaluate_command(const Args& arguments) {
     const std::string source = data_option.empty() ? model.experiment.data.source : data_option;
     const Dataset data = load_dataset(source);
     const ImageSet& test = data.test;
-    const int model_classes = static_cast<int>(model.class_names.size());
-    if (test.features() != model.image_rows * model.image_cols)
-        throw Error(path + ": the model takes " + geometry(model.image_rows, model.image_cols) + " images (" +
-                    std::to_string(model.image_rows * model.image_cols) + " inputs) but the data set " + data.name +
-                    " has " + geometry(test.rows, test.cols) + " images (" + std::to_string(test.features()) +
-                    " inputs)");
-    if (data.num_classes() != model_classes)
-        throw Error(path + ": the model predicts " + std::to_string(model_classes) + " classes but the data set " +
-                    data.name + " has " + std::to_string(data.num_classes()));
+    check_model_fits(model, data, path);
     if (test.count == 0) throw Error(data.name + ": the test set is empty");
 
     std::printf("Model: %s (experiment \"%s\", %zu epoch%s, %s)\n", path.c_str(), model.experiment.name.c_str(),
                 model.history.size(), model.history.size() == 1 ? "" : "s", model.written_by.c_str());
-    std::printf("Data: %s, %s test images of %s\n", data.name.c_str(), with_thousands(test.count).c_str(),
-                geometry(test.rows, test.cols).c_str());
+    std::printf("Data: %s, %s test images of %dx%d\n", data.name.c_str(), with_thousands(test.count).c_str(), test.rows,
+                test.cols);
     if (model.class_names != data.class_names)
         std::printf("Note: the model's class names differ from the data set's; showing the data set's\n");
-    const EvaluationResult result = evaluate_test_set(model, test);
+    const EvaluationResult result = InferenceModel(model).evaluate(test);
     std::printf("Test accuracy: %s - test loss: %s\n\n", metric_value(result.accuracy).c_str(),
                 metric_value(result.loss).c_str());
     std::fputs(classification_report_text(classification_report(result.confusion), data.class_names).c_str(), stdout);

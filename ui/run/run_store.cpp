@@ -22,8 +22,23 @@ void RunStore::update(const RunSnapshot& record) {
 }
 
 void RunStore::endRun() {
+    const int ended = m_live;
     m_opening = false;
     m_live = -1;
+    if (ended >= 0) emit runEnded(ended);
+}
+
+void RunStore::addRun(const RunSnapshot& record) {
+    if (!record) return;
+    m_runs.push_back(record);
+    emit runAdded(size() - 1);
+    setCurrentIndex(size() - 1);
+}
+
+void RunStore::replaceRun(int index, const RunSnapshot& record) {
+    if (!record || index < 0 || index >= size() || index == m_live) return;
+    m_runs[size_t(index)] = record;
+    if (index == m_current) emit currentChanged(record);
 }
 
 void RunStore::setCurrentIndex(int index) {

@@ -18,6 +18,7 @@ public:
     int currentIndex() const { return m_current; }
     RunSnapshot current() const { return m_current < 0 ? nullptr : at(m_current); }
     bool hasLiveRun() const { return m_live >= 0; }
+    int liveIndex() const { return m_live; }  // -1: none
 
     // The next update() opens a new run and makes it current.
     void beginRun();
@@ -25,9 +26,14 @@ public:
     void update(const RunSnapshot& record);
     void endRun();
     void setCurrentIndex(int index);
+    // A run that is not trained here (an opened model file): appended and made current.
+    void addRun(const RunSnapshot& record);
+    // A finished run's record with more in it (its test result); the live run is not replaced.
+    void replaceRun(int index, const RunSnapshot& record);
 
 signals:
     void runAdded(int index);
+    void runEnded(int index);  // the live run finished; its record is final
     // The current run's record was replaced, or another run became current.
     void currentChanged(const RunSnapshot& record);
 

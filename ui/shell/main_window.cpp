@@ -19,12 +19,16 @@
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
 #include "inspect/drawing_panel.h"
+#include "inspect/data_view.h"
+#include "inspect/gallery_view.h"
+#include "inspect/prediction_service.h"
 #include "run/dataset_cache.h"
 #include "run/keras_log.h"
 #include "run/run_progress.h"
 #include "run/run_store.h"
 #include "run/training_controller.h"
 #include "shell/language_menu.h"
+#include "shell/model_file_actions.h"
 #include "shell/preset_library.h"
 #include "shell/recent_files.h"
 #include "shell/window_settings.h"
@@ -32,7 +36,9 @@
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_cache(new DatasetCache(this)), m_editor(new ExperimentEditor(m_cache, this)),
       m_controller(new TrainingController(this)), m_runs(new RunStore(this)), m_charts(new TrainingCharts(this)),
-      m_progress(new RunProgress(this)), m_views(new QTabWidget(this)), m_status(new QLabel(this)) {
+      m_progress(new RunProgress(this)), m_views(new QTabWidget(this)),
+      m_predictions(new PredictionService(m_runs, m_cache, this)), m_gallery(new GalleryView(m_predictions, this)),
+      m_dataView(new DataView(m_cache, m_editor, this)), m_status(new QLabel(this)) {
     buildMenus();
 
     auto* runBar = new QToolBar(tr("Run"), this);
@@ -46,6 +52,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
+    addView(m_gallery, tr("Gallery"));
+    addView(m_dataView, tr("Data"));
     m_drawing = new DrawingPanel;
     addView(m_drawing, tr("Draw"));
     connect(m_runs, &RunStore::currentChanged, m_drawing, &DrawingPanel::showRun);
@@ -105,6 +113,17 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_controller, &TrainingController::logLine, m_progress, &RunProgress::appendLog);
     connect(m_controller, &TrainingController::finished, this, &MainWindow::onFinished);
+    // An opened model's experiment goes into the editor unless the person keeps the unsaved one.
+    connect(m_models, &ModelFileActions::modelOpened, this, [this](const mlpw::ExperimentSpec& spec) {
+        if (!maybeSave()) return;
+        m_editor->setSpec(spec);
+        m_path.clear();
+        setDirty(false);
+    });
+    connect(m_models, &ModelFileActions::message, this, [this](const QString& text) {
+        setStatus(text);
+        m_progress->appendLog(text);
+    });
 
     resize(1280, 800);
     const QString baseline = PresetLibrary::path(QStringLiteral("baseline"));
@@ -137,6 +156,11 @@ void MainWindow::buildMenus() {
     file->addMenu(m_recent);
     file->addAction(tr("&Save experiment"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save experiment &as…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    m_models = new ModelFileActions(m_runs, m_cache, this);
+    file->addAction(m_models->openAction());
+    file->addMenu(m_models->recentMenu());
+    file->addAction(m_models->saveAction());
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -171,6 +195,8 @@ void MainWindow::buildMenus() {
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_stop->setToolTip(tr("Stop after the current batch (Ctrl+.)"));
     menuBar()->addMenu(tr("&Settings"))->addMenu(new LanguageMenu(this));
+    run->addSeparator();
+    run->addAction(m_models->evaluateAction());
     updateActions();
 }
 

@@ -9,9 +9,13 @@
 class QAction;
 class QLabel;
 class QTabWidget;
+class DataView;
 class DatasetCache;
 class DrawingPanel;
 class ExperimentEditor;
+class GalleryView;
+class ModelFileActions;
+class PredictionService;
 class RecentFiles;
 class RunProgress;
 class RunStore;
@@ -37,6 +41,9 @@ public:
     RunProgress* progress() const { return m_progress; }
     RunStore* runs() const { return m_runs; }
     DatasetCache* datasets() const { return m_cache; }
+    GalleryView* gallery() const { return m_gallery; }
+    DataView* dataView() const { return m_dataView; }
+    ModelFileActions* modelFiles() const { return m_models; }
     QAction* startAction() const { return m_start; }
     QAction* stopAction() const { return m_stop; }
     QString statusText() const;
@@ -72,6 +79,10 @@ private:
     RunProgress* m_progress;
     QTabWidget* m_views;
     DrawingPanel* m_drawing = nullptr;
+    PredictionService* m_predictions;
+    GalleryView* m_gallery;
+    DataView* m_dataView;
+    ModelFileActions* m_models = nullptr;
     RecentFiles* m_recent = nullptr;
     QLabel* m_status;
     QAction* m_start = nullptr;

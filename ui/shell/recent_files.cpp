@@ -3,26 +3,25 @@
 #include <QFileInfo>
 #include <QSettings>
 
-namespace {
-const char* kKey = "recentFiles";
+RecentFiles::RecentFiles(QWidget* parent, const QString& title, const QString& key)
+    : QMenu(title.isEmpty() ? tr("Open &Recent") : title, parent), m_key(key) {
+    rebuild();
 }
-
-RecentFiles::RecentFiles(QWidget* parent) : QMenu(tr("Open &Recent"), parent) { rebuild(); }
 
 void RecentFiles::add(const QString& path) {
     QSettings settings;
-    QStringList files = settings.value(kKey).toStringList();
+    QStringList files = settings.value(m_key).toStringList();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     files.removeAll(absolute);
     files.prepend(absolute);
     while (files.size() > kMaxFiles) files.removeLast();
-    settings.setValue(kKey, files);
+    settings.setValue(m_key, files);
     rebuild();
 }
 
 void RecentFiles::rebuild() {
     clear();
-    const QStringList files = QSettings().value(kKey).toStringList();
+    const QStringList files = QSettings().value(m_key).toStringList();
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         QAction* a = addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,

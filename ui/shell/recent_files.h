@@ -1,11 +1,13 @@
 #pragma once
-// The recently opened or saved experiment files (QSettings), as a File menu sub-menu.
+// The recently opened or saved files of one kind (QSettings key), as a File menu sub-menu: experiments by
+// default, model files with their own key and title.
 #include <QMenu>
 
 class RecentFiles : public QMenu {
     Q_OBJECT
 public:
-    explicit RecentFiles(QWidget* parent = nullptr);
+    explicit RecentFiles(QWidget* parent = nullptr, const QString& title = {},
+                         const QString& key = QStringLiteral("recentFiles"));
     void add(const QString& path);
 
 signals:
@@ -14,4 +16,5 @@ signals:
 private:
     void rebuild();
     static constexpr int kMaxFiles = 8;
+    QString m_key;
 };

@@ -61,4 +61,19 @@ ModelFile model_file_of(const RunRecord& record, const ModelState& weights) {
     return file;
 }
 
+RunRecord run_record_of(const ModelFile& model) {
+    RunRecord record;
+    record.experiment = model.experiment;
+    record.data.name = model.experiment.data.source;
+    record.data.class_names = model.class_names;
+    record.data.image_rows = model.image_rows;
+    record.data.image_cols = model.image_cols;
+    record.data.normalization_mean = model.normalization_mean;
+    record.data.normalization_stddev = model.normalization_stddev;
+    record.history = model.history;
+    record.validation.resize(model.history.size());
+    record.final_weights = model.weights;
+    return record;
+}
+
 }  // namespace mlpw

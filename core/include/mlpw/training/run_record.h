@@ -87,5 +87,9 @@ bool is_better_epoch(const EpochMetrics& candidate, const EpochMetrics& best);
 // The model file of a run with the given weights (final_weights or best_weights): experiment, geometry,
 // normalisation, class names, history.
 ModelFile model_file_of(const RunRecord& record, const ModelState& weights);
+// The record of a model file (the window's opened models): experiment, geometry, normalisation, class names,
+// history (with empty validation results) and the file's weights as final_weights; data.name is the experiment's
+// source; no best epoch, split counts or test result (the file does not hold them).
+RunRecord run_record_of(const ModelFile& model);
 
 }  // namespace mlpw
