@@ -20,7 +20,9 @@ const char* kUsage =
     "  summary   --experiment FILE   the model's layers and parameter counts (Keras' model.summary())\n"
     "  sweep     --experiment FILE [--out DIR] [--sort COLUMN] [--epochs N] [--set ...]\n"
     "            trains every point of the experiment's sweep grid and compares them in a table\n"
-    "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n";
+    "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n"
+    "  plot      --run DIR [--out DIR] [--format png|svg]   the pictures of a run folder (curves, confusion matrix,\n"
+    "            sample digits, first-layer weights)\n";
 
 }  // namespace
 
@@ -29,7 +31,7 @@ int main(int argc, char** argv) {
     using namespace mlpw::cli;
     const std::map<std::string, std::function<int(const Args&)>> commands = {
         {"train", train_command}, {"evaluate", evaluate_command}, {"summary", summary_command},
-        {"sweep", sweep_command}, {"bench", bench_command},
+        {"sweep", sweep_command}, {"bench", bench_command},       {"plot", plot_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

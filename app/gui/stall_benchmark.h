@@ -1,10 +1,14 @@
 #pragma once
 // mlp-workbench --measure-stall: trains the study's q4 network (the baseline preset: 784-512-10, Adam,
 // batch 32) in the real window while a StallProbe measures the event loop's lateness, then prints the
-// lateness percentiles, the chart refresh rate and the epoch times, and quits.
+// lateness percentiles, the chart refresh rate and the epoch times, and quits. Beside the window's curves, two
+// Inspect views are open and updating at every epoch end: confusion matrix with sample digits, and with the
+// first layer's weights.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QWidget>
+#include <memory>
 #include <vector>
 
 #include "run/training_types.h"
@@ -33,4 +37,5 @@ private:
     QElapsedTimer m_clock;
     std::vector<double> m_epochSeconds;
     bool m_started = false;
+    std::vector<std::unique_ptr<QWidget>> m_views;  // the Inspect windows
 };

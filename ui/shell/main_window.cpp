@@ -18,6 +18,7 @@
 
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
+#include "inspect/inspect_view.h"
 #include "run/dataset_cache.h"
 #include "run/keras_log.h"
 #include "run/run_progress.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
+    addView(new InspectView(m_runs), tr("&Inspect"));
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(m_views);
     auto* runArea = new QWidget;
