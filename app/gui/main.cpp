@@ -46,14 +46,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption probe(QStringLiteral("probe-ms"),
                                    QStringLiteral("--measure-stall's probe period (10; 0: no probe, epoch times only)"),
                                    QStringLiteral("ms"), QStringLiteral("10"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json});
+    const QCommandLineOption noInspect(QStringLiteral("no-inspect"),
+                                       QStringLiteral("--measure-stall without the two Inspect windows (to compare)"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, noInspect});
     parser.process(app);
 
     MainWindow window;
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
     StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(),
-                             parser.value(probe).toInt(), parser.value(json));
+                             parser.value(probe).toInt(), parser.value(json), !parser.isSet(noInspect));
     if (parser.isSet(measureStall)) benchmark.start();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     if (parser.isSet(screenshot)) {

@@ -20,7 +20,8 @@ class StallBenchmark : public QObject {
     Q_OBJECT
 public:
     // probeMs 0: no probe (to time epochs without the probe's own cost).
-    StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath,
+    // inspectViews: open the two Inspect windows (off: the curves alone, to compare).
+    StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath, bool inspectViews,
                    QObject* parent = nullptr);
     void start();  // waits for the data set, then presses Start
 
@@ -37,5 +38,6 @@ private:
     QElapsedTimer m_clock;
     std::vector<double> m_epochSeconds;
     bool m_started = false;
+    bool m_inspectViews;
     std::vector<std::unique_ptr<QWidget>> m_views;  // the Inspect windows
 };

@@ -44,7 +44,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
-    addView(new InspectView(m_runs), tr("&Inspect"));
+    m_inspect = new InspectView(m_runs);
+    addView(m_inspect, tr("&Inspect"));
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(m_views);
     auto* runArea = new QWidget;
