@@ -23,6 +23,7 @@ int train_command(const Args& args);
 int evaluate_command(const Args& args);
 int summary_command(const Args& args);
 int sweep_command(const Args& args);
+int plot_command(const Args& args);
 int predict_command(const Args& args);
 
 // Small argument helpers shared by the commands; they throw UsageError.

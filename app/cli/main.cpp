@@ -22,7 +22,9 @@ const char* kUsage =
     "            trains every point of the experiment's sweep grid and compares them in a table\n"
     "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n"
     "  predict   --model FILE --image F [--image G ...] [--json] [--save-input F.png]\n"
-    "            reads digits in pictures of any size as MNIST's preprocessing would show them to the model\n";
+    "            reads digits in pictures of any size as MNIST's preprocessing would show them to the model\n"
+    "  plot      --run DIR [--out DIR] [--format png|svg]   the pictures of a run folder (curves, confusion matrix,\n"
+    "            sample digits, first-layer weights)\n";
 
 }  // namespace
 
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::function<int(const Args&)>> commands = {
         {"train", train_command}, {"evaluate", evaluate_command}, {"summary", summary_command},
         {"sweep", sweep_command}, {"bench", bench_command},       {"predict", predict_command},
+        {"plot", plot_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

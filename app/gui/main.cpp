@@ -61,7 +61,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption measureCanvas(
         QStringLiteral("measure-canvas"),
         QStringLiteral("Replay recorded strokes on the Draw view's canvas, print the reading times and quit"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, measureCanvas});
+    const QCommandLineOption noInspect(QStringLiteral("no-inspect"),
+                                       QStringLiteral("--measure-stall without the two Inspect windows (to compare)"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, noInspect, measureCanvas});
     parser.process(app);
     if (parser.isSet(measureCanvas)) return run_canvas_benchmark();
 
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
     StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(),
-                             parser.value(probe).toInt(), parser.value(json));
+                             parser.value(probe).toInt(), parser.value(json), !parser.isSet(noInspect));
     if (parser.isSet(measureStall)) benchmark.start();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     if (parser.isSet(screenshot)) {

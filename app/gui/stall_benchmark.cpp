@@ -12,6 +12,7 @@
 
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
+#include "inspect/inspect_view.h"
 #include "run/dataset_cache.h"
 #include "run/training_controller.h"
 #include "shell/main_window.h"
@@ -19,11 +20,20 @@
 #include "stall_probe.h"
 
 StallBenchmark::StallBenchmark(MainWindow* window, int epochs, int threads, int probeMs, QString jsonPath,
-                               QObject* parent)
+                               bool inspectViews, QObject* parent)
     : QObject(parent), m_window(window), m_epochs(epochs), m_threads(threads), m_probing(probeMs > 0),
-      m_jsonPath(std::move(jsonPath)), m_probe(new StallProbe(std::chrono::milliseconds(std::max(probeMs, 1)), this)) {}
+      m_jsonPath(std::move(jsonPath)), m_probe(new StallProbe(std::chrono::milliseconds(std::max(probeMs, 1)), this)),
+      m_inspectViews(inspectViews) {}
 
 void StallBenchmark::start() {
+    for (int tab = 0; m_inspectViews && tab < 2; ++tab) {  // 0: sample digits, 1: first layer weights
+        auto view = std::make_unique<InspectView>(m_window->runs());
+        view->setWindowTitle(QStringLiteral("measure-stall: Inspect"));
+        view->tabs()->setCurrentIndex(tab);
+        view->resize(900, 560);
+        view->show();
+        m_views.push_back(std::move(view));
+    }
     m_window->openExperiment(PresetLibrary::path(QStringLiteral("baseline")), true);
     mlpw::ExperimentSpec spec = m_window->editor()->spec();
     spec.training.epochs = m_epochs;
@@ -63,6 +73,12 @@ void StallBenchmark::finish(const RunOutcome& outcome) {
     std::printf("measure-stall: q4 (baseline preset), %d epochs, outcome: %s\n", m_epochs,
                 qPrintable(QString::number(int(outcome.reason))));
     std::printf("  OpenMP threads: %s\n", qPrintable(outcome.threads));
+    if (m_views.empty()) std::printf("  views open: the curves alone (--no-inspect)\n");
+    else
+        std::printf(
+            "  views open: curves, and %zu Inspect windows (confusion matrix with sample digits / with the "
+            "first layer's weights)\n",
+            m_views.size());
     std::printf(
         "  event-loop lateness over %zu probes (every %lld ms): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
         lat.size(), (long long)m_probe->period().count(), m_probe->percentile(50), m_probe->percentile(90),

@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtEndian>
 #include <QtTest>
 
 #include <signal.h>
@@ -113,6 +115,9 @@ private:
     QString m_data, m_experiment;
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    Result run_train_for_plot(const QString& out) const {
+        return run({"train", "--experiment", m_experiment, "--epochs", "1", "--out", out});
+    }
 
     // The tiny experiment: 16 -> 8 ReLU -> 3 softmax, Adam 0.01, batch 16 (10 batches of 150 images).
     QJsonObject tinyExperiment() const {
@@ -139,9 +144,9 @@ private slots:
     void helpListsEveryCommand() {
         const Result r = run({"--help"});
         QCOMPARE(r.code, 0);
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict"})
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict", "plot"})
             QVERIFY2(r.out.contains(QString("  ") + command), qPrintable(r.out));
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict"}) {
+        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict", "plot"}) {
             const Result help = run({command, "--help"});
             QCOMPARE(help.code, 0);
             QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(describe(help)));
@@ -205,7 +210,8 @@ private slots:
         // Every file of the bundle (see mlpw/io/run_bundle.h), and no temp files left behind.
         QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name),
                  QStringList({"batches.csv", "best_model.mlpw", "confusion.csv", "confusions.csv", "experiment.json",
-                              "history.csv", "misclassified.csv", "model.mlpw", "run.json", "summary.json"}));
+                              "first_layer.bin", "history.csv", "misclassified.csv", "model.mlpw",
+                              "panel_predictions.csv", "run.json", "sample_panel.csv", "summary.json"}));
 
         const QStringList history = readLines(out + "/history.csv");
         QCOMPARE(history.size(), 1 + 5);
@@ -251,6 +257,39 @@ private slots:
         QVERIFY(evaluation.out.contains("precision"));
         QVERIFY(evaluation.out.contains("recall"));
         QVERIFY(evaluation.out.contains("Confusion matrix"));
+    }
+
+    // mlpw plot on the bundle of a 1-epoch mlpw train --out: every picture, 1600x1000 PNG or SVG with its title.
+    void plotDrawsTheRunBundle() {
+        const QString run = path("plotted"), pictures = path("pictures");
+        const Result train = run_train_for_plot(run);
+        QVERIFY2(train.code == 0, qPrintable(describe(train)));
+        const QStringList names = {"curves", "twin_axis", "confusion_matrix", "sample_digits", "first_layer_weights"};
+        const Result png = ::run({"plot", "--run", run, "--out", pictures});
+        // (stderr may hold Qt's note that XDG_RUNTIME_DIR is not set, as in CI; nothing of mlpw's)
+        QVERIFY2(png.code == 0 && !png.err.contains("mlpw"), qPrintable(describe(png)));
+        for (const QString& name : names) {
+            QFile file(pictures + "/" + name + ".png");
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray head = file.read(24);  // PNG signature, IHDR: width and height big-endian
+            QCOMPARE(head.left(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+            QCOMPARE(qFromBigEndian<quint32>(head.constData() + 16), 1600u);
+            QCOMPARE(qFromBigEndian<quint32>(head.constData() + 20), 1000u);
+            QVERIFY(png.out.contains(file.fileName()));
+        }
+        const Result svg = ::run({"plot", "--run", run, "--out", pictures, "--format", "svg"});
+        QVERIFY2(svg.code == 0, qPrintable(describe(svg)));
+        QFile confusion(pictures + "/confusion_matrix.svg");
+        QVERIFY(confusion.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&confusion);
+        QString title;
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("svg")) continue;
+            if (xml.name() == QLatin1String("title")) title = xml.readElementText();
+            break;
+        }
+        QCOMPARE(title, QString("Validation confusion matrix, epoch 1 of 1"));
+        QVERIFY(!xml.hasError());
     }
 
     void overridesApply() {
@@ -323,6 +362,12 @@ private slots:
             << QStringList{path("nowhere")};
         QTest::newRow("out is a file") << QStringList{"train", "--experiment", m_experiment, "--out", m_experiment} << 1
                                        << QStringList{m_experiment, "not a folder"};
+        QTest::newRow("plot a missing run")
+            << QStringList{"plot", "--run", path("nowhere")} << 1 << QStringList{path("nowhere"), "no such run folder"};
+        QTest::newRow("plot a folder that is not a run")
+            << QStringList{"plot", "--run", m_dir.path()} << 1 << QStringList{"experiment.json"};
+        QTest::newRow("plot --format jpg")
+            << QStringList{"plot", "--run", path("run"), "--format", "jpg"} << 2 << QStringList{"--format", "'jpg'"};
         QTest::newRow("train a sweep") << QStringList{"train", "--experiment", m_experiment, "--set",
                                                       "sweep={\"training.batch_size\": [16, 32]}"}
                                        << 1 << QStringList{"mlpw sweep"};

@@ -87,6 +87,8 @@ QString differences(const RunRecord& a, const RunRecord& b) {
         parts << "outcome";
     if (a.threads != b.threads || a.seconds != b.seconds) parts << "threads/seconds";
     if (!(a.test == b.test)) parts << "test";
+    if (!(a.sample_panel == b.sample_panel)) parts << "sample_panel";
+    if (a.first_layer != b.first_layer) parts << "first_layer";
     return parts.join(", ");
 }
 
@@ -132,6 +134,7 @@ private slots:
             record.validation.clear();
             record.best_epoch = 0;
             record.best_weights.clear();
+            record.first_layer.clear();
         }
         if (edited) {
             record.stop_reason = epochs ? StopReason::callback : StopReason::user;
@@ -151,6 +154,60 @@ private slots:
         write_run_bundle(folder, record);
         const RunRecord read = read_run_bundle(folder);
         QVERIFY2(read == record, qPrintable("differs in: " + differences(read, record)));
+    }
+
+    // The panel: the first 4 validation images of each class, in the split's order; per epoch its probabilities
+    // agree with the epoch's mistakes; the first Dense kernel per epoch, 8-bit, within half a step of the floats.
+    void trainer_records_panel_and_first_layer() {
+        const Dataset data = tinyData();
+        const RunRecord record = trainedRecord(0.25f, 2, false);
+        const SamplePanel& panel = record.sample_panel;
+        std::vector<uint32_t> expected;
+        for (int c = 0; c < 3; ++c)
+            for (uint32_t i = 90, taken = 0; i < 120 && taken < 4; ++i)
+                if (data.train.labels[i] == c) expected.push_back(i), ++taken;
+        QCOMPARE(panel.indices, expected);
+        QCOMPARE(panel.size(), 12);
+        for (int i = 0; i < panel.size(); ++i) {
+            QCOMPARE(panel.labels[i], data.train.labels[panel.indices[i]]);
+            QCOMPARE(panel.image(i)[4], data.train.image(int(panel.indices[i]))[4]);
+        }
+        QCOMPARE(record.first_layer.size(), size_t(2));
+        for (const EpochValidation& v : record.validation) {
+            QCOMPARE(v.panel_probabilities.size(), size_t(12 * 3));
+            for (int i = 0; i < panel.size(); ++i) {
+                const float* p = v.panel_probabilities.data() + 3 * i;
+                QVERIFY(std::abs(p[0] + p[1] + p[2] - 1.0f) < 1e-5f);
+                const auto predicted = uint8_t(std::max_element(p, p + 3) - p);
+                const bool listed = std::any_of(v.misclassified.begin(), v.misclassified.end(),
+                                                [&](const Misclassified& m) { return m.index == panel.indices[i]; });
+                QCOMPARE(listed, predicted != panel.labels[i]);
+            }
+        }
+        const KernelSnapshot& last = record.first_layer.back();
+        const NamedTensor& kernel = record.final_weights.front();
+        QCOMPARE(QString::fromStdString(last.tensor), QString::fromStdString(kernel.name));
+        QCOMPARE(last.units, 5);
+        QCOMPARE(last.inputs, 9);
+        for (int u = 0; u < 5; ++u)
+            for (int i = 0; i < 9; ++i) QVERIFY(std::abs(last.at(u, i) - kernel.values[u * 9 + i]) <= last.scale / 2);
+    }
+
+    // A bundle of an earlier version (no panel, no kernels) reads with an empty panel and empty kernels.
+    void bundle_without_the_inspection_files() {
+        const RunRecord record = trainedRecord(0.25f, 2, true);
+        QTemporaryDir dir;
+        const std::string folder = dir.filePath("run").toStdString();
+        write_run_bundle(folder, record);
+        for (const char* name : {"sample_panel.csv", "panel_predictions.csv", "first_layer.bin"})
+            QVERIFY(std::filesystem::remove(folder + "/" + name));
+        const RunRecord read = read_run_bundle(folder);
+        QCOMPARE(read.sample_panel.size(), 0);
+        QCOMPARE(read.first_layer.size(), size_t(2));
+        QVERIFY(read.first_layer.front().empty());
+        QVERIFY(read.validation.back().panel_probabilities.empty());
+        QVERIFY(read.validation.back().confusion == record.validation.back().confusion);
+        QCOMPARE(read.history, record.history);
     }
 
     void best_epoch_is_the_lowest_val_loss() {
@@ -246,6 +303,22 @@ private slots:
                                                  << "\n0."
                                                  << "\nabc,0.1,0.2\n0."
                                                  << "batches.csv: line 2: progress: expected a number, got 'abc'";
+        QTest::newRow("first_layer.bin cut short") << "first_layer.bin"
+                                                   << "<cut>"
+                                                   << ""
+                                                   << "first_layer.bin: cut short in epoch 0";
+        QTest::newRow("first_layer.bin foreign") << "first_layer.bin"
+                                                 << "MLPWFLK1"
+                                                 << "PNG....."
+                                                 << "first_layer.bin: not a first-layer kernel file";
+        QTest::newRow("panel pixels short") << "sample_panel.csv"
+                                            << "pixels\n"
+                                            << "pixels\n90,0,00\n"
+                                            << "sample_panel.csv: line 2: pixels: expected 18 lower-case hex digits";
+        QTest::newRow("panel prediction of another image") << "panel_predictions.csv"
+                                                           << "\n0,"
+                                                           << "\n0,1"
+                                                           << "panel_predictions.csv: line 2: expected epoch 0, index";
         QTest::newRow("test confusion row missing") << "confusion.csv"
                                                     << "\ntwo,"
                                                     << "\nthree,"

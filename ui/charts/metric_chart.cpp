@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -45,6 +46,20 @@ MetricChart::MetricChart(const QString& title, const QString& leftTitle, const Q
     }
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 180);
+}
+
+Figure MetricChart::figure() {
+    return {chart()->title(), [this](QPainter& painter, const QRectF& area) {
+                // Lay the chart out at the area's size over a scale that keeps the text readable on a large
+                // picture (a 1600 px export is laid out at 900 px and painted 1.8x), then restore it.
+                QChart* c = chart();
+                const QRectF shown = c->geometry();
+                const double scale = std::max(1.0, area.width() / 900.0);
+                const QRectF layout(QPointF(0, 0), area.size() / scale);
+                c->setGeometry(layout);
+                scene()->render(&painter, area, layout, Qt::IgnoreAspectRatio);
+                c->setGeometry(shown);
+            }};
 }
 
 void MetricChart::setBounds(Side side, double min, double max) {

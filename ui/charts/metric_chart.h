@@ -7,6 +7,8 @@
 #include <QPointF>
 #include <vector>
 
+#include "export/figure_export.h"
+
 class QLineSeries;
 class QValueAxis;
 
@@ -26,6 +28,8 @@ public:
     void setBounds(Side side, double min, double max);
     void refresh(double xMax);
     void refitAxes() { m_fitSpan[0] = m_fitSpan[1] = 1e300; }  // at the next refresh (a new run)
+    // The chart as it stands (title, legend, axis titles), laid out afresh at the size it is painted at.
+    Figure figure();
 
 private:
     struct Track {

@@ -6,7 +6,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "export/export_actions.h"
 #include "metric_chart.h"
+#include "mlpw/io/run_bundle.h"
 
 namespace {
 const QColor kTrain(31, 119, 180);  // matplotlib's blue and orange, as in the study's plots
@@ -42,6 +44,13 @@ TrainingCharts::TrainingCharts(QWidget* parent)
         c->addMarker(tr("stop %1"), kStop, &m_stopEpoch);
         c->setToolTip(tr("Hover a curve for its values"));
     }
+    const auto history = [this] { return historyCsv(); };
+    add_export_actions(
+        m_loss, [this] { return m_loss->figure(); }, history, tr("history"));
+    add_export_actions(
+        m_accuracy, [this] { return m_accuracy->figure(); }, history, tr("history"));
+    add_export_actions(
+        m_twin, [this] { return m_twin->figure(); }, history, tr("history"));
     auto* pair = new QSplitter(Qt::Horizontal);
     pair->addWidget(m_loss);
     pair->addWidget(m_accuracy);
@@ -78,6 +87,7 @@ void TrainingCharts::decimate(QList<QPointF>& points) {
 }
 
 void TrainingCharts::showRecord(const RunSnapshot& record) {
+    m_record = record;
     for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy,
                        &m_myDigitsAccuracy})
         list->clear();
@@ -133,4 +143,24 @@ void TrainingCharts::refresh() {
     ++m_refreshes;
     for (MetricChart* c : {m_loss, m_accuracy, m_twin})
         if (c->isVisible() || !isVisible()) c->refresh(m_xMax);
+}
+
+std::string TrainingCharts::historyCsv() const {
+    return m_record ? mlpw::history_csv(m_record->history) : std::string();
+}
+
+Figure TrainingCharts::curvesFigure() {
+    m_loss->refresh(m_xMax);  // the series of a hidden tab may lag behind
+    m_accuracy->refresh(m_xMax);
+    return {tr("Loss and accuracy"),
+            [loss = m_loss->figure(), accuracy = m_accuracy->figure()](QPainter& painter, const QRectF& area) {
+                const QRectF left(area.topLeft(), QSizeF(area.width() / 2, area.height()));
+                loss.paint(painter, left);
+                accuracy.paint(painter, left.translated(left.width(), 0));
+            }};
+}
+
+Figure TrainingCharts::twinAxisFigure() {
+    m_twin->refresh(m_xMax);
+    return m_twin->figure();
 }

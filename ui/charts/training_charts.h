@@ -10,6 +10,7 @@
 #include <QPointF>
 #include <QWidget>
 
+#include "export/figure_export.h"
 #include "run/training_types.h"
 
 class QTabWidget;
@@ -27,6 +28,10 @@ public:
     int batchPointCount() const { return int(m_batchLoss.size()); }
     int epochPointCount() const { return int(m_epochLoss.size()); }
     QTabWidget* tabs() const { return m_tabs; }
+    // The pictures `mlpw plot` and the Export actions write: loss beside accuracy, and the twin-axis chart.
+    Figure curvesFigure();
+    Figure twinAxisFigure();
+    std::string historyCsv() const;  // the history.csv of the record shown
 
 public slots:
     void reset();
@@ -44,6 +49,7 @@ private:
     MetricChart* m_twin;
     QTimer* m_timer;
     QElapsedTimer m_sinceRefresh;
+    RunSnapshot m_record;
     QList<QPointF> m_batchLoss, m_batchAccuracy;
     QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy;
     QList<QPointF> m_myDigitsAccuracy;  // the person's drawings (ui/inspect/my_digits_score.h)

@@ -18,9 +18,11 @@
 
 #include "charts/training_charts.h"
 #include "editor/experiment_editor.h"
-#include "inspect/drawing_panel.h"
+#include "inspect/confusion_matrix_view.h"
 #include "inspect/data_view.h"
+#include "inspect/drawing_panel.h"
 #include "inspect/gallery_view.h"
+#include "inspect/inspect_view.h"
 #include "inspect/prediction_service.h"
 #include "run/dataset_cache.h"
 #include "run/keras_log.h"
@@ -52,7 +54,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     addView(m_charts, tr("Curves"));
+    m_inspect = new InspectView(m_runs);
+    addView(m_inspect, tr("Inspect"));
     addView(m_gallery, tr("Gallery"));
+    // A cell of the confusion matrix opens the gallery on those samples ("true i predicted as j").
+    connect(m_inspect->confusion(), &ConfusionMatrixView::cellActivated, m_gallery, &GalleryView::showConfusionCell);
     addView(m_dataView, tr("Data"));
     m_drawing = new DrawingPanel;
     addView(m_drawing, tr("Draw"));

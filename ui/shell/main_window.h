@@ -20,6 +20,7 @@ class RecentFiles;
 class RunProgress;
 class RunStore;
 class TrainingCharts;
+class InspectView;
 class TrainingController;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,7 @@ public:
     ExperimentEditor* editor() const { return m_editor; }
     TrainingController* controller() const { return m_controller; }
     TrainingCharts* charts() const { return m_charts; }
+    InspectView* inspect() const { return m_inspect; }  // confusion()->cellActivated(true, predicted)
     RunProgress* progress() const { return m_progress; }
     RunStore* runs() const { return m_runs; }
     DatasetCache* datasets() const { return m_cache; }
@@ -76,6 +78,7 @@ private:
     TrainingController* m_controller;
     RunStore* m_runs;
     TrainingCharts* m_charts;
+    InspectView* m_inspect = nullptr;
     RunProgress* m_progress;
     QTabWidget* m_views;
     DrawingPanel* m_drawing = nullptr;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <sstream>
 
+#include "io/kernel_file.h"
 #include "io/run_bundle_detail.h"
 #include "mlpw/errors.h"
 #include "mlpw/io/csv.h"
@@ -193,6 +194,63 @@ void read_batches(const std::string& path, RunRecord& record) {
     }
 }
 
+// Optional (see run_bundle.h): an absent file leaves the panel empty.
+void read_sample_panel(const std::string& path, RunRecord& record) {
+    if (!fs::exists(path)) return;
+    const CsvFile csv(path, "index,label,pixels");
+    SamplePanel& panel = record.sample_panel;
+    panel.rows = record.data.image_rows;
+    panel.cols = record.data.image_cols;
+    const size_t features = static_cast<size_t>(panel.rows) * panel.cols;
+    const long long classes = static_cast<long long>(record.data.class_names.size());
+    for (size_t i = 0; i < csv.rows().size(); ++i) {
+        csv.expect_columns(i, 3);
+        panel.indices.push_back(static_cast<uint32_t>(csv.count(i, 0, "index", 1LL << 32)));
+        panel.labels.push_back(static_cast<uint8_t>(csv.count(i, 1, "label", classes)));
+        const std::string& hex = csv.rows()[i][2];
+        if (hex.size() != 2 * features || hex.find_first_not_of("0123456789abcdef") != std::string::npos)
+            throw Error(csv.row(i) + ": pixels: expected " + std::to_string(2 * features) + " lower-case hex digits (" +
+                        std::to_string(panel.rows) + "x" + std::to_string(panel.cols) + " bytes), got " +
+                        std::to_string(hex.size()) + " characters");
+        for (size_t p = 0; p < features; ++p)
+            panel.pixels.push_back(static_cast<uint8_t>(std::stoi(hex.substr(2 * p, 2), nullptr, 16)));
+    }
+}
+
+void read_panel_predictions(const std::string& path, RunRecord& record) {
+    const SamplePanel& panel = record.sample_panel;
+    if (panel.size() == 0) return;
+    const auto& names = record.data.class_names;
+    const CsvFile csv(path, names_header("epoch,index", names));
+    const size_t k = names.size();
+    const size_t n = static_cast<size_t>(panel.size());
+    if (csv.rows().size() != n * record.history.size())
+        throw Error(path + ": expected " + std::to_string(n) + " rows per epoch for " +
+                    std::to_string(record.history.size()) + " epochs, got " + std::to_string(csv.rows().size()));
+    for (size_t i = 0; i < csv.rows().size(); ++i) {
+        csv.expect_columns(i, 2 + k);
+        const size_t epoch = i / n, sample = i % n;
+        if (csv.count(i, 0, "epoch", std::numeric_limits<long long>::max()) != static_cast<long long>(epoch) ||
+            csv.count(i, 1, "index", 1LL << 32) != panel.indices[sample])
+            throw Error(csv.row(i) + ": expected epoch " + std::to_string(epoch) + ", index " +
+                        std::to_string(panel.indices[sample]) + " (the panel's images in sample_panel.csv's order)");
+        std::vector<float>& p = record.validation[epoch].panel_probabilities;
+        for (size_t c = 0; c < k; ++c) {
+            const auto value = csv_parse_float(csv.rows()[i][2 + c]);
+            if (!value) throw Error(csv.row(i) + ": " + names[c] + ": expected a probability");
+            p.push_back(*value);
+        }
+    }
+}
+
+void read_first_layer(const std::string& path, RunRecord& record) {
+    if (!fs::exists(path)) {
+        record.first_layer.assign(record.history.size(), KernelSnapshot{});
+        return;
+    }
+    record.first_layer = detail::decode_kernels(read_text(path), path, record.history.size());
+}
+
 void read_summary(const std::string& path, RunRecord& record) {
     const nlohmann::json json = read_json(path);
     const JsonFields summary(json, path);
@@ -265,6 +323,9 @@ RunRecord read_run_bundle(const std::string& dir) {
     read_confusions(path("confusions.csv"), record);
     read_misclassified(path("misclassified.csv"), record);
     read_batches(path("batches.csv"), record);
+    read_sample_panel(path("sample_panel.csv"), record);
+    read_panel_predictions(path("panel_predictions.csv"), record);
+    read_first_layer(path("first_layer.bin"), record);
     return record;
 }
 

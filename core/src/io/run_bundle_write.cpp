@@ -1,11 +1,13 @@
 // Writing a run bundle (see run_bundle.h): each file atomically.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 
+#include "io/kernel_file.h"
 #include "io/run_bundle_detail.h"
 #include "mlpw/errors.h"
 #include "mlpw/io/atomic_file.h"
@@ -23,23 +25,6 @@ nlohmann::json number_or_null(double value, bool present) {
 
 std::string class_name(const std::vector<std::string>& class_names, int c) {
     return csv_field(c < static_cast<int>(class_names.size()) ? class_names[c] : std::to_string(c));
-}
-
-// One header, then per epoch (0-based) one row per true class.
-std::string confusions_csv(const RunRecord& record) {
-    const auto& names = record.data.class_names;
-    std::string text = "epoch,true\\predicted";
-    for (int c = 0; c < static_cast<int>(names.size()); ++c) text.append(",").append(class_name(names, c));
-    text += "\n";
-    for (size_t e = 0; e < record.validation.size(); ++e) {
-        const ConfusionMatrix& cm = record.validation[e].confusion;
-        for (int t = 0; t < cm.classes; ++t) {
-            text += std::to_string(e) + "," + class_name(names, t);
-            for (int p = 0; p < cm.classes; ++p) text.append(",").append(std::to_string(cm.at(t, p)));
-            text += "\n";
-        }
-    }
-    return text;
 }
 
 void append_mistakes(std::string& text, const char* set, const std::string& epoch,
@@ -61,6 +46,36 @@ std::string batches_csv(const std::vector<BatchPoint>& points) {
     std::string text = "progress,loss,accuracy\n";
     for (const BatchPoint& p : points)
         text += csv_number(p.progress) + "," + csv_number(p.loss) + "," + csv_number(p.accuracy) + "\n";
+    return text;
+}
+
+std::string sample_panel_csv(const SamplePanel& panel) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text = "index,label,pixels\n";
+    const size_t features = static_cast<size_t>(panel.rows) * panel.cols;
+    for (int i = 0; i < panel.size(); ++i) {
+        text += std::to_string(panel.indices[i]) + "," + std::to_string(panel.labels[i]) + ",";
+        for (size_t p = 0; p < features; ++p) text.append({kHex[panel.image(i)[p] >> 4], kHex[panel.image(i)[p] & 15]});
+        text += "\n";
+    }
+    return text;
+}
+
+// epoch,index,<class names...>: per epoch (0-based) one row of probabilities per panel image.
+std::string panel_predictions_csv(const RunRecord& record) {
+    const auto& names = record.data.class_names;
+    std::string text = "epoch,index";
+    for (int c = 0; c < static_cast<int>(names.size()); ++c) text.append(",").append(class_name(names, c));
+    text += "\n";
+    const size_t k = names.size();
+    for (size_t e = 0; e < record.validation.size(); ++e) {
+        const std::vector<float>& p = record.validation[e].panel_probabilities;
+        for (size_t i = 0; i < p.size() / std::max<size_t>(k, 1); ++i) {
+            text += std::to_string(e) + "," + std::to_string(record.sample_panel.indices[i]);
+            for (size_t c = 0; c < k; ++c) text.append(",").append(csv_float(p[i * k + c]));
+            text += "\n";
+        }
+    }
     return text;
 }
 
@@ -97,6 +112,22 @@ std::string history_csv(const std::vector<EpochMetrics>& history) {
             (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
             (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
             (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
+    }
+    return text;
+}
+
+std::string confusions_csv(const RunRecord& record) {
+    const auto& names = record.data.class_names;
+    std::string text = "epoch,true\\predicted";
+    for (int c = 0; c < static_cast<int>(names.size()); ++c) text.append(",").append(class_name(names, c));
+    text += "\n";
+    for (size_t e = 0; e < record.validation.size(); ++e) {
+        const ConfusionMatrix& cm = record.validation[e].confusion;
+        for (int t = 0; t < cm.classes; ++t) {
+            text += std::to_string(e) + "," + class_name(names, t);
+            for (int p = 0; p < cm.classes; ++p) text.append(",").append(std::to_string(cm.at(t, p)));
+            text += "\n";
+        }
     }
     return text;
 }
@@ -148,6 +179,12 @@ void write_run_bundle(const std::string& dir, const RunRecord& record) {
     write_text_file(path("confusions.csv"), confusions_csv(record));
     write_text_file(path("misclassified.csv"), misclassified_csv(record));
     write_text_file(path("batches.csv"), batches_csv(record.batches));
+    if (record.sample_panel.size() > 0) {
+        write_text_file(path("sample_panel.csv"), sample_panel_csv(record.sample_panel));
+        write_text_file(path("panel_predictions.csv"), panel_predictions_csv(record));
+    }
+    if (!record.first_layer.empty() && !record.first_layer.front().empty())
+        write_text_file(path("first_layer.bin"), detail::encode_kernels(record.first_layer));
 }
 
 }  // namespace mlpw

@@ -41,6 +41,7 @@ bool is_better_epoch(const EpochMetrics& candidate, const EpochMetrics& best) {
 void RunRecord::add_epoch(const EpochMetrics& metrics, EpochValidation epoch_validation, const ModelState& weights) {
     history.push_back(metrics);
     validation.push_back(std::move(epoch_validation));
+    first_layer.push_back(first_layer_kernel(weights));
     if (best_epoch == 0 || is_better_epoch(metrics, *best())) {
         best_epoch = metrics.epoch;
         best_weights = weights;

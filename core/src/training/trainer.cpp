@@ -66,6 +66,7 @@ struct Trainer::Impl {
                        assembler.mean(),
                        assembler.stddev()};
         record.final_weights = network.state();
+        record.sample_panel = choose_sample_panel(data.train, split.validation, data.num_classes(), network.capacity());
     }
 
     // Gathers rows of `set` (by index) into the network input and the label buffer.
@@ -80,6 +81,15 @@ struct Trainer::Impl {
     }
 
     ModelFile model_file() const { return model_file_of(record, network.state()); }
+
+    // probabilities {panel, classes} of the sample panel's images at the current weights.
+    std::vector<float> panel_probabilities() {
+        const SamplePanel& panel = record.sample_panel;
+        if (panel.size() == 0) return {};
+        assembler.gather(data.train, panel.indices.data(), panel.size(), network.input());
+        const float* p = network.forward(panel.size(), Pass::inference);
+        return {p, p + static_cast<size_t>(panel.size()) * network.num_classes()};
+    }
 };
 
 namespace {
@@ -158,6 +168,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         net.prepare(std::min(batch, n), Pass::training);
         if (n % batch) net.prepare(n % batch, Pass::training);
         if (d.split.validation.empty()) net.prepare(std::min(batch, n), Pass::inference);
+        if (d.record.sample_panel.size() > 0) net.prepare(d.record.sample_panel.size(), Pass::inference);
         for (size_t count : {d.split.validation.size(), size_t(d.data.test.count)}) {
             if (count == 0) continue;
             net.prepare(static_cast<int>(std::min<size_t>(kEvaluationRows, count)), Pass::inference);
@@ -280,7 +291,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         m.seconds = seconds_since(epoch_start);
         last_good = net.state();
         record.final_weights = last_good;
-        record.add_epoch(m, {validation.confusion, validation.misclassified}, last_good);
+        record.add_epoch(m, {validation.confusion, validation.misclassified, d.panel_probabilities()}, last_good);
         if (events.on_epoch) events.on_epoch(m, validation);
 
         EpochLogs logs{{"loss", m.loss}, {"accuracy", m.accuracy}};

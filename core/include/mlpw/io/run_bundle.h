@@ -15,6 +15,12 @@
 //   misclassified.csv  set,epoch,index,label,predicted,confidence: each epoch's validation mistakes (index into
 //                      the training images) and the final weights' test mistakes (epoch empty), most confident first
 //   batches.csv        progress,loss,accuracy: the per-batch running means kept for the charts
+//   sample_panel.csv   index,label,pixels: the validation images the sample view follows (pixels in hex, row-major)
+//   panel_predictions.csv  epoch,index,<class names...>: each epoch's probabilities of each panel image
+//   first_layer.bin    the first Dense layer's kernel at each epoch end, 8-bit (the record's KernelSnapshots; 400 KB
+//                      per epoch for 784x512; the exact final floats are in model.mlpw)
+// The last three are optional (absent in bundles of older versions, and without validation): the record's panel
+// and kernels are then empty.
 // Epochs in the CSV files are 0-based, as in history.csv. Every file is written to a temp file beside it and
 // renamed into place: a reader never sees a part.
 #include <string>
@@ -35,6 +41,8 @@ void write_text_file(const std::string& path, const std::string& text);
 
 std::string history_csv(const std::vector<EpochMetrics>& history);
 std::string confusion_csv(const ConfusionMatrix& confusion, const std::vector<std::string>& class_names);
+// confusions.csv: epoch (0-based),true\predicted,<class names...>, each epoch's validation matrix.
+std::string confusions_csv(const RunRecord& record);
 // The best epoch's (1-based) metrics; null validation values when the run had no validation or no epoch.
 nlohmann::ordered_json run_summary(const RunRecord& record);
 

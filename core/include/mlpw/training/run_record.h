@@ -3,6 +3,7 @@
 // saves it (run_bundle.h writes it to a folder and reads it back unchanged), the window's views show it.
 //   experiment -> data -> history[e] + validation[e] (one per completed epoch) -> batches (decimated)
 //   -> best_weights (at best_epoch) and final_weights -> outcome -> test (after evaluate_test_set)
+//   -> sample_panel (chosen before the first epoch; validation[e].panel_probabilities) -> first_layer[e]
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "mlpw/experiment/experiment.h"
 #include "mlpw/io/model_io.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/inspection.h"
 #include "mlpw/training/metrics.h"
 
 namespace mlpw {
@@ -47,6 +49,7 @@ int batch_points_per_epoch(int batches);
 struct EpochValidation {
     ConfusionMatrix confusion;                 // classes 0 when the run has no validation
     std::vector<Misclassified> misclassified;  // indices into the training images, most confident first
+    std::vector<float> panel_probabilities;    // {sample_panel.size(), classes}: softmax of each panel image
     bool operator==(const EpochValidation&) const = default;
 };
 
@@ -70,12 +73,16 @@ struct RunRecord {
 
     EvaluationResult test;  // the final weights on the test set; samples 0 when not evaluated
 
+    SamplePanel sample_panel;                 // validation images the sample view follows; empty without validation
+    std::vector<KernelSnapshot> first_layer;  // parallel to history: the first Dense kernel at each epoch end
+
     int epochs_run() const { return static_cast<int>(history.size()); }
     bool stopped_early() const { return stop_reason != StopReason::completed; }
     // The best epoch's metrics, nullptr before the first epoch.
     const EpochMetrics* best() const { return best_epoch > 0 ? &history[best_epoch - 1] : nullptr; }
 
-    // Appends a completed epoch; when it is the best so far (is_better_epoch) also copies `weights` as the best.
+    // Appends a completed epoch and its first Dense kernel; when it is the best so far (is_better_epoch) also
+    // copies `weights` as the best.
     void add_epoch(const EpochMetrics& metrics, EpochValidation epoch_validation, const ModelState& weights);
     bool operator==(const RunRecord&) const = default;
 };
