@@ -23,6 +23,7 @@
 #include "run/run_progress.h"
 #include "run/run_store.h"
 #include "run/training_controller.h"
+#include "shell/onnx_file_actions.h"
 #include "shell/preset_library.h"
 #include "shell/recent_files.h"
 
@@ -121,6 +122,8 @@ void MainWindow::buildMenus() {
     file->addMenu(m_recent);
     file->addAction(tr("&Save experiment"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save experiment &as…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    onnx_file_actions::addTo(file, this, m_runs);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
