@@ -14,6 +14,7 @@
 #include "io/onnx_detail.h"
 #include "io/onnx_tensor.h"
 #include "mlpw/errors.h"
+#include "mlpw/report/summary.h"
 
 namespace mlpw {
 namespace {
@@ -23,7 +24,9 @@ using namespace onnx_detail;
 constexpr char kSubset[] =
     "the importable operators are Flatten, Reshape, Sub, Div, Mul, Add, Gemm, MatMul, Relu, Sigmoid, Tanh, LeakyRelu, "
     "Elu, BatchNormalization, Dropout, Identity, Softmax, LogSoftmax and Constant";
-constexpr int kCheckRows = 4;  // rows compared when deciding whether the metadata's model is the graph's
+constexpr int kCheckRows = 4;
+constexpr int64_t kMaxFeatures = int64_t(1)
+    << 24;  // inputs per image: far beyond any MLP's  // rows compared when deciding whether the metadata's model is the graph's
 
 // feature = u * scale + offset of the graph input u: the scalar Sub/Div/Mul/Add in front of the first layer.
 struct Affine {
@@ -103,6 +106,8 @@ private:
         } else {
             throw ModelFileError(where + ": expected the shape {N, rows, cols}, {N, 1, rows, cols} or {N, features}");
         }
+        if (int64_t(m_rows) * m_cols > kMaxFeatures)
+            throw ModelFileError(where + ": more than " + std::to_string(kMaxFeatures) + " input features");
         m_features = m_rows * m_cols;
         m_flat = sizes.size() == 1;
         m_current = input->name();
@@ -430,7 +435,11 @@ private:
         const ModelSpec candidate = model.experiment.model;
         model.experiment.model = imported;
         if (candidate.layers.empty()) return;
+        size_t stored = 0;  // the candidate must have exactly the graph's parameters (and so never a huge network)
+        for (const auto& t : model.weights) stored += t.values.size();
+        const DataShape shape{model.image_rows * model.image_cols, static_cast<int>(model.class_names.size())};
         try {
+            if (summarize(candidate, shape).total_params != static_cast<long long>(stored)) return;
             Network graph_net = make_network(model, kCheckRows);
             ModelFile with_candidate = model;
             with_candidate.experiment.model = candidate;

@@ -20,20 +20,21 @@ void check_stored_inside(const onnx::TensorProto& t, const std::string& where) {
 // Copies `count` values of type T from raw_data, or from the typed field `field` when raw_data is empty.
 template <typename T, typename Field>
 std::vector<T> values_of(const onnx::TensorProto& t, const Field& field, int64_t count, const std::string& where) {
-    std::vector<T> out(static_cast<size_t>(count));
+    // Sizes are checked before allocating: a forged count must not allocate gigabytes.
+    const size_t n = static_cast<size_t>(count);
     if (!t.raw_data().empty()) {
-        if (t.raw_data().size() != out.size() * sizeof(T))
+        if (t.raw_data().size() != n * sizeof(T))
             throw ModelFileError(where + ": raw_data holds " + std::to_string(t.raw_data().size()) +
-                                 " bytes, expected " + std::to_string(out.size() * sizeof(T)) + " for " +
-                                 std::to_string(count) + " values");
+                                 " bytes, expected " + std::to_string(n * sizeof(T)) + " for " + std::to_string(count) +
+                                 " values");
+        std::vector<T> out(n);
         std::memcpy(out.data(), t.raw_data().data(), t.raw_data().size());
         return out;
     }
     if (field.size() != count)
         throw ModelFileError(where + ": the tensor holds " + std::to_string(field.size()) + " values, expected " +
                              std::to_string(count));
-    for (int64_t i = 0; i < count; ++i) out[static_cast<size_t>(i)] = static_cast<T>(field.Get(static_cast<int>(i)));
-    return out;
+    return std::vector<T>(field.begin(), field.end());
 }
 
 }  // namespace
