@@ -155,6 +155,16 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
     }
 
+    // Names from a foreign file may not be UTF-8 (fuzz_onnx found it): they are replaced, not an exception.
+    void nonUtf8NamesExport() {
+        ModelFile model = everyLayerModel(Normalization::scale);
+        model.experiment.name = "bad \x88 name";
+        model.class_names[0] = "\xff";
+        const ModelFile back = import_onnx_bytes(onnx_model_bytes(model), "export.onnx");
+        QCOMPARE(back.class_names[0], std::string("\xef\xbf\xbd"));  // U+FFFD
+        QCOMPARE(back.weights, model.weights);
+    }
+
     void unwritablePath() {
         try {
             export_onnx(everyLayerModel(Normalization::scale), "/nonexistent/dir/model.onnx");

@@ -332,6 +332,9 @@ private slots:
             g.node("Flatten"), g.gemm(kFeatures, kClasses, 1);
             g.model().mutable_graph()->mutable_initializer(0)->mutable_raw_data()->resize(3);
         }) << "raw_data holds 3 bytes, expected 32";
+        QTest::newRow("Sub without operand (fuzz)")
+            << Build([](GraphBuilder& g) { g.node("Sub"); })
+            << "node 'Sub_1' (Sub): expected 1 constant input(s) besides the data, got 0";
         QTest::newRow("integer weights") << Build([](GraphBuilder& g) {
             g.node("Flatten"), g.gemm(kFeatures, kClasses, 1);
             g.model().mutable_graph()->mutable_initializer(0)->set_data_type(onnx::TensorProto::INT32);

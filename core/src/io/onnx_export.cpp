@@ -84,6 +84,11 @@ void add_metadata(onnx::ModelProto& proto, const std::string& key, const std::st
     entry.set_value(value);
 }
 
+// JSON text; bytes that are not UTF-8 (a name read from a foreign file) become U+FFFD instead of an exception.
+std::string json_text(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 const NamedTensor& tensor(const std::map<std::string, const NamedTensor*>& weights, const std::string& name) {
     const auto found = weights.find(name);
     if (found == weights.end()) throw ModelFileError("weights: tensor " + name + " is missing");
@@ -207,10 +212,10 @@ std::string onnx_model_bytes(const ModelFile& model) {
                      std::to_string(model.class_names.size()) + "}: class probabilities");
     add_metadata(proto, kMetaInputRange, kRangeUnit);
     add_metadata(proto, kMetaNormalization, normalization_text(model));
-    add_metadata(proto, kMetaMean, nlohmann::json(model.normalization_mean).dump());
-    add_metadata(proto, kMetaStddev, nlohmann::json(model.normalization_stddev).dump());
-    add_metadata(proto, kMetaClassNames, nlohmann::json(model.class_names).dump());
-    add_metadata(proto, kMetaExperiment, experiment_to_json(model.experiment).dump());
+    add_metadata(proto, kMetaMean, json_text(model.normalization_mean));
+    add_metadata(proto, kMetaStddev, json_text(model.normalization_stddev));
+    add_metadata(proto, kMetaClassNames, json_text(model.class_names));
+    add_metadata(proto, kMetaExperiment, json_text(experiment_to_json(model.experiment)));
 
     std::string bytes;
     if (!proto.SerializeToString(&bytes)) throw ModelFileError("ONNX export: the model could not be serialised");

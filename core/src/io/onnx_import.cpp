@@ -121,7 +121,9 @@ private:
 
     // The node's constant inputs other than the data input `data_slot`; refuses when the data input is not the
     // previous node's output or another input is not a constant.
-    std::vector<const onnx::TensorProto*> constants_of(const onnx::NodeProto& node, int data_slot) const {
+    // `required`: how many constant inputs the operator needs at least.
+    std::vector<const onnx::TensorProto*> constants_of(const onnx::NodeProto& node, int data_slot,
+                                                       size_t required = 0) const {
         std::vector<const onnx::TensorProto*> out;
         for (int i = 0; i < node.input_size(); ++i) {
             if (i == data_slot) continue;
@@ -130,6 +132,10 @@ private:
                 refuse(node, "input '" + node.input(i) + "' must be a constant (an initializer or a Constant node)");
             out.push_back(c);
         }
+        if (out.size() < required)
+            refuse(node,
+                   "expected " + std::to_string(required) + " constant input(s) besides the data, got " +
+                       std::to_string(out.size()));
         return out;
     }
     // The slot of the data input: the previous node's output.
@@ -207,7 +213,7 @@ private:
     void read_arithmetic(const onnx::NodeProto& node) {
         const std::string& op = node.op_type();
         const int slot = data_slot(node, op == "Add" || op == "Mul");
-        const auto c = constants_of(node, slot);
+        const auto c = constants_of(node, slot, 1);
         if (op == "Add" && m_last_op == "MatMul" && !m_layers.back().use_bias) return read_bias(node, c[0]);
         if (!m_layers.empty() && m_layers.back().type != LayerType::flatten)
             refuse(node,
@@ -263,16 +269,16 @@ private:
 
     void read_gemm(const onnx::NodeProto& node) {
         // Y {N, units} = alpha * A {N, in} x B' + beta * C, B' = B^T when transB (torch.onnx.export: {units, in})
-        const auto c = constants_of(node, data_slot(node, false));
+        const auto c = constants_of(node, data_slot(node, false), 1);
         if (int_attribute(node, "transA", 0) != 0) refuse(node, "transA must be 0");
         const double alpha = float_attribute(node, "alpha", 1.0f), beta = float_attribute(node, "beta", 1.0f);
-        add_dense(node, values(node, c.at(0), "weight"), *c[0], int_attribute(node, "transB", 0) != 0, alpha);
+        add_dense(node, values(node, c[0], "weight"), *c[0], int_attribute(node, "transB", 0) != 0, alpha);
         if (c.size() > 1 && c[1]) read_bias(node, c[1], beta);
     }
     void read_matmul(const onnx::NodeProto& node) {
         // {N, units} = {N, in} x B {in, units} (tf2onnx), then an optional Add of the bias
-        const auto c = constants_of(node, data_slot(node, false));
-        add_dense(node, values(node, c.at(0), "weight"), *c[0], false, 1.0);
+        const auto c = constants_of(node, data_slot(node, false), 1);
+        add_dense(node, values(node, c[0], "weight"), *c[0], false, 1.0);
     }
 
     void add_activation(const onnx::NodeProto& node, ActivationFn fn) {
