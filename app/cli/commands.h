@@ -23,6 +23,8 @@ int train_command(const Args& args);
 int evaluate_command(const Args& args);
 int summary_command(const Args& args);
 int sweep_command(const Args& args);
+int export_command(const Args& args);
+int import_command(const Args& args);
 int plot_command(const Args& args);
 int predict_command(const Args& args);
 

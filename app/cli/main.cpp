@@ -20,6 +20,8 @@ const char* kUsage =
     "  summary   --experiment FILE   the model's layers and parameter counts (Keras' model.summary())\n"
     "  sweep     --experiment FILE [--out DIR] [--sort COLUMN] [--epochs N] [--set ...]\n"
     "            trains every point of the experiment's sweep grid and compares them in a table\n"
+    "  export    --model FILE --format onnx --out FILE.onnx   a saved model as an ONNX model\n"
+    "  import    --onnx FILE.onnx --out FILE.mlpw   an ONNX MLP (PyTorch, tf2onnx) as a model file\n"
     "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n"
     "  predict   --model FILE --image F [--image G ...] [--json] [--save-input F.png]\n"
     "            reads digits in pictures of any size as MNIST's preprocessing would show them to the model\n"
@@ -32,9 +34,9 @@ int main(int argc, char** argv) {
     mlpw::limit_openmp_spinning(argv);
     using namespace mlpw::cli;
     const std::map<std::string, std::function<int(const Args&)>> commands = {
-        {"train", train_command}, {"evaluate", evaluate_command}, {"summary", summary_command},
-        {"sweep", sweep_command}, {"bench", bench_command},       {"predict", predict_command},
-        {"plot", plot_command},
+        {"train", train_command},   {"evaluate", evaluate_command}, {"summary", summary_command},
+        {"sweep", sweep_command},   {"bench", bench_command},       {"export", export_command},
+        {"import", import_command}, {"predict", predict_command},   {"plot", plot_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -144,9 +144,11 @@ private slots:
     void helpListsEveryCommand() {
         const Result r = run({"--help"});
         QCOMPARE(r.code, 0);
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict", "plot"})
+        for (const char* command :
+             {"train", "evaluate", "summary", "sweep", "bench", "export", "import", "predict", "plot"})
             QVERIFY2(r.out.contains(QString("  ") + command), qPrintable(r.out));
-        for (const char* command : {"train", "evaluate", "summary", "sweep", "bench", "predict", "plot"}) {
+        for (const char* command :
+             {"train", "evaluate", "summary", "sweep", "bench", "export", "import", "predict", "plot"}) {
             const Result help = run({command, "--help"});
             QCOMPARE(help.code, 0);
             QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(describe(help)));
@@ -292,6 +294,23 @@ private slots:
         QVERIFY(!xml.hasError());
     }
 
+    // mlpw export --format onnx, then mlpw import: the same model (its test result unchanged).
+    void onnxExportImportRoundTrip() {
+        const QString onnx = path("run/model.onnx"), back = path("run/from_onnx.mlpw");
+        const Result exported = run({"export", "--model", path("run/model.mlpw"), "--format", "onnx", "--out", onnx});
+        QVERIFY2(exported.code == 0, qPrintable(describe(exported)));
+        QCOMPARE(exported.out, "Wrote " + onnx + " (ONNX, opset 13)\n");
+        const Result imported = run({"import", "--onnx", onnx, "--out", back});
+        QVERIFY2(imported.code == 0, qPrintable(describe(imported)));
+        QVERIFY(imported.out.contains("Total params: 163 (652.00 Byte)"));
+        QVERIFY(imported.out.contains("Normalization: scale\nWrote " + back + "\n"));
+        const Result original = run({"evaluate", "--model", path("run/model.mlpw")});
+        const Result again = run({"evaluate", "--model", back});
+        QVERIFY2(again.code == 0, qPrintable(describe(again)));
+        QCOMPARE(valueAfter(again.out, "Test accuracy:"), valueAfter(original.out, "Test accuracy:"));
+        QCOMPARE(valueAfter(again.out, "test loss:"), valueAfter(original.out, "test loss:"));
+    }
+
     void overridesApply() {
         const QString out = path("run_overrides");
         const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set", "training.batch_size=50",
@@ -371,6 +390,27 @@ private slots:
         QTest::newRow("train a sweep") << QStringList{"train", "--experiment", m_experiment, "--set",
                                                       "sweep={\"training.batch_size\": [16, 32]}"}
                                        << 1 << QStringList{"mlpw sweep"};
+        const QString notOnnx = path("not_onnx.onnx");
+        {
+            QFile file(notOnnx);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\xff\xff not protobuf");
+        }
+        QTest::newRow("export without --out")
+            << QStringList{"export", "--model", m_experiment} << 2 << QStringList{"--out"};
+        QTest::newRow("export to keras") << QStringList{"export", "--model", path("run/model.mlpw"), "--format",
+                                                        "keras",  "--out",   path("m.keras")}
+                                         << 2 << QStringList{"--format", "'keras'"};
+        QTest::newRow("export a missing model")
+            << QStringList{"export", "--model", missing, "--out", path("m.onnx")} << 1 << QStringList{missing};
+        QTest::newRow("import without --onnx")
+            << QStringList{"import", "--out", path("m.mlpw")} << 2 << QStringList{"--onnx"};
+        QTest::newRow("import --input-range")
+            << QStringList{"import", "--onnx", notOnnx, "--out", path("m.mlpw"), "--input-range", "0-2"} << 2
+            << QStringList{"--input-range", "'0-2'"};
+        QTest::newRow("import a file that is not ONNX")
+            << QStringList{"import", "--onnx", notOnnx, "--out", path("m.mlpw")} << 1
+            << QStringList{notOnnx + ": not an ONNX model"};
         QTest::newRow("model does not fit the data")
             << QStringList{"train", "--experiment", m_experiment, "--set", "model.layers[2].units=4"} << 1
             << QStringList{"4 units", "3 classes"};

@@ -31,6 +31,7 @@
 #include "run/training_controller.h"
 #include "shell/language_menu.h"
 #include "shell/model_file_actions.h"
+#include "shell/onnx_file_actions.h"
 #include "shell/preset_library.h"
 #include "shell/recent_files.h"
 #include "shell/window_settings.h"
@@ -167,6 +168,7 @@ void MainWindow::buildMenus() {
     file->addAction(m_models->openAction());
     file->addMenu(m_models->recentMenu());
     file->addAction(m_models->saveAction());
+    onnx_file_actions::addTo(file, this, m_runs);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
