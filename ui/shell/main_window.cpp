@@ -168,7 +168,7 @@ void MainWindow::buildMenus() {
     file->addAction(m_models->openAction());
     file->addMenu(m_models->recentMenu());
     file->addAction(m_models->saveAction());
-    onnx_file_actions::addTo(file, this, m_runs);
+    onnx_file_actions::addTo(file, this, m_runs, [this](const QString& model) { m_models->openModel(model); });
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 

@@ -20,8 +20,9 @@ namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("OnnxFileActions", text); }
 
-// Runs `work` off the GUI thread, then shows its message (or its error) over `window`.
-void runInBackground(QWidget* window, const QString& title, std::function<QString()> work) {
+// Runs `work` off the GUI thread, then shows its message (or its error) over `window`; after a success, `done`.
+void runInBackground(QWidget* window, const QString& title, std::function<QString()> work,
+                     std::function<void()> done = {}) {
     struct Result {
         bool ok = false;
         QString text;
@@ -36,9 +37,13 @@ void runInBackground(QWidget* window, const QString& title, std::function<QStrin
         }
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    QObject::connect(thread, &QThread::finished, window, [window, title, result] {
-        if (result->ok) QMessageBox::information(window, title, result->text);
-        else QMessageBox::warning(window, title, result->text);
+    QObject::connect(thread, &QThread::finished, window, [window, title, result, done = std::move(done)] {
+        if (!result->ok) {
+            QMessageBox::warning(window, title, result->text);
+            return;
+        }
+        QMessageBox::information(window, title, result->text);
+        if (done) done();
     });
     thread->start();
 }
@@ -58,7 +63,7 @@ void exportCurrentRun(QWidget* window, const RunStore* runs) {
     runInBackground(window, title, [run, path] { return exportRun(run, path); });
 }
 
-void importOnnx(QWidget* window) {
+void importOnnx(QWidget* window, const std::function<void(const QString&)>& imported) {
     const QString title = tr("Import ONNX model");
     const QString onnx = QFileDialog::getOpenFileName(window, title, QString(), tr("ONNX models (*.onnx)"));
     if (onnx.isEmpty()) return;
@@ -67,19 +72,21 @@ void importOnnx(QWidget* window) {
                                                        info.dir().filePath(info.completeBaseName() + ".mlpw"),
                                                        tr("MLP Workbench models (*.mlpw)"));
     if (model.isEmpty()) return;
-    runInBackground(window, title, [onnx, model] { return importModel(onnx, model); });
+    runInBackground(
+        window, title, [onnx, model] { return importModel(onnx, model); }, [imported, model] { imported(model); });
 }
 
 }  // namespace
 
-void addTo(QMenu* file, QWidget* window, const RunStore* runs) {
+void addTo(QMenu* file, QWidget* window, const RunStore* runs, std::function<void(const QString&)> imported) {
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     QAction* exportOnnx =
         exportMenu->addAction(tr("&ONNX…"), window, [window, runs] { exportCurrentRun(window, runs); });
     exportOnnx->setObjectName(QStringLiteral("exportOnnxAction"));
     exportOnnx->setToolTip(tr("Write the current run's final weights as an ONNX model (opset 13)"));
-    QAction* importAction = file->addAction(tr("&Import ONNX…"), window, [window] { importOnnx(window); });
+    QAction* importAction =
+        file->addAction(tr("&Import ONNX…"), window, [window, imported] { importOnnx(window, imported); });
     importAction->setObjectName(QStringLiteral("importOnnxAction"));
     importAction->setToolTip(tr("Read an ONNX MLP (PyTorch, tf2onnx) and save it as a workbench model file"));
 }
@@ -96,9 +103,8 @@ QString exportRun(const RunSnapshot& run, const QString& onnxPath) {
 QString importModel(const QString& onnxPath, const QString& modelPath) {
     const mlpw::ModelFile model = mlpw::import_onnx(onnxPath.toStdString());
     mlpw::save_model(model, modelPath.toStdString());
-    // The window has no File > Open model yet: the model file is for mlpw evaluate and, later, the window.
-    return tr("Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4. Evaluate it with "
-              "mlpw evaluate --model %4.")
+    return tr("Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4, which the window now "
+              "opens.")
         .arg(onnxPath)
         .arg(model.experiment.model.layers.size())
         .arg(QString::fromStdString(mlpw::to_string(model.experiment.data.normalization)), modelPath);
