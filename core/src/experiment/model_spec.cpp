@@ -21,6 +21,9 @@ const std::vector<std::string> kInitializers{"zeros",          "ones",          
                                              "random_uniform", "glorot_uniform", "glorot_normal", "he_normal",
                                              "he_uniform",     "lecun_normal"};
 
+// ConstraintType's order after none.
+const std::vector<std::string> kConstraints{"max_norm", "non_neg", "unit_norm"};
+
 std::vector<std::string> names_of(const std::vector<LayerTypeInfo>& types) {
     std::vector<std::string> names;
     for (const auto& t : types) names.emplace_back(t.name);
@@ -61,6 +64,17 @@ std::string to_string(InitializerType type) { return name_of(kInitializers, type
 bool parse_layer_type(const std::string& name, LayerType& out) { return value_of(layer_type_names(), name, out); }
 bool parse_activation(const std::string& name, ActivationFn& out) { return value_of(kActivations, name, out); }
 bool parse_initializer(const std::string& name, InitializerType& out) { return value_of(kInitializers, name, out); }
+
+const std::vector<std::string>& constraint_names() { return kConstraints; }
+std::string to_string(ConstraintType type) {
+    return type == ConstraintType::none ? "none" : kConstraints.at(static_cast<size_t>(type) - 1);
+}
+bool parse_constraint(const std::string& name, ConstraintType& out) {
+    int index = 0;
+    if (!value_of(kConstraints, name, index)) return false;
+    out = static_cast<ConstraintType>(index + 1);
+    return true;
+}
 
 // Keras counts per prefix: the first layer of a kind gets the bare prefix, later ones "_1", "_2"...
 // Explicitly named layers keep their name and do not advance the counter.

@@ -208,6 +208,14 @@ const float* Network::input_gradient() const {
     return m_impl->input_gradient ? m_impl->layers.front()->diff_src() : nullptr;
 }
 
+void Network::apply_constraints() {
+    for (auto& layer : m_impl->layers) layer->apply_constraint();
+}
+
+bool Network::has_constraints() const {
+    return std::any_of(m_impl->layers.begin(), m_impl->layers.end(), [](const auto& l) { return l->has_constraint(); });
+}
+
 bool Network::has_regularization() const {
     return std::any_of(m_impl->params.begin(), m_impl->params.end(),
                        [](const ParamTensor& p) { return p.regularizer.active(); });

@@ -98,6 +98,8 @@ public:
         if (m_events.on_log) m_events.on_log(line);
     }
     void save_model(const std::string& path) override { mlpw::save_model(m_trainer.model_file(), path); }
+    double learning_rate() const override { return m_trainer.optimizer().learning_rate(); }
+    void set_learning_rate(double rate) override { m_trainer.optimizer().set_learning_rate(rate); }
     bool stop_requested() const { return m_stop; }
     const std::string& reason() const { return m_reason; }
 
@@ -126,6 +128,7 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
 
 Trainer::~Trainer() = default;
 Network& Trainer::network() { return m_impl->network; }
+Optimizer& Trainer::optimizer() { return *m_impl->optimizer; }
 const ExperimentSpec& Trainer::spec() const { return m_impl->spec; }
 std::string Trainer::threads() const { return m_impl->tuner.describe(); }
 ModelFile Trainer::model_file() const { return m_impl->model_file(); }
@@ -179,6 +182,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         return net.state();
     });
     const bool regularized = net.has_regularization();
+    const bool constrained = net.has_constraints();
     // Mean loss of the first training batch, by inference (the divergence check when there is no validation).
     const int check_rows = std::min(batch, n);
     auto check_loss = [&] {
@@ -201,6 +205,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         // Room for this epoch's batch points, so that the batch loop allocates nothing (doubling: few copies).
         const size_t points = record.batches.size() + static_cast<size_t>(batch_points_per_epoch(batches));
         if (record.batches.capacity() < points) record.batches.reserve(std::max(points, 2 * record.batches.capacity()));
+        for (auto& cb : callbacks) cb->on_epoch_begin(epoch, context);
         if (events.on_epoch_begin) events.on_epoch_begin(epoch, ts.epochs, batches);
         const auto epoch_start = Clock::now();
         double loss_sum = 0.0;
@@ -232,6 +237,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             }
             net.backward(rows);
             d.optimizer->step(params);
+            if (constrained) net.apply_constraints();
             d.tuner.after_step(seconds_since(step_start), rows == batch);
             loss_sum += batch_loss * rows;
             correct += step.correct;
@@ -278,6 +284,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             break;
         }
         m.seconds = seconds_since(epoch_start);
+        m.lr = d.optimizer->learning_rate();
         last_good = net.state();
         record.final_weights = last_good;
         record.add_epoch(m, {validation.confusion, validation.misclassified}, last_good);

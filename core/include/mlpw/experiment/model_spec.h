@@ -60,6 +60,23 @@ struct RegularizerSpec {
     bool operator==(const RegularizerSpec&) const = default;
 };
 
+// Keras kernel_constraint, applied to the kernel after every optimiser update (Keras 3's optimizer.apply):
+// max_norm(max_value=2, axis=0): w * clip(n, 0, max_value) / (1e-7 + n); unit_norm(axis=0): w / (1e-7 + n);
+// n the L2 norm over `axis` of the Keras kernel {inputs, units}: axis 0 is over each unit's inputs, axis 1 over
+// each input's units. non_neg: w * (w >= 0).
+enum class ConstraintType { none, max_norm, non_neg, unit_norm };
+std::string to_string(ConstraintType type);
+bool parse_constraint(const std::string& name, ConstraintType& out);
+const std::vector<std::string>& constraint_names();  // "max_norm", "non_neg", "unit_norm"
+
+struct ConstraintSpec {
+    ConstraintType type = ConstraintType::none;
+    float max_value = 2.0f;  // max_norm
+    int axis = 0;            // max_norm, unit_norm: 0 or 1
+    bool active() const { return type != ConstraintType::none; }
+    bool operator==(const ConstraintSpec&) const = default;
+};
+
 struct LayerSpec {
     LayerType type = LayerType::dense;
     std::string name;  // empty: named as Keras does (dense, dense_1, ...)
@@ -70,6 +87,7 @@ struct LayerSpec {
     InitializerSpec kernel_initializer;
     InitializerSpec bias_initializer{InitializerType::zeros};
     RegularizerSpec kernel_regularizer;
+    ConstraintSpec kernel_constraint;
 
     // dense's activation, or the function of an activation layer
     ActivationFn activation = ActivationFn::linear;

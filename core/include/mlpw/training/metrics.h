@@ -62,6 +62,10 @@ struct EpochMetrics {
     double seconds = 0.0;                       // the whole epoch, validation included (Keras' "Ns")
     double samples_per_s = 0.0;                 // training samples / train_seconds
     int batches = 0;
+    // The optimiser's learning rate at the epoch's end, as Keras' History logs it as "lr" (the rate the epoch's
+    // last step used for a constant rate or a callback's, the schedule's value at the step count for a
+    // schedule). 0: not recorded (model files before history version 3).
+    double lr = 0.0;
     bool operator==(const EpochMetrics&) const = default;
 };
 
