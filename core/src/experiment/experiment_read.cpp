@@ -177,6 +177,11 @@ void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
     }
 }
 
+void read_fill(ObjectReader& r, LayerSpec& layer) {
+    r.get_name("fill_mode", layer.fill_mode, parse_fill_mode, fill_mode_names());
+    r.get("fill_value", layer.fill_value);
+}
+
 void read_layer(const json& value, const std::string& path, LayerSpec& layer, Problems& problems) {
     if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
     ObjectReader r(value, path, problems);
@@ -215,6 +220,27 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
             r.get("epsilon", layer.epsilon);
             break;
         case LayerType::flatten: break;
+        case LayerType::random_translation:
+        case LayerType::random_zoom:
+            r.require("height_factor", "a number");
+            if (layer.type == LayerType::random_translation) r.require("width_factor", "a number");
+            r.get("height_factor", layer.height_factor);
+            if (const json* v = r.find("width_factor"); v && !v->is_null()) {
+                float width = 0.0f;
+                r.get("width_factor", width);
+                layer.width_factor = width;
+            }
+            read_fill(r, layer);
+            break;
+        case LayerType::random_rotation:
+            r.require("factor", "a number (a fraction of a full turn)");
+            r.get("factor", layer.factor);
+            read_fill(r, layer);
+            break;
+        case LayerType::elastic_deformation:
+            r.get("alpha", layer.alpha);
+            r.get("sigma", layer.sigma);
+            break;
     }
     r.finish("a " + to_string(layer.type) + " layer");
 }

@@ -69,8 +69,42 @@ void check_model(Problems& p, const ModelSpec& model) {
                 unit_interval(p, at(path, "momentum"), layer.momentum);
                 above_zero(p, at(path, "epsilon"), layer.epsilon);
                 break;
+            case LayerType::random_translation:
+            case LayerType::random_zoom: {
+                // Keras: factors in [-1, 1]; a zoom of 1 + factor must stay > 0
+                const auto factor_range = [&](const std::string& key, float v) {
+                    const bool ok =
+                        layer.type == LayerType::random_zoom ? (v >= 0.0f && v < 1.0f) : (v >= 0.0f && v <= 1.0f);
+                    if (!ok)
+                        p.add(at(path, key),
+                              layer.type == LayerType::random_zoom ? "must be in [0, 1) (zoom by 1 + [-f, f])"
+                                                                   : "must be in [0, 1] (a fraction of the image)",
+                              show(v));
+                };
+                factor_range("height_factor", layer.height_factor);
+                if (layer.width_factor) factor_range("width_factor", *layer.width_factor);
+                break;
+            }
+            case LayerType::random_rotation:
+                if (!(layer.factor >= 0.0f && layer.factor <= 0.5f))
+                    p.add(at(path, "factor"), "must be in [0, 0.5] (a fraction of a full turn)", show(layer.factor));
+                break;
+            case LayerType::elastic_deformation:
+                at_least_zero(p, at(path, "alpha"), layer.alpha);
+                if (!(layer.sigma > 0.0f && layer.sigma <= 16.0f))
+                    p.add(at(path, "sigma"), "must be in (0, 16] pixels", show(layer.sigma));
+                break;
             default: break;
         }
+        if (layer.type == LayerType::elastic_deformation && i > 0 &&
+            std::any_of(model.layers.begin(), model.layers.begin() + static_cast<long>(i),
+                        [](const LayerSpec& l) { return l.type == LayerType::elastic_deformation; }))
+            p.add(path, "one elastic_deformation layer at most (raise its alpha instead)", "a second one");
+        if (is_augmentation(layer.type) && i > 0 && !is_augmentation(model.layers[i - 1].type))
+            p.add(path,
+                  "an augmentation layer must come first, before flatten and every other layer (it transforms the "
+                  "image)",
+                  "after a " + to_string(model.layers[i - 1].type) + " layer");
         check_activation_params(p, path, layer);
         const auto [it, inserted] = first_with_name.emplace(names[i], i);
         if (!inserted)

@@ -49,6 +49,11 @@ public:
         return out;
     }
 
+    void fill(Json& out, const LayerSpec& l, const LayerSpec& d) const {
+        put(out, "fill_mode", to_string(l.fill_mode), to_string(d.fill_mode));
+        put(out, "fill_value", l.fill_value, d.fill_value);
+    }
+
     void activation(Json& out, const LayerSpec& l, const LayerSpec& d) const {
         put(out, "activation", to_string(l.activation), to_string(d.activation));
         if (l.activation == ActivationFn::leaky_relu) put(out, "negative_slope", l.negative_slope, d.negative_slope);
@@ -86,6 +91,21 @@ public:
                 put(out, "epsilon", l.epsilon, d.epsilon);
                 break;
             case LayerType::flatten: break;
+            case LayerType::random_translation:
+            case LayerType::random_zoom:
+                out["height_factor"] = json_number(l.height_factor);
+                if (l.width_factor) out["width_factor"] = json_number(*l.width_factor);
+                else if (l.type == LayerType::random_zoom && !m_compact) out["width_factor"] = nullptr;
+                fill(out, l, d);
+                break;
+            case LayerType::random_rotation:
+                out["factor"] = json_number(l.factor);
+                fill(out, l, d);
+                break;
+            case LayerType::elastic_deformation:
+                put(out, "alpha", l.alpha, d.alpha);
+                put(out, "sigma", l.sigma, d.sigma);
+                break;
         }
         return out;
     }

@@ -13,7 +13,12 @@ const std::vector<LayerTypeInfo> kLayerTypes{
     {LayerType::dropout, "dropout", "Dropout", "dropout"},
     {LayerType::batch_normalization, "batch_normalization", "BatchNormalization", "batch_normalization"},
     {LayerType::flatten, "flatten", "Flatten", "flatten"},
+    {LayerType::random_translation, "random_translation", "RandomTranslation", "random_translation"},
+    {LayerType::random_rotation, "random_rotation", "RandomRotation", "random_rotation"},
+    {LayerType::random_zoom, "random_zoom", "RandomZoom", "random_zoom"},
+    {LayerType::elastic_deformation, "elastic_deformation", "ElasticDeformation", "elastic_deformation"},
 };
+const std::vector<std::string> kFillModes{"reflect", "wrap", "constant", "nearest"};
 
 // Names in enum order: the enum value is the index.
 const std::vector<std::string> kActivations{"linear", "relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"};
@@ -64,6 +69,14 @@ std::string to_string(InitializerType type) { return name_of(kInitializers, type
 bool parse_layer_type(const std::string& name, LayerType& out) { return value_of(layer_type_names(), name, out); }
 bool parse_activation(const std::string& name, ActivationFn& out) { return value_of(kActivations, name, out); }
 bool parse_initializer(const std::string& name, InitializerType& out) { return value_of(kInitializers, name, out); }
+
+bool is_augmentation(LayerType type) {
+    return type == LayerType::random_translation || type == LayerType::random_rotation ||
+        type == LayerType::random_zoom || type == LayerType::elastic_deformation;
+}
+const std::vector<std::string>& fill_mode_names() { return kFillModes; }
+std::string to_string(FillMode mode) { return name_of(kFillModes, mode); }
+bool parse_fill_mode(const std::string& name, FillMode& out) { return value_of(kFillModes, name, out); }
 
 const std::vector<std::string>& constraint_names() { return kConstraints; }
 std::string to_string(ConstraintType type) {

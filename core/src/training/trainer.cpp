@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "mlpw/data/augmentation.h"
 #include "mlpw/errors.h"
 #include "mlpw/nn/optimizer.h"
 #include "mlpw/nn/rng.h"
@@ -44,6 +45,7 @@ struct Trainer::Impl {
     const Dataset& data;
     SplitIndices split;
     BatchAssembler assembler;
+    Augmenter augmenter;  // the model's augmentation layers, applied to training batches only
     detail::ThreadTuner tuner;
     Network network;
     std::unique_ptr<Optimizer> optimizer;
@@ -52,7 +54,9 @@ struct Trainer::Impl {
 
     Impl(const ExperimentSpec& s, const Dataset& d)
         : spec(s), data(d), split(split_for_validation(d.train.count, s.data.validation_split)),
-          assembler(s.data.normalization, d.train, split.train), tuner(s.training.threads, automatic_thread_count()),
+          assembler(s.data.normalization, d.train, split.train),
+          augmenter(s.model, d.train.rows, d.train.cols, s.training.seed),
+          tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
           optimizer(make_optimizer(s.optimizer)), batch_labels(static_cast<size_t>(network.capacity())) {
@@ -72,6 +76,14 @@ struct Trainer::Impl {
     void load_batch(const ImageSet& set, const uint32_t* indices, int rows) {
         assembler.gather(set, indices, rows, network.input());
         for (int r = 0; r < rows; ++r) batch_labels[r] = set.labels[indices[r]];
+    }
+
+    // A training batch: augmented when the model has augmentation layers (deterministic per optimiser step).
+    void load_training_batch(const uint32_t* indices, int rows) {
+        if (!augmenter.active()) return load_batch(data.train, indices, rows);
+        augmenter.gather(assembler, data.train, indices, rows, static_cast<uint64_t>(optimizer->iterations()),
+                         network.input());
+        for (int r = 0; r < rows; ++r) batch_labels[r] = data.train.labels[indices[r]];
     }
 
     EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices,
@@ -223,7 +235,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             const int rows = std::min(batch, n - start);
             d.tuner.before_step();
             const auto step_start = Clock::now();
-            d.load_batch(d.data.train, order.data() + start, rows);
+            d.load_training_batch(order.data() + start, rows);
             net.forward(rows, Pass::training);
             const LossResult step = net.loss_and_gradient(d.batch_labels.data(), rows);
             const double batch_loss = step.loss_sum / rows + (regularized ? net.regularization_penalty() : 0.0);

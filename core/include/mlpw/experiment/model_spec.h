@@ -1,12 +1,34 @@
 #pragma once
 // The model part of an experiment: an ordered list of Keras-style layers with their options.
 // Plain values only; validation lives in experiment.h, construction of the trainable network in network.h.
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace mlpw {
 
-enum class LayerType { dense, activation, leaky_relu, dropout, batch_normalization, flatten };
+enum class LayerType {
+    dense,
+    activation,
+    leaky_relu,
+    dropout,
+    batch_normalization,
+    flatten,
+    // Augmentation (Keras' preprocessing layers, and Simard et al.'s elastic distortion): they transform the
+    // image while training only and are identities at evaluation; they must come first, before flatten.
+    random_translation,
+    random_rotation,
+    random_zoom,
+    elastic_deformation
+};
+bool is_augmentation(LayerType type);
+
+// Keras' fill_mode: how points outside the image are filled (constant: fill_value; nearest: the edge pixel;
+// reflect: d c b a | a b c d | d c b a; wrap: a b c d | a b c d | a b c d).
+enum class FillMode { reflect, wrap, constant, nearest };
+std::string to_string(FillMode mode);
+bool parse_fill_mode(const std::string& name, FillMode& out);
+const std::vector<std::string>& fill_mode_names();
 enum class ActivationFn { linear, relu, sigmoid, tanh, elu, leaky_relu, softmax };
 // Keras initialisers (tf.keras 2): zeros, ones, constant(value 0), random_normal(mean 0, stddev 0.05),
 // random_uniform(-0.05, 0.05), glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal.
@@ -100,6 +122,20 @@ struct LayerSpec {
     // batch_normalization (Keras defaults)
     float momentum = 0.99f;
     float epsilon = 1e-3f;
+
+    // augmentation. Factors as Keras: random_translation shifts by up to height_factor * rows and
+    // width_factor * cols pixels (uniform in [-f, f]); random_rotation turns by up to factor * 2 pi
+    // (counter-clockwise for positive angles); random_zoom scales by 1 + [-f, f] (positive: zoom out), the width
+    // by its own width_factor or, when absent (Keras' None), by the height's draw (aspect kept).
+    float height_factor = 0.0f;
+    std::optional<float> width_factor;  // random_translation requires it
+    float factor = 0.0f;                // random_rotation
+    FillMode fill_mode = FillMode::reflect;
+    float fill_value = 0.0f;  // constant fill, in the units of the normalised data
+    // elastic_deformation (Simard, Steinkraus, Platt 2003): a displacement field of uniform(-1, 1) values per
+    // pixel, smoothed by a Gaussian of sigma pixels, times alpha pixels; their MNIST values are sigma 4, alpha 34.
+    float alpha = 34.0f;
+    float sigma = 4.0f;
 
     bool operator==(const LayerSpec&) const = default;
 };
