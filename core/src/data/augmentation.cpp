@@ -125,7 +125,7 @@ void Augmenter::augment(const uint8_t* src, float scale, float offset, uint64_t 
         switch (layer.type) {
             case LayerType::random_translation:
                 d.dy = rng.uniform(-layer.height_factor, layer.height_factor) * m_rows;
-                d.dx = rng.uniform(-*layer.width_factor, *layer.width_factor) * m_cols;
+                d.dx = rng.uniform(-layer.width_factor.value_or(0.0f), layer.width_factor.value_or(0.0f)) * m_cols;
                 break;
             case LayerType::random_rotation: d.angle = rng.uniform(-layer.factor, layer.factor) * pi2; break;
             case LayerType::random_zoom:

@@ -94,7 +94,10 @@ public:
             case LayerType::random_translation:
             case LayerType::random_zoom:
                 out["height_factor"] = json_number(l.height_factor);
-                if (l.width_factor) out["width_factor"] = json_number(*l.width_factor);
+                // random_translation requires a width_factor (a spec built in code may lack one: 0 then)
+                if (l.type == LayerType::random_translation)
+                    out["width_factor"] = json_number(l.width_factor.value_or(0.0f));
+                else if (l.width_factor) out["width_factor"] = json_number(*l.width_factor);
                 else if (l.type == LayerType::random_zoom && !m_compact) out["width_factor"] = nullptr;
                 fill(out, l, d);
                 break;

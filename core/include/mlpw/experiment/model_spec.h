@@ -128,7 +128,7 @@ struct LayerSpec {
     // (counter-clockwise for positive angles); random_zoom scales by 1 + [-f, f] (positive: zoom out), the width
     // by its own width_factor or, when absent (Keras' None), by the height's draw (aspect kept).
     float height_factor = 0.0f;
-    std::optional<float> width_factor;  // random_translation requires it
+    std::optional<float> width_factor;  // random_translation: required in files (absent in code: 0)
     float factor = 0.0f;                // random_rotation
     FillMode fill_mode = FillMode::reflect;
     float fill_value = 0.0f;  // constant fill, in the units of the normalised data
