@@ -27,7 +27,11 @@ RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const 
                          const std::atomic<bool>& stop) {
     Trainer trainer(spec, data);
     const RunData& split = trainer.record().data;
-    if (split.validation_samples == 0) std::printf("Train on %d samples\n", split.train_samples);
+    if (split.validation_samples == 0)
+        std::printf(
+            "Train on %d samples (validation_split 0: no validation; the test set is the evaluation, once, "
+            "after training, with no model selection on it)\n",
+            split.train_samples);
     else std::printf("Train on %d samples, validate on %d samples\n", split.train_samples, split.validation_samples);
     std::fflush(stdout);
 
@@ -39,6 +43,7 @@ RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const 
     const EvaluationResult& test = trainer.evaluate_test_set();
     std::printf("Test accuracy: %s - test loss: %s\n", metric_value(test.accuracy).c_str(),
                 metric_value(test.loss).c_str());
+    std::printf("Training time: %.1f s\n", record.seconds);
     std::fflush(stdout);
     if (!out_dir.empty()) {
         write_run_bundle(out_dir, record);

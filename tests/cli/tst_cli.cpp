@@ -203,7 +203,7 @@ private slots:
         QVERIFY(r.out.contains("Train on 150 samples, validate on 50 samples\n"));
         const QRegularExpression epochLine(
             R"(^10/10 \[={30}\] - \d+s [0-9.]+(us|ms|s)/step - accuracy: \d\.\d{4} - loss: \d\.\d{4})"
-            R"( - val_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}$)",
+            R"( - val_accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - lr: [0-9.e+-]+$)",
             QRegularExpression::MultilineOption);
         QCOMPARE(r.out.count(epochLine), 5);
         for (int e = 1; e <= 5; ++e) QVERIFY(r.out.contains(QString("\nEpoch %1/5\n10/10 [").arg(e)));
@@ -217,10 +217,10 @@ private slots:
 
         const QStringList history = readLines(out + "/history.csv");
         QCOMPARE(history.size(), 1 + 5);
-        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss"));
+        QCOMPARE(history[0], QString("epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss,lr"));
         for (int e = 0; e < 5; ++e) {
             const QStringList fields = history[1 + e].split(',');
-            QCOMPARE(fields.size(), 7);
+            QCOMPARE(fields.size(), 8);
             QCOMPARE(fields[0], QString::number(e));  // 0-based, as Keras' CSVLogger
             QCOMPARE(fields[6], fields[4]);           // no regulariser: val_data_loss is val_loss
         }

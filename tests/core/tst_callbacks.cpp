@@ -34,6 +34,8 @@ public:
     void save_model(const std::string& path) override {
         saves << QString::number(epoch) + ":" + QString::fromStdString(path);
     }
+    double learning_rate() const override { return 0.001; }
+    void set_learning_rate(double) override {}
 };
 
 // The Trainer's loop: every callback sees every epoch; the run ends after the epoch in which one asked to stop.

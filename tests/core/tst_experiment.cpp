@@ -208,8 +208,8 @@ void TestExperiment::rejects_data() {
     row("layer not object", "model.layers[2]", "5", "model.layers[2]", "\"type\"");
     row("layers not array", "model.layers", "{}", "model.layers", "array");
     row("activation name", "model.layers[1].activation", "relux", "model.layers[1].activation", "\"leaky_relu\"");
-    row("optimizer name", "optimizer", "adamw", "optimizer", "\"rmsprop\"");
-    row("optimizer type", "optimizer.type", "nadam", "optimizer.type", "\"sgd\"");
+    row("optimizer name", "optimizer", "adamax", "optimizer", "\"rmsprop\"");
+    row("optimizer type", "optimizer.type", "ftrl", "optimizer.type", "\"sgd\"");
     row("normalization", "data.normalization", "minmax", "data.normalization", "\"standardize\"");
     row("initializer name", "model.layers[1].kernel_initializer", "xavier", "model.layers[1].kernel_initializer",
         "\"he_normal\"");

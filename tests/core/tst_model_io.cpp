@@ -20,6 +20,7 @@
 namespace {
 
 constexpr double kValDataLoss = 0.0625;  // epoch e stores kValDataLoss * e
+constexpr double kLr = 0.00390625;       // and lr kLr * e
 
 using namespace mlpw;
 
@@ -74,6 +75,7 @@ ModelFile modelFile(const ModelState& weights) {
         m.val_loss = e == 3 ? std::numeric_limits<double>::infinity() : 0.123456789012345678;
         m.val_accuracy = std::numeric_limits<double>::quiet_NaN();
         m.val_data_loss = kValDataLoss * e;
+        m.lr = kLr * e;
         m.train_seconds = 1e-300;
         m.seconds = 12.5;
         m.samples_per_s = 45000.0 / 7;
@@ -178,23 +180,26 @@ void TestModelIo::initTestCase() {
 }
 
 void TestModelIo::readsHistoryLayout1() {
-    // Files written before val_data_loss existed (EpochMetrics layout 1, whose val_loss was the cross-entropy
-    // alone): turn the stored layout into 1 and drop the val_data_loss values; the loader then takes val_loss as
-    // the cross-entropy.
+    // Files written before val_data_loss and lr existed (EpochMetrics layout 1, whose val_loss was the
+    // cross-entropy alone): turn the stored layout into 1 and drop the val_data_loss and lr values; the loader
+    // then takes val_loss as the cross-entropy and lr as 0 (not recorded).
     QByteArray payload = m_valid.mid(m_header);
-    const QByteArray layout2 = "\n3 0 2 1 3 1407 1 ";  // count, (tracking 0, layout 2), epoch 1 of 3, 1407 batches
-    QCOMPARE(payload.count(layout2), 1);
-    payload.replace(layout2, "\n3 0 1 1 3 1407 1 ");
+    const QByteArray layout3 = "\n3 0 3 1 3 1407 1 ";  // count, (tracking 0, layout 3), epoch 1 of 3, 1407 batches
+    QCOMPARE(payload.count(layout3), 1);
+    payload.replace(layout3, "\n3 0 1 1 3 1407 1 ");
     for (int e = 1; e <= 3; ++e) {
-        const QByteArray token = " " + bitsToken(kValDataLoss * e);  // the last value of epoch e
-        QCOMPARE(payload.count(token), 1);
-        payload.replace(token, "");
+        for (const double last : {kLr * e, kValDataLoss * e}) {  // the last two values of epoch e
+            const QByteArray token = " " + bitsToken(last);
+            QCOMPARE(payload.count(token), 1);
+            payload.replace(token, "");
+        }
     }
     const QString path = m_dir.filePath("layout1.mlpw");
     writeAll(path, sealed(payload));
     const ModelFile loaded = load_model(path.toStdString());
     QCOMPARE(loaded.history.size(), size_t(3));
     for (const EpochMetrics& m : loaded.history) QVERIFY(sameBits(m.val_data_loss, m.val_loss));
+    for (const EpochMetrics& m : loaded.history) QCOMPARE(m.lr, 0.0);
     QCOMPARE(loaded.history[0].val_loss, 0.123456789012345678);
 }
 

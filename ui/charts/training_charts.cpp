@@ -22,7 +22,7 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_loss(new MetricChart(tr("Loss"), tr("loss"))),
       m_accuracy(new MetricChart(tr("Accuracy"), tr("accuracy"))),
       m_twin(new MetricChart(tr("Accuracy and validation loss"), tr("accuracy"), tr("val_loss"))),
-      m_timer(new QTimer(this)) {
+      m_rate(new MetricChart(tr("Learning rate"), tr("lr"))), m_timer(new QTimer(this)) {
     using S = MetricChart::Style;
     using Side = MetricChart::Side;
     // Short legend names (the chart's title says which metric): per batch, per epoch, validation.
@@ -37,9 +37,10 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     m_accuracy->addTrack(tr("my digits"), kMyDigits, S::dashed, Side::left, &m_myDigitsAccuracy);
     m_twin->addTrack(tr("my_digits_accuracy"), kMyDigits, S::dashed, Side::left, &m_myDigitsAccuracy);
     m_twin->addTrack(tr("val_loss (right)"), kStop, S::dashed, Side::right, &m_valLoss);
+    m_rate->addTrack(tr("lr"), kTrain, S::bold, Side::left, &m_epochRate);
     m_accuracy->setBounds(Side::left, 0.0, 1.0);
     m_twin->setBounds(Side::left, 0.0, 1.0);
-    for (MetricChart* c : {m_loss, m_accuracy, m_twin}) {
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin, m_rate}) {
         c->addMarker(tr("best %1"), kBest, &m_bestEpoch);
         c->addMarker(tr("stop %1"), kStop, &m_stopEpoch);
         c->setToolTip(tr("Hover a curve for its values"));
@@ -56,6 +57,7 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     pair->addWidget(m_accuracy);
     m_tabs->addTab(pair, tr("&Loss and accuracy"));
     m_tabs->addTab(m_twin, tr("Accuracy && &val_loss"));
+    m_tabs->addTab(m_rate, tr("Learning &rate"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -69,12 +71,12 @@ TrainingCharts::TrainingCharts(QWidget* parent)
 
 void TrainingCharts::reset() {
     for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy,
-                       &m_myDigitsAccuracy})
+                       &m_myDigitsAccuracy, &m_epochRate})
         list->clear();
     m_bestEpoch = m_stopEpoch = 0;
     m_xMax = 0.0;
     m_refreshes = 0;
-    for (MetricChart* c : {m_loss, m_accuracy, m_twin}) c->refitAxes();
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin, m_rate}) c->refitAxes();
     refresh();
 }
 
@@ -89,7 +91,7 @@ void TrainingCharts::decimate(QList<QPointF>& points) {
 void TrainingCharts::showRecord(const RunSnapshot& record) {
     m_record = record;
     for (auto* list : {&m_batchLoss, &m_batchAccuracy, &m_epochLoss, &m_epochAccuracy, &m_valLoss, &m_valAccuracy,
-                       &m_myDigitsAccuracy})
+                       &m_myDigitsAccuracy, &m_epochRate})
         list->clear();
     m_bestEpoch = m_stopEpoch = 0;
     m_xMax = 0.0;
@@ -105,6 +107,7 @@ void TrainingCharts::showRecord(const RunSnapshot& record) {
         for (const mlpw::EpochMetrics& m : record->history) {
             m_epochLoss.append({double(m.epoch), m.loss});
             m_epochAccuracy.append({double(m.epoch), m.accuracy});
+            if (m.lr > 0.0) m_epochRate.append({double(m.epoch), m.lr});  // 0: not recorded (older files)
             if (m.has_validation) {
                 m_valLoss.append({double(m.epoch), m.val_loss});
                 m_valAccuracy.append({double(m.epoch), m.val_accuracy});
@@ -141,7 +144,7 @@ void TrainingCharts::refresh() {
     m_timer->stop();
     m_sinceRefresh.restart();
     ++m_refreshes;
-    for (MetricChart* c : {m_loss, m_accuracy, m_twin})
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin, m_rate})
         if (c->isVisible() || !isVisible()) c->refresh(m_xMax);
 }
 

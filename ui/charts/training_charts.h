@@ -47,11 +47,12 @@ private:
     MetricChart* m_loss;
     MetricChart* m_accuracy;
     MetricChart* m_twin;
+    MetricChart* m_rate;  // the learning rate per epoch (History's lr)
     QTimer* m_timer;
     QElapsedTimer m_sinceRefresh;
     RunSnapshot m_record;
     QList<QPointF> m_batchLoss, m_batchAccuracy;
-    QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy;
+    QList<QPointF> m_epochLoss, m_epochAccuracy, m_valLoss, m_valAccuracy, m_epochRate;
     QList<QPointF> m_myDigitsAccuracy;  // the person's drawings (ui/inspect/my_digits_score.h)
     int m_bestEpoch = 0, m_stopEpoch = 0;
     double m_xMax = 0.0;

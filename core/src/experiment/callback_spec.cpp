@@ -4,8 +4,9 @@
 namespace mlpw {
 
 const std::vector<std::string>& callback_type_names() {
-    static const std::vector<std::string> names{"early_stopping", "early_stopping_threshold", "stop_at",
-                                                "model_checkpoint"};
+    static const std::vector<std::string> names{
+        "early_stopping",   "early_stopping_threshold", "stop_at",
+        "model_checkpoint", "reduce_lr_on_plateau",     "learning_rate_scheduler"};
     return names;
 }
 

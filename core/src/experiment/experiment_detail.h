@@ -33,7 +33,8 @@ private:
 
 // Where each callback stands in the file ("callbacks[3]"): CallbackSpecs groups them by type.
 struct CallbackPaths {
-    std::vector<std::string> early_stopping, early_stopping_threshold, stop_at, model_checkpoint;
+    std::vector<std::string> early_stopping, early_stopping_threshold, stop_at, model_checkpoint, reduce_lr_on_plateau,
+        learning_rate_scheduler;
     bool canonical_order = true;  // the file lists them in CallbackSpecs' order (what the writer produces)
     static CallbackPaths canonical(const CallbackSpecs& callbacks);
 };

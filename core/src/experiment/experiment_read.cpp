@@ -135,6 +135,26 @@ void read_regularizer(const json& value, const std::string& path, RegularizerSpe
     r.finish("kernel_regularizer");
 }
 
+// kernel_constraint: null, "non_neg", or {"type": "max_norm", "max_value": 3, "axis": 0}.
+void read_constraint(const json& value, const std::string& path, ConstraintSpec& out, Problems& problems) {
+    out = ConstraintSpec{};
+    if (value.is_null()) return;  // Keras: kernel_constraint=None
+    const auto& names = constraint_names();
+    const auto known = [&](const json& v) { return v.is_string() && parse_constraint(v.get<std::string>(), out.type); };
+    if (value.is_string()) {
+        if (!known(value)) problems.add(path, "must be null or one of " + quoted_list(names), show(value));
+        return;
+    }
+    if (!is_object_or_report(value, path, "null, a constraint name or an object with a \"type\"", problems)) return;
+    ObjectReader r(value, path, problems);
+    const json* t = r.find("type");
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+    if (!known(*t)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    if (out.type == ConstraintType::max_norm) r.get("max_value", out.max_value);
+    if (out.type != ConstraintType::non_neg) r.get("axis", out.axis);
+    r.finish("the " + to_string(out.type) + " constraint");
+}
+
 // The activation of a dense or activation layer, with its parameter when it has one.
 void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
     if (const json* v = r.find("activation")) {
@@ -155,6 +175,11 @@ void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
             problems.add(r.path(p.key), "only allowed with activation \"" + to_string(p.fn) + "\"",
                          show(*p.field) + " with activation \"" + to_string(layer.activation) + "\"");
     }
+}
+
+void read_fill(ObjectReader& r, LayerSpec& layer) {
+    r.get_name("fill_mode", layer.fill_mode, parse_fill_mode, fill_mode_names());
+    r.get("fill_value", layer.fill_value);
 }
 
 void read_layer(const json& value, const std::string& path, LayerSpec& layer, Problems& problems) {
@@ -178,6 +203,8 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
                 read_initializer(*v, r.path("bias_initializer"), layer.bias_initializer, problems);
             if (const json* v = r.find("kernel_regularizer"))
                 read_regularizer(*v, r.path("kernel_regularizer"), layer.kernel_regularizer, problems);
+            if (const json* v = r.find("kernel_constraint"))
+                read_constraint(*v, r.path("kernel_constraint"), layer.kernel_constraint, problems);
             break;
         case LayerType::activation:
             r.require("activation", "one of " + quoted_list(activation_names()));
@@ -193,6 +220,27 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
             r.get("epsilon", layer.epsilon);
             break;
         case LayerType::flatten: break;
+        case LayerType::random_translation:
+        case LayerType::random_zoom:
+            r.require("height_factor", "a number");
+            if (layer.type == LayerType::random_translation) r.require("width_factor", "a number");
+            r.get("height_factor", layer.height_factor);
+            if (const json* v = r.find("width_factor"); v && !v->is_null()) {
+                float width = 0.0f;
+                r.get("width_factor", width);
+                layer.width_factor = width;
+            }
+            read_fill(r, layer);
+            break;
+        case LayerType::random_rotation:
+            r.require("factor", "a number (a fraction of a full turn)");
+            r.get("factor", layer.factor);
+            read_fill(r, layer);
+            break;
+        case LayerType::elastic_deformation:
+            r.get("alpha", layer.alpha);
+            r.get("sigma", layer.sigma);
+            break;
     }
     r.finish("a " + to_string(layer.type) + " layer");
 }
@@ -211,6 +259,40 @@ void read_model(const json& value, ModelSpec& model, Problems& problems) {
         }
     }
     r.finish("the model");
+}
+
+// A Keras schedule in place of the learning rate: {"type": "exponential_decay", "decay_steps": 1000, ...}.
+void read_schedule(const json& value, const std::string& path, LearningRateSchedule& out, Problems& problems) {
+    ObjectReader r(value, path, problems);
+    const json* t = r.find("type");
+    const auto names = schedule_names();
+    ScheduleType type{};
+    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+    if (!t->is_string() || !parse_schedule_type(t->get<std::string>(), type))
+        return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+    out = LearningRateSchedule{};
+    out.type = type;
+    for (const auto& key : schedule_info(type).keys) {
+        const ScheduleOption& o = schedule_option(key);
+        if (o.number) r.get(key, out.*o.number);
+        if (o.flag) r.get(key, out.*o.flag);
+    }
+    if (type == ScheduleType::piecewise_constant_decay) {
+        r.require("boundaries", "an array of step numbers");
+        r.require("values", "an array of rates, one more than boundaries");
+        const auto numbers = [&](const char* key, auto& list) {
+            const json* v = r.find(key);
+            if (!v) return;
+            const bool ok = v->is_array() && std::all_of(v->begin(), v->end(), [](const json& x) {
+                                return x.is_number() && std::fabs(x.get<double>()) <= FLT_MAX;
+                            });
+            if (!ok) return problems.add(r.path(key), "must be an array of numbers", show(*v));
+            for (const json& x : *v) list.push_back(static_cast<std::decay_t<decltype(list[0])>>(x.get<double>()));
+        };
+        numbers("boundaries", out.boundaries);
+        numbers("values", out.values);
+    }
+    r.finish("the " + std::string(schedule_info(type).name) + " schedule");
 }
 
 // "adam" (Keras defaults) or {"type": "sgd", "momentum": 0.9}: the type's defaults, then the given options.
@@ -232,10 +314,36 @@ void read_optimizer(const json& value, OptimizerSpec& out, Problems& problems) {
     out = defaults_for(type);
     for (const auto& key : optimizer_info(type).keys) {
         const OptimizerOption& o = optimizer_option(key);
+        if (key == "learning_rate" && r.has(key) && r.find(key)->is_object()) {
+            read_schedule(*r.find(key), r.path(key), out.schedule, problems);
+            continue;
+        }
         if (o.number) r.get(key, out.*o.number);
         if (o.flag) r.get(key, out.*o.flag);
     }
     r.finish("the " + to_string(type) + " optimizer");
+}
+
+// LearningRateScheduler's "schedule": "lr * 0.9" or {"0": 0.001, "10": 0.0001} (epochs 0-based).
+void read_rate_table_or_expression(ObjectReader& r, LearningRateSchedulerSpec& c, Problems& problems) {
+    const json* v = r.find("schedule");
+    if (!v) return;
+    const std::string path = r.path("schedule");
+    if (v->is_string()) {
+        c.expression = v->get<std::string>();
+        return;
+    }
+    if (!v->is_object() || v->empty())
+        return problems.add(path, "must be an expression in epoch and lr or a table {\"<epoch>\": <rate>}", show(*v));
+    for (const auto& [key, rate] : v->items()) {
+        char* end = nullptr;
+        const long epoch = std::strtol(key.c_str(), &end, 10);
+        if (key.empty() || *end != '\0' || epoch < 0 || epoch > std::numeric_limits<int>::max())
+            return problems.add(child(path, key), "the keys must be epochs (0-based whole numbers)", show(key));
+        if (!rate.is_number() || std::fabs(rate.get<double>()) > FLT_MAX)
+            return problems.add(child(path, key), "must be a number (the rate from that epoch on)", show(rate));
+        c.table[static_cast<int>(epoch)] = static_cast<float>(rate.get<double>());
+    }
 }
 
 void read_callback(const json& value, const std::string& path, CallbackSpecs& out, CallbackPaths& paths, int& last_kind,
@@ -280,13 +388,28 @@ void read_callback(const json& value, const std::string& path, CallbackSpecs& ou
         r.get("monitor", c.monitor);
         r.get("value", c.value);
         r.get("mode", c.mode);
-    } else {
+    } else if (kind == 3) {
         ModelCheckpointSpec& c = out.model_checkpoint.emplace_back();
         paths.model_checkpoint.push_back(path);
         r.get("filepath", c.filepath);
         r.get("monitor", c.monitor);
         r.get("save_best_only", c.save_best_only);
         r.get("mode", c.mode);
+    } else if (kind == 4) {
+        ReduceLROnPlateauSpec& c = out.reduce_lr_on_plateau.emplace_back();
+        paths.reduce_lr_on_plateau.push_back(path);
+        r.get("monitor", c.monitor);
+        r.get("factor", c.factor);
+        r.get("patience", c.patience);
+        r.get("mode", c.mode);
+        r.get("min_delta", c.min_delta);
+        r.get("cooldown", c.cooldown);
+        r.get("min_lr", c.min_lr);
+    } else {
+        LearningRateSchedulerSpec& c = out.learning_rate_scheduler.emplace_back();
+        paths.learning_rate_scheduler.push_back(path);
+        r.require("schedule", "an expression in epoch and lr, or a table {\"<epoch>\": <rate>}");
+        read_rate_table_or_expression(r, c, problems);
     }
     r.finish("the " + *it + " callback");
 }

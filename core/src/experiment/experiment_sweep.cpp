@@ -191,10 +191,12 @@ void check_sweep(const ExperimentSpec& spec, const CallbackPaths& paths, Problem
     bool values_fine = true;
     for (const auto& axis : axes) {
         if (!paths.canonical_order && axis.key.rfind("callbacks", 0) == 0) {
-            problems.add("sweep." + axis.key,
-                         "sweep paths number callbacks in the order early_stopping, early_stopping_threshold, "
-                         "stop_at, model_checkpoint; list the callbacks in that order",
-                         "another order");
+            problems.add(
+                "sweep." + axis.key,
+                "sweep paths number callbacks in the order early_stopping, early_stopping_threshold, "
+                "stop_at, model_checkpoint, reduce_lr_on_plateau, learning_rate_scheduler; list the callbacks in "
+                "that order",
+                "another order");
             values_fine = false;
             continue;
         }

@@ -1,9 +1,11 @@
 // The value rules of an experiment (ranges, the softmax ending, callbacks against the data split) and the
 // check of a model against the data it will see. Messages: "<path>: <what is allowed>, got <value>".
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "experiment/experiment_detail.h"
+#include "mlpw/experiment/rate_expression.h"
 
 namespace mlpw::detail {
 namespace {
@@ -55,14 +57,54 @@ void check_model(Problems& p, const ModelSpec& model) {
                 check_initializer(p, at(path, "bias_initializer"), layer.bias_initializer);
                 at_least_zero(p, at(path, "kernel_regularizer.l1"), layer.kernel_regularizer.l1);
                 at_least_zero(p, at(path, "kernel_regularizer.l2"), layer.kernel_regularizer.l2);
+                if (layer.kernel_constraint.type == ConstraintType::max_norm)
+                    above_zero(p, at(path, "kernel_constraint.max_value"), layer.kernel_constraint.max_value);
+                if (layer.kernel_constraint.axis != 0 && layer.kernel_constraint.axis != 1)
+                    p.add(at(path, "kernel_constraint.axis"),
+                          "must be 0 (over each unit's inputs) or 1 (over each input's units)",
+                          show(layer.kernel_constraint.axis));
                 break;
             case LayerType::dropout: unit_interval(p, at(path, "rate"), layer.rate); break;
             case LayerType::batch_normalization:
                 unit_interval(p, at(path, "momentum"), layer.momentum);
                 above_zero(p, at(path, "epsilon"), layer.epsilon);
                 break;
+            case LayerType::random_translation:
+            case LayerType::random_zoom: {
+                // Keras: factors in [-1, 1]; a zoom of 1 + factor must stay > 0
+                const auto factor_range = [&](const std::string& key, float v) {
+                    const bool ok =
+                        layer.type == LayerType::random_zoom ? (v >= 0.0f && v < 1.0f) : (v >= 0.0f && v <= 1.0f);
+                    if (!ok)
+                        p.add(at(path, key),
+                              layer.type == LayerType::random_zoom ? "must be in [0, 1) (zoom by 1 + [-f, f])"
+                                                                   : "must be in [0, 1] (a fraction of the image)",
+                              show(v));
+                };
+                factor_range("height_factor", layer.height_factor);
+                if (layer.width_factor) factor_range("width_factor", *layer.width_factor);
+                break;
+            }
+            case LayerType::random_rotation:
+                if (!(layer.factor >= 0.0f && layer.factor <= 0.5f))
+                    p.add(at(path, "factor"), "must be in [0, 0.5] (a fraction of a full turn)", show(layer.factor));
+                break;
+            case LayerType::elastic_deformation:
+                at_least_zero(p, at(path, "alpha"), layer.alpha);
+                if (!(layer.sigma > 0.0f && layer.sigma <= 16.0f))
+                    p.add(at(path, "sigma"), "must be in (0, 16] pixels", show(layer.sigma));
+                break;
             default: break;
         }
+        if (layer.type == LayerType::elastic_deformation && i > 0 &&
+            std::any_of(model.layers.begin(), model.layers.begin() + static_cast<long>(i),
+                        [](const LayerSpec& l) { return l.type == LayerType::elastic_deformation; }))
+            p.add(path, "one elastic_deformation layer at most (raise its alpha instead)", "a second one");
+        if (is_augmentation(layer.type) && i > 0 && !is_augmentation(model.layers[i - 1].type))
+            p.add(path,
+                  "an augmentation layer must come first, before flatten and every other layer (it transforms the "
+                  "image)",
+                  "after a " + to_string(model.layers[i - 1].type) + " layer");
         check_activation_params(p, path, layer);
         const auto [it, inserted] = first_with_name.emplace(names[i], i);
         if (!inserted)
@@ -85,9 +127,35 @@ void check_model(Problems& p, const ModelSpec& model) {
               describe_end(last));
 }
 
+void check_schedule(Problems& p, const std::string& path, const LearningRateSchedule& s) {
+    for (const auto& key : schedule_info(s.type).keys) {
+        const ScheduleOption& option = schedule_option(key);
+        if (!option.number) continue;
+        const float v = s.*option.number;
+        in(p, at(path, key), v, option.range);
+        if (option.integer && v != std::floor(v)) p.add(at(path, key), "must be a whole number of steps", show(v));
+    }
+    if (s.type == ScheduleType::cosine_decay && s.warmup_target > 0.0f && !(s.warmup_steps > 0.0f))
+        p.add(at(path, "warmup_steps"), "must be > 0 when warmup_target is set", show(s.warmup_steps));
+    if (s.type != ScheduleType::piecewise_constant_decay) return;
+    if (s.values.size() != s.boundaries.size() + 1)
+        p.add(at(path, "values"),
+              "must have one more entry than boundaries (" + std::to_string(s.boundaries.size()) + ")",
+              std::to_string(s.values.size()) + " values");
+    for (size_t i = 1; i < s.boundaries.size(); ++i)
+        if (!(s.boundaries[i] > s.boundaries[i - 1]))
+            p.add(at(path, "boundaries"), "must be strictly increasing",
+                  show(float(s.boundaries[i - 1])) + " then " + show(float(s.boundaries[i])));
+    for (const float v : s.values) in(p, at(path, "values"), v, Range::non_negative);
+}
+
 void check_optimizer(Problems& p, const OptimizerSpec& o) {
     for (const auto& key : optimizer_info(o.type).keys) {
         const OptimizerOption& option = optimizer_option(key);
+        if (key == "learning_rate" && o.schedule.type != ScheduleType::constant) {
+            check_schedule(p, "optimizer.learning_rate", o.schedule);
+            continue;
+        }
         if (option.number) in(p, "optimizer." + key, o.*option.number, option.range);
     }
     if (o.clipnorm > 0.0f && o.clipvalue > 0.0f)
@@ -108,6 +176,42 @@ void check_monitor(Problems& p, const std::string& path, const std::string& moni
               show(monitor) + " with validation_split " + show(data.validation_split));
     if (std::find(modes.begin(), modes.end(), mode) == modes.end())
         p.add(at(path, "mode"), "must be one of " + quoted_list(modes), show(mode));
+}
+
+// A callback that sets the rate cannot work on a schedule (Keras: "This optimizer was created with a
+// LearningRateSchedule object as its learning_rate ... cannot be set").
+void check_rate_setter(Problems& p, const std::string& path, const OptimizerSpec& optimizer) {
+    if (optimizer.schedule.type != ScheduleType::constant)
+        p.add(at(path, "type"),
+              "sets the learning rate, which is a " + std::string(schedule_info(optimizer.schedule.type).name) +
+                  " schedule here; give optimizer.learning_rate a number or drop this callback",
+              show(std::string(path)));
+}
+
+void check_lr_callbacks(Problems& p, const CallbackSpecs& c, const CallbackPaths& paths, const ExperimentSpec& spec) {
+    for (size_t i = 0; i < c.reduce_lr_on_plateau.size(); ++i) {
+        const auto& s = c.reduce_lr_on_plateau[i];
+        const std::string& path = paths.reduce_lr_on_plateau[i];
+        check_monitor(p, path, s.monitor, s.mode, spec.data);
+        if (!(s.factor > 0.0f && s.factor < 1.0f))
+            p.add(at(path, "factor"), "must be in (0, 1) (Keras: ReduceLROnPlateau does not support a factor >= 1.0)",
+                  show(s.factor));
+        at_least_zero(p, at(path, "patience"), s.patience);
+        at_least_zero(p, at(path, "min_delta"), s.min_delta);
+        at_least_zero(p, at(path, "cooldown"), s.cooldown);
+        at_least_zero(p, at(path, "min_lr"), s.min_lr);
+        check_rate_setter(p, path, spec.optimizer);
+    }
+    for (size_t i = 0; i < c.learning_rate_scheduler.size(); ++i) {
+        const auto& s = c.learning_rate_scheduler[i];
+        const std::string& path = paths.learning_rate_scheduler[i];
+        std::string error;
+        if (s.table.empty() && !RateExpression::parse(s.expression, error))
+            p.add(at(path, "schedule"), "must be an expression in epoch and lr (" + error + ")", show(s.expression));
+        for (const auto& [epoch, rate] : s.table)
+            if (!(rate > 0.0f)) p.add(at(path, "schedule." + std::to_string(epoch)), "must be > 0", show(rate));
+        check_rate_setter(p, path, spec.optimizer);
+    }
 }
 
 void check_callbacks(Problems& p, const CallbackSpecs& c, const CallbackPaths& paths, const DataSpec& data) {
@@ -149,6 +253,8 @@ CallbackPaths CallbackPaths::canonical(const CallbackSpecs& c) {
     number(paths.early_stopping_threshold, c.early_stopping_threshold.size());
     number(paths.stop_at, c.stop_at.size());
     number(paths.model_checkpoint, c.model_checkpoint.size());
+    number(paths.reduce_lr_on_plateau, c.reduce_lr_on_plateau.size());
+    number(paths.learning_rate_scheduler, c.learning_rate_scheduler.size());
     return paths;
 }
 
@@ -165,6 +271,7 @@ void check_values(const ExperimentSpec& spec, const CallbackPaths& paths, Proble
     if (spec.training.threads < 0)
         p.add("training.threads", "must be >= 0 (0: automatic)", show(spec.training.threads));
     check_callbacks(p, spec.callbacks, paths, spec.data);
+    check_lr_callbacks(p, spec.callbacks, paths, spec);
 }
 
 }  // namespace mlpw::detail

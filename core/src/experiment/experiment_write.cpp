@@ -39,6 +39,21 @@ public:
         return out;
     }
 
+    Json constraint(const ConstraintSpec& c) const {
+        if (!c.active()) return Json(nullptr);
+        if (c.type == ConstraintType::non_neg) return to_string(c.type);
+        Json out = Json::object();
+        out["type"] = to_string(c.type);
+        if (c.type == ConstraintType::max_norm) out["max_value"] = json_number(c.max_value);
+        out["axis"] = c.axis;
+        return out;
+    }
+
+    void fill(Json& out, const LayerSpec& l, const LayerSpec& d) const {
+        put(out, "fill_mode", to_string(l.fill_mode), to_string(d.fill_mode));
+        put(out, "fill_value", l.fill_value, d.fill_value);
+    }
+
     void activation(Json& out, const LayerSpec& l, const LayerSpec& d) const {
         put(out, "activation", to_string(l.activation), to_string(d.activation));
         if (l.activation == ActivationFn::leaky_relu) put(out, "negative_slope", l.negative_slope, d.negative_slope);
@@ -65,6 +80,8 @@ public:
                     reg["l2"] = json_number(l.kernel_regularizer.l2);
                     out["kernel_regularizer"] = reg;
                 }
+                if (!m_compact || l.kernel_constraint.active())
+                    out["kernel_constraint"] = constraint(l.kernel_constraint);
                 break;
             case LayerType::activation: out["activation"] = to_string(l.activation), activation(out, l, d); break;
             case LayerType::leaky_relu: put(out, "negative_slope", l.negative_slope, d.negative_slope); break;
@@ -74,6 +91,43 @@ public:
                 put(out, "epsilon", l.epsilon, d.epsilon);
                 break;
             case LayerType::flatten: break;
+            case LayerType::random_translation:
+            case LayerType::random_zoom:
+                out["height_factor"] = json_number(l.height_factor);
+                // random_translation requires a width_factor (a spec built in code may lack one: 0 then)
+                if (l.type == LayerType::random_translation)
+                    out["width_factor"] = json_number(l.width_factor.value_or(0.0f));
+                else if (l.width_factor) out["width_factor"] = json_number(*l.width_factor);
+                else if (l.type == LayerType::random_zoom && !m_compact) out["width_factor"] = nullptr;
+                fill(out, l, d);
+                break;
+            case LayerType::random_rotation:
+                out["factor"] = json_number(l.factor);
+                fill(out, l, d);
+                break;
+            case LayerType::elastic_deformation:
+                put(out, "alpha", l.alpha, d.alpha);
+                put(out, "sigma", l.sigma, d.sigma);
+                break;
+        }
+        return out;
+    }
+
+    // Written whole, defaults included, even in the compact form: a schedule is read whole.
+    Json schedule(const LearningRateSchedule& s) const {
+        Json out = Json::object();
+        const ScheduleInfo& info = schedule_info(s.type);
+        out["type"] = info.name;
+        for (const auto& key : info.keys) {
+            const ScheduleOption& option = schedule_option(key);
+            if (option.number) out[option.key] = json_number(s.*option.number);
+            if (option.flag) out[option.key] = s.*option.flag;
+        }
+        if (s.type == ScheduleType::piecewise_constant_decay) {
+            out["boundaries"] = Json::array();
+            for (const double b : s.boundaries) out["boundaries"].push_back(b);
+            out["values"] = Json::array();
+            for (const float v : s.values) out["values"].push_back(json_number(v));
         }
         return out;
     }
@@ -84,13 +138,18 @@ public:
         out["type"] = to_string(o.type);
         for (const auto& key : optimizer_info(o.type).keys) {
             const OptimizerOption& option = optimizer_option(key);
+            if (key == "learning_rate" && o.schedule.type != ScheduleType::constant) {
+                out[option.key] = schedule(o.schedule);
+                continue;
+            }
             if (option.number) put(out, option.key, o.*option.number, d.*option.number);
             if (option.flag) put(out, option.key, o.*option.flag, d.*option.flag);
         }
         return out;
     }
 
-    // In CallbackSpecs' order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint.
+    // In CallbackSpecs' order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint,
+    // reduce_lr_on_plateau, learning_rate_scheduler.
     Json callbacks(const CallbackSpecs& c) const {
         Json out = Json::array();
         for (const auto& s : c.early_stopping) {
@@ -136,6 +195,31 @@ public:
             put(j, "monitor", s.monitor, d.monitor);
             put(j, "save_best_only", s.save_best_only, d.save_best_only);
             put(j, "mode", s.mode, d.mode);
+            out.push_back(j);
+        }
+        for (const auto& s : c.reduce_lr_on_plateau) {
+            const ReduceLROnPlateauSpec d;
+            Json j = Json::object();
+            j["type"] = "reduce_lr_on_plateau";
+            put(j, "monitor", s.monitor, d.monitor);
+            put(j, "factor", s.factor, d.factor);
+            put(j, "patience", s.patience, d.patience);
+            put(j, "mode", s.mode, d.mode);
+            put(j, "min_delta", s.min_delta, d.min_delta);
+            put(j, "cooldown", s.cooldown, d.cooldown);
+            put(j, "min_lr", s.min_lr, d.min_lr);
+            out.push_back(j);
+        }
+        for (const auto& s : c.learning_rate_scheduler) {
+            Json j = Json::object();
+            j["type"] = "learning_rate_scheduler";
+            if (s.table.empty()) {
+                j["schedule"] = s.expression;
+            } else {
+                Json table = Json::object();
+                for (const auto& [epoch, rate] : s.table) table[std::to_string(epoch)] = json_number(rate);
+                j["schedule"] = table;
+            }
             out.push_back(j);
         }
         return out;

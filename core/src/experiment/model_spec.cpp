@@ -13,13 +13,21 @@ const std::vector<LayerTypeInfo> kLayerTypes{
     {LayerType::dropout, "dropout", "Dropout", "dropout"},
     {LayerType::batch_normalization, "batch_normalization", "BatchNormalization", "batch_normalization"},
     {LayerType::flatten, "flatten", "Flatten", "flatten"},
+    {LayerType::random_translation, "random_translation", "RandomTranslation", "random_translation"},
+    {LayerType::random_rotation, "random_rotation", "RandomRotation", "random_rotation"},
+    {LayerType::random_zoom, "random_zoom", "RandomZoom", "random_zoom"},
+    {LayerType::elastic_deformation, "elastic_deformation", "ElasticDeformation", "elastic_deformation"},
 };
+const std::vector<std::string> kFillModes{"reflect", "wrap", "constant", "nearest"};
 
 // Names in enum order: the enum value is the index.
 const std::vector<std::string> kActivations{"linear", "relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"};
 const std::vector<std::string> kInitializers{"zeros",          "ones",           "constant",      "random_normal",
                                              "random_uniform", "glorot_uniform", "glorot_normal", "he_normal",
                                              "he_uniform",     "lecun_normal"};
+
+// ConstraintType's order after none.
+const std::vector<std::string> kConstraints{"max_norm", "non_neg", "unit_norm"};
 
 std::vector<std::string> names_of(const std::vector<LayerTypeInfo>& types) {
     std::vector<std::string> names;
@@ -61,6 +69,25 @@ std::string to_string(InitializerType type) { return name_of(kInitializers, type
 bool parse_layer_type(const std::string& name, LayerType& out) { return value_of(layer_type_names(), name, out); }
 bool parse_activation(const std::string& name, ActivationFn& out) { return value_of(kActivations, name, out); }
 bool parse_initializer(const std::string& name, InitializerType& out) { return value_of(kInitializers, name, out); }
+
+bool is_augmentation(LayerType type) {
+    return type == LayerType::random_translation || type == LayerType::random_rotation ||
+        type == LayerType::random_zoom || type == LayerType::elastic_deformation;
+}
+const std::vector<std::string>& fill_mode_names() { return kFillModes; }
+std::string to_string(FillMode mode) { return name_of(kFillModes, mode); }
+bool parse_fill_mode(const std::string& name, FillMode& out) { return value_of(kFillModes, name, out); }
+
+const std::vector<std::string>& constraint_names() { return kConstraints; }
+std::string to_string(ConstraintType type) {
+    return type == ConstraintType::none ? "none" : kConstraints.at(static_cast<size_t>(type) - 1);
+}
+bool parse_constraint(const std::string& name, ConstraintType& out) {
+    int index = 0;
+    if (!value_of(kConstraints, name, index)) return false;
+    out = static_cast<ConstraintType>(index + 1);
+    return true;
+}
 
 // Keras counts per prefix: the first layer of a kind gets the bare prefix, later ones "_1", "_2"...
 // Explicitly named layers keep their name and do not advance the counter.

@@ -12,6 +12,8 @@ namespace {
 // tf.keras 2: SGD(0.01, momentum=0, nesterov=False); Adagrad(0.001, initial_accumulator_value=0.1,
 // epsilon=1e-7); RMSprop(0.001, rho=0.9, momentum=0, epsilon=1e-7, centered=False);
 // Adam(0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False); clipnorm=clipvalue=None for all.
+// Keras 3: Nadam(0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7); AdamW(0.001, weight_decay=0.004, beta_1=0.9,
+// beta_2=0.999, epsilon=1e-7, amsgrad=False).
 const std::vector<OptimizerOption> kOptions{
     {"learning_rate", &OptimizerSpec::learning_rate, nullptr, 0.001f, Range::positive, false,
      MLPW_TRANSLATE_NOOP("OptimizerOption", "&Learning rate"),
@@ -42,6 +44,11 @@ const std::vector<OptimizerOption> kOptions{
     {"amsgrad", nullptr, &OptimizerSpec::amsgrad, 0.0f, Range::any, false,
      MLPW_TRANSLATE_NOOP("OptimizerOption", "AMS&Grad"),
      MLPW_TRANSLATE_NOOP("OptimizerOption", "Use the maximum of past second moments (Keras amsgrad, default off)")},
+    {"weight_decay", &OptimizerSpec::weight_decay, nullptr, 0.004f, Range::non_negative, false,
+     MLPW_TRANSLATE_NOOP("OptimizerOption", "&Weight decay"),
+     MLPW_TRANSLATE_NOOP("OptimizerOption",
+                         "Decoupled weight decay: w -= learning_rate * weight_decay * w at each step, "
+                         "biases included (Keras AdamW weight_decay, default 0.004)")},
     {"epsilon", &OptimizerSpec::epsilon, nullptr, 1e-7f, Range::positive, false,
      MLPW_TRANSLATE_NOOP("OptimizerOption", "&Epsilon"),
      MLPW_TRANSLATE_NOOP("OptimizerOption", "Added to the denominator for stability (Keras epsilon, default 1e-07)")},
@@ -72,6 +79,16 @@ const std::vector<OptimizerInfo> kOptimizers{
      "Adam",
      0.001f,
      {"learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad", "clipnorm", "clipvalue"}},
+    {OptimizerType::nadam,
+     "nadam",
+     "Nadam",
+     0.001f,
+     {"learning_rate", "beta_1", "beta_2", "epsilon", "clipnorm", "clipvalue"}},
+    {OptimizerType::adamw,
+     "adamw",
+     "AdamW",
+     0.001f,
+     {"learning_rate", "weight_decay", "beta_1", "beta_2", "epsilon", "amsgrad", "clipnorm", "clipvalue"}},
 };
 
 }  // namespace

@@ -106,12 +106,12 @@ void write_text_file(const std::string& path, const std::string& text) {
 }
 
 std::string history_csv(const std::vector<EpochMetrics>& history) {
-    std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss\n";
+    std::string text = "epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss,lr\n";
     for (const auto& m : history) {
         text += std::to_string(m.epoch - 1) + "," + csv_number(m.accuracy) + "," + csv_number(m.loss) + "," +
             (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
             (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
-            (m.has_validation ? csv_number(m.val_data_loss) : "") + "\n";
+            (m.has_validation ? csv_number(m.val_data_loss) : "") + "," + (m.lr > 0.0 ? csv_number(m.lr) : "") + "\n";
     }
     return text;
 }

@@ -1,6 +1,8 @@
 // Dense: dst {rows, units} = act(src {rows, in} x W^T + b), on oneDNN inner product primitives.
 // The activation that follows a Dense layer is fused as an eltwise post-op; its backward runs in place on
 // diff_dst before the inner product's backward passes.
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "mlpw/errors.h"
@@ -20,8 +22,8 @@ public:
     DenseLayer(Engine& engine, const std::string& name, int in, int capacity, const LayerSpec& spec,
                EltwiseFn activation, uint64_t seed)
         : Layer(engine, name, in, capacity), m_units(spec.units), m_use_bias(spec.use_bias), m_activation(activation),
-          m_regularizer(spec.kernel_regularizer), m_dst(static_cast<size_t>(capacity) * spec.units),
-          m_diff_src(static_cast<size_t>(capacity) * in) {
+          m_regularizer(spec.kernel_regularizer), m_constraint(spec.kernel_constraint),
+          m_dst(static_cast<size_t>(capacity) * spec.units), m_diff_src(static_cast<size_t>(capacity) * in) {
         // One weights layout for every batch size: the one the forward primitive prefers (blocked for brgemm).
         // Weights, gradients and optimiser slots all live in it, so the optimiser is a flat loop.
         const auto any_weights = memory::desc({m_units, m_in}, dt::f32, tag::any);
@@ -48,6 +50,33 @@ public:
         // Keras gives a bias initialiser the bias' own shape {units}: fan_in = fan_out = units.
         if (m_use_bias) initialize(spec.bias_initializer, bias.data(), bias.size(), m_units, m_units, rng);
         std::memcpy(m_bias.get_data_handle(), bias.data(), bias.size() * sizeof(float));
+        if (m_constraint.type == ConstraintType::max_norm || m_constraint.type == ConstraintType::unit_norm)
+            map_norm_groups();
+    }
+
+    bool has_constraint() const override { return m_constraint.active(); }
+
+    // Keras' constraints, on the kernel in its (possibly blocked) layout: m_group says which norm each element
+    // belongs to, so the projection is two flat passes (sums of squares, then scaling) with no reorder.
+    void apply_constraint() override {
+        float* w = data(m_weights);
+        const size_t n = elements(m_weights_desc);
+        if (m_constraint.type == ConstraintType::non_neg) {
+            for (size_t i = 0; i < n; ++i) w[i] = w[i] >= 0.0f ? w[i] : 0.0f;
+            return;
+        }
+        if (!m_constraint.active()) return;
+        std::fill(m_norm.begin(), m_norm.end(), 0.0);
+        for (size_t i = 0; i < n; ++i) m_norm[m_group[i]] += double(w[i]) * w[i];
+        const size_t groups = m_norm.size() - 1;  // the last one gathers the layout's padding (zeros)
+        const double max_value = m_constraint.max_value;
+        for (size_t g = 0; g < groups; ++g) {
+            const double norm = std::sqrt(m_norm[g]);
+            const double desired = m_constraint.type == ConstraintType::max_norm ? std::min(norm, max_value) : 1.0;
+            m_scale[g] = static_cast<float>(desired / (kConstraintEpsilon + norm));
+        }
+        m_scale[groups] = 1.0f;
+        for (size_t i = 0; i < n; ++i) w[i] *= m_scale[m_group[i]];
     }
 
     int out_features() const override { return m_units; }
@@ -190,10 +219,37 @@ private:
         return plain;
     }
 
+    // Keras' backend.epsilon() in MaxNorm and UnitNorm.
+    static constexpr double kConstraintEpsilon = 1e-7;
+
+    // m_group[e]: the norm group of element e of the weights layout (axis 0: its unit; axis 1: its input), found
+    // by reordering a plain kernel whose entries are group + 1 (exact in float); padding reads 0 -> the last group.
+    void map_norm_groups() {
+        const bool per_unit = m_constraint.axis == 0;
+        const size_t groups = static_cast<size_t>(per_unit ? m_units : m_in);
+        std::vector<float> plain(static_cast<size_t>(m_units) * m_in);
+        for (int u = 0; u < m_units; ++u)
+            for (int i = 0; i < m_in; ++i)
+                plain[static_cast<size_t>(u) * m_in + i] = static_cast<float>((per_unit ? u : i) + 1);
+        const size_t n = elements(m_weights_desc);
+        std::vector<float> laid_out(n, 0.0f);
+        memory target(m_weights_desc, m_engine->engine, laid_out.data());
+        write_plain(target, plain);
+        m_group.resize(n);
+        for (size_t e = 0; e < n; ++e)
+            m_group[e] = laid_out[e] > 0.0f ? static_cast<uint32_t>(laid_out[e]) - 1 : static_cast<uint32_t>(groups);
+        m_norm.assign(groups + 1, 0.0);
+        m_scale.assign(groups + 1, 1.0f);
+    }
+
     int m_units;
     bool m_use_bias;
     EltwiseFn m_activation;
     RegularizerSpec m_regularizer;
+    ConstraintSpec m_constraint;
+    std::vector<uint32_t> m_group;  // {weights layout elements}, max_norm and unit_norm only
+    std::vector<double> m_norm;     // {groups + 1}: sums of squares, then norms
+    std::vector<float> m_scale;     // {groups + 1}
     memory::desc m_weights_desc;
     StaggeredBuffer m_weights_buffer, m_diff_weights_buffer, m_bias_buffer, m_diff_bias_buffer;
     memory m_weights, m_diff_weights, m_bias, m_diff_bias;

@@ -88,6 +88,9 @@ public:
     // Reads this layer's tensors from `state` starting at `pos`, advancing it; throws ModelFileError.
     virtual void read_state(const ModelState&, size_t&) {}
     virtual void set_training_step(uint64_t) {}
+    // Projects the weights back into the layer's constraint (Keras kernel_constraint) after an update.
+    virtual void apply_constraint() {}
+    virtual bool has_constraint() const { return false; }
     virtual std::string describe() const = 0;
     // Whether its results are bit-identical for any OpenMP thread count (see Network::thread_count_invariant).
     virtual bool thread_count_invariant() const { return true; }

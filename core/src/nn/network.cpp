@@ -70,6 +70,10 @@ struct Network::Impl {
                 throw SpecError(where + ": softmax is supported only as the final activation");
             switch (l.type) {
                 case LayerType::flatten: break;  // inputs are already flat {rows, features}
+                case LayerType::random_translation:
+                case LayerType::random_rotation:
+                case LayerType::random_zoom:
+                case LayerType::elastic_deformation: break;  // applied in the batch assembly (augmentation.h)
                 case LayerType::dense: {
                     // The softmax of the last layer belongs to the head; a following activation layer is fused.
                     // Tensors keep the Dense layer's Keras name (dense_1/kernel) whatever is fused into it.
@@ -206,6 +210,14 @@ void Network::backward(int rows) {
 
 const float* Network::input_gradient() const {
     return m_impl->input_gradient ? m_impl->layers.front()->diff_src() : nullptr;
+}
+
+void Network::apply_constraints() {
+    for (auto& layer : m_impl->layers) layer->apply_constraint();
+}
+
+bool Network::has_constraints() const {
+    return std::any_of(m_impl->layers.begin(), m_impl->layers.end(), [](const auto& l) { return l->has_constraint(); });
 }
 
 bool Network::has_regularization() const {

@@ -101,21 +101,42 @@ MLPW_VECTOR_CLONES void rmsprop_chunk(float* __restrict w, const float* __restri
 // --- Adam (Kingma, Ba 2015), with the paper's "epsilon hat" form that tf.keras uses:
 // m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= lr_t * m / (sqrt(v) + eps),
 // lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t). AMSGrad (Reddi et al. 2018): vhat = max(vhat, v) in the denominator
-// (vhat is used only when kAmsgrad).
+// (vhat is used only when kAmsgrad). AdamW (Loshchilov, Hutter 2019), as Keras 3 applies it: first
+// w -= w * decay (decay = lr * weight_decay; 0 for Adam, which leaves w exactly as it is), then the Adam step.
 template <bool kAmsgrad>
 MLPW_VECTOR_CLONES void adam_chunk(float* __restrict w, const float* __restrict g, float* __restrict m,
                                    float* __restrict v, float* __restrict vhat, size_t begin, size_t end,
-                                   GradientTransform tf, float lr_t, float b1, float b2, float eps) {
+                                   GradientTransform tf, float lr_t, float b1, float b2, float eps, float decay) {
     for (size_t i = begin; i < end; ++i) {
         const float gi = transformed(g[i], w[i], tf);
         m[i] = b1 * m[i] + (1.0f - b1) * gi;
         v[i] = b2 * v[i] + (1.0f - b2) * gi * gi;
+        const float wi = w[i] - w[i] * decay;
         if constexpr (kAmsgrad) {
             vhat[i] = std::max(vhat[i], v[i]);
-            w[i] -= lr_t * m[i] / (std::sqrt(vhat[i]) + eps);
+            w[i] = wi - lr_t * m[i] / (std::sqrt(vhat[i]) + eps);
         } else {
-            w[i] -= lr_t * m[i] / (std::sqrt(v[i]) + eps);
+            w[i] = wi - lr_t * m[i] / (std::sqrt(v[i]) + eps);
         }
+    }
+}
+
+// --- Nadam (Dozat 2016), as Keras 3 computes it (keras/src/optimizers/nadam.py): with the momentum schedule
+// u_t = b1 (1 - 0.5 * 0.96^t) and U_t = u_1 ... u_t,
+// m_hat = u_{t+1} m / (1 - U_t u_{t+1}) + (1 - u_t) g / (1 - U_t); v_hat = v / (1 - b2^t);
+// w -= lr * m_hat / (sqrt(v_hat) + eps). The per-step constants: c_m, c_g and c_v = 1 / (1 - b2^t).
+struct NadamRule {
+    float lr, b1, b2, eps, c_m, c_g, c_v;
+};
+MLPW_VECTOR_CLONES
+void nadam_chunk(float* __restrict w, const float* __restrict g, float* __restrict m, float* __restrict v, size_t begin,
+                 size_t end, GradientTransform tf, NadamRule r) {
+    for (size_t i = begin; i < end; ++i) {
+        const float gi = transformed(g[i], w[i], tf);
+        m[i] = r.b1 * m[i] + (1.0f - r.b1) * gi;
+        v[i] = r.b2 * v[i] + (1.0f - r.b2) * gi * gi;
+        const float m_hat = r.c_m * m[i] + r.c_g * gi;
+        w[i] -= r.lr * m_hat / (std::sqrt(v[i] * r.c_v) + r.eps);
     }
 }
 
@@ -146,7 +167,7 @@ protected:
     }
     void clear_slots() override { m_velocity.clear(); }
     void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t) override {
-        const float lr = m_spec.learning_rate;
+        const float lr = this->lr();
         const float momentum = m_spec.momentum;
         if (momentum > 0.0f) {
             float* v = m_velocity.get(index, 0);
@@ -177,9 +198,8 @@ protected:
     void clear_slots() override { m_accumulator.clear(); }
     void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t) override {
         float* a = m_accumulator.get(index, 0);
-        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
-            adagrad_chunk(w, g, a, b, e, tf, m_spec.learning_rate, m_spec.epsilon);
-        });
+        parallel_chunks(n, kParallelThreshold,
+                        [&](size_t b, size_t e) { adagrad_chunk(w, g, a, b, e, tf, lr(), m_spec.epsilon); });
     }
 
 private:
@@ -199,7 +219,7 @@ protected:
         float* ms = m_slots.get(index, 0);
         float* mg = m_spec.centered ? m_slots.get(index, 1) : nullptr;
         float* mom = m_spec.momentum > 0.0f ? m_slots.get(index, m_spec.centered ? 2 : 1) : nullptr;
-        const RmsPropRule rule{m_spec.learning_rate, m_spec.rho, m_spec.momentum, m_spec.epsilon};
+        const RmsPropRule rule{lr(), m_spec.rho, m_spec.momentum, m_spec.epsilon};
         parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { m_chunk(w, g, ms, mg, mom, b, e, tf, rule); });
     }
 
@@ -224,18 +244,19 @@ protected:
     void clear_slots() override { m_slots.clear(); }
     void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t t) override {
         const float b1 = m_spec.beta_1, b2 = m_spec.beta_2, eps = m_spec.epsilon;
-        const auto lr_t = static_cast<float>(m_spec.learning_rate * std::sqrt(1.0 - std::pow(double(b2), double(t))) /
+        const auto lr_t = static_cast<float>(double(lr()) * std::sqrt(1.0 - std::pow(double(b2), double(t))) /
                                              (1.0 - std::pow(double(b1), double(t))));
+        const float decay = m_spec.type == OptimizerType::adamw ? lr() * m_spec.weight_decay : 0.0f;
         float* m = m_slots.get(index, 0);
         float* v = m_slots.get(index, 1);
         if (m_spec.amsgrad) {
             float* vhat = m_slots.get(index, 2);
             parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
-                adam_chunk<true>(w, g, m, v, vhat, b, e, tf, lr_t, b1, b2, eps);
+                adam_chunk<true>(w, g, m, v, vhat, b, e, tf, lr_t, b1, b2, eps, decay);
             });
         } else {
             parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) {
-                adam_chunk<false>(w, g, m, v, nullptr, b, e, tf, lr_t, b1, b2, eps);
+                adam_chunk<false>(w, g, m, v, nullptr, b, e, tf, lr_t, b1, b2, eps, decay);
             });
         }
     }
@@ -244,13 +265,53 @@ private:
     Slots m_slots;  // m, v, and vhat with amsgrad
 };
 
+class Nadam final : public Optimizer {
+public:
+    explicit Nadam(const OptimizerSpec& spec) : Optimizer(spec), m_slots(2) {}
+
+protected:
+    void allocate(size_t index, size_t n) override { m_slots.allocate(index, n); }
+    void clear_slots() override {
+        m_slots.clear();
+        m_product = 1.0;
+        m_product_step = 0;
+    }
+    void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t t) override {
+        const double b1 = m_spec.beta_1, b2 = m_spec.beta_2;
+        const auto u = [&](int64_t step) { return b1 * (1.0 - 0.5 * std::pow(0.96, double(step))); };
+        for (; m_product_step < t; ++m_product_step) m_product *= u(m_product_step + 1);  // once per step
+        const double u_t = u(t), u_next = u(t + 1);
+        const NadamRule rule{lr(),
+                             m_spec.beta_1,
+                             m_spec.beta_2,
+                             m_spec.epsilon,
+                             static_cast<float>(u_next / (1.0 - m_product * u_next)),
+                             static_cast<float>((1.0 - u_t) / (1.0 - m_product)),
+                             static_cast<float>(1.0 / (1.0 - std::pow(b2, double(t))))};
+        float* m = m_slots.get(index, 0);
+        float* v = m_slots.get(index, 1);
+        parallel_chunks(n, kParallelThreshold, [&](size_t b, size_t e) { nadam_chunk(w, g, m, v, b, e, tf, rule); });
+    }
+
+private:
+    Slots m_slots;           // m, v
+    double m_product = 1.0;  // U_t = u_1 ... u_t
+    int64_t m_product_step = 0;
+};
+
 }  // namespace
 
 void Optimizer::prepare(const std::vector<ParamTensor>& params) {
     for (; m_allocated < params.size(); ++m_allocated) allocate(m_allocated, params[m_allocated].size);
 }
 
+double Optimizer::learning_rate() const {
+    if (m_spec.schedule.type == ScheduleType::constant) return m_constant_rate;
+    return learning_rate_at(m_spec.schedule, m_iterations);
+}
+
 void Optimizer::step(std::vector<ParamTensor>& params) {
+    m_step_rate = static_cast<float>(learning_rate());  // Keras: the rate at iterations before the increment
     ++m_iterations;
     prepare(params);
     for (size_t i = 0; i < params.size(); ++i) {
@@ -272,6 +333,7 @@ void Optimizer::step(std::vector<ParamTensor>& params) {
 
 void Optimizer::reset() {
     m_iterations = 0;
+    m_constant_rate = m_spec.learning_rate;
     m_allocated = 0;
     clear_slots();
 }
@@ -281,7 +343,9 @@ int slots_per_parameter(const OptimizerSpec& spec) {
         case OptimizerType::sgd: return spec.momentum > 0.0f ? 1 : 0;
         case OptimizerType::adagrad: return 1;
         case OptimizerType::rmsprop: return 1 + int(spec.centered) + int(spec.momentum > 0.0f);
-        case OptimizerType::adam: return spec.amsgrad ? 3 : 2;
+        case OptimizerType::adam:
+        case OptimizerType::adamw: return spec.amsgrad ? 3 : 2;
+        case OptimizerType::nadam: return 2;
     }
     return 0;
 }
@@ -291,7 +355,9 @@ std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec) {
         case OptimizerType::sgd: return std::make_unique<Sgd>(spec);
         case OptimizerType::adagrad: return std::make_unique<Adagrad>(spec);
         case OptimizerType::rmsprop: return std::make_unique<RmsProp>(spec);
-        case OptimizerType::adam: return std::make_unique<Adam>(spec);
+        case OptimizerType::adam:
+        case OptimizerType::adamw: return std::make_unique<Adam>(spec);
+        case OptimizerType::nadam: return std::make_unique<Nadam>(spec);
     }
     throw SpecError("optimizer.type: unknown optimiser");
 }

@@ -34,6 +34,8 @@ std::string early_stopping_warning(const std::string& monitor, const std::string
 std::unique_ptr<Callback> make_early_stopping(const EarlyStoppingSpec& spec);
 std::unique_ptr<Callback> make_threshold_early_stopping(const ThresholdEarlyStoppingSpec& spec);
 std::unique_ptr<Callback> make_model_checkpoint(const ModelCheckpointSpec& spec);
+std::unique_ptr<Callback> make_reduce_lr_on_plateau(const ReduceLROnPlateauSpec& spec);
+std::unique_ptr<Callback> make_learning_rate_scheduler(const LearningRateSchedulerSpec& spec);
 
 // Keras' {epoch}/{metric} file names, the subset of Python's str.format a checkpoint path uses:
 // {epoch} -> 2 digits ("03", as {epoch:02d}), {epoch:03d}, {val_loss:.4f}, {val_loss} (Python's repr),

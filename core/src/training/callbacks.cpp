@@ -112,6 +112,9 @@ std::vector<std::unique_ptr<Callback>> make_callbacks(const CallbackSpecs& specs
         callbacks.push_back(detail::make_threshold_early_stopping(spec));
     for (const auto& spec : specs.stop_at) callbacks.push_back(std::make_unique<StopAt>(spec));
     for (const auto& spec : specs.model_checkpoint) callbacks.push_back(detail::make_model_checkpoint(spec));
+    for (const auto& spec : specs.reduce_lr_on_plateau) callbacks.push_back(detail::make_reduce_lr_on_plateau(spec));
+    for (const auto& spec : specs.learning_rate_scheduler)
+        callbacks.push_back(detail::make_learning_rate_scheduler(spec));
     return callbacks;
 }
 

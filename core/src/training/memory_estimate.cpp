@@ -44,7 +44,11 @@ MemoryEstimate estimate_memory(const ExperimentSpec& spec, const DataShape& shap
     m.activations = rows * features * kFloat;  // the network's input
     for (const LayerSpec& layer : spec.model.layers) {
         switch (layer.type) {
-            case LayerType::flatten: break;
+            case LayerType::flatten:
+            case LayerType::random_translation:
+            case LayerType::random_rotation:
+            case LayerType::random_zoom:
+            case LayerType::elastic_deformation: break;
             case LayerType::dense: {
                 const double units = layer.units, bias = layer.use_bias ? units : 0;
                 plain_params += units * features + bias;

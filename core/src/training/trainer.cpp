@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "mlpw/data/augmentation.h"
 #include "mlpw/errors.h"
 #include "mlpw/nn/optimizer.h"
 #include "mlpw/nn/rng.h"
@@ -44,6 +45,7 @@ struct Trainer::Impl {
     const Dataset& data;
     SplitIndices split;
     BatchAssembler assembler;
+    Augmenter augmenter;  // the model's augmentation layers, applied to training batches only
     detail::ThreadTuner tuner;
     Network network;
     std::unique_ptr<Optimizer> optimizer;
@@ -52,7 +54,9 @@ struct Trainer::Impl {
 
     Impl(const ExperimentSpec& s, const Dataset& d)
         : spec(s), data(d), split(split_for_validation(d.train.count, s.data.validation_split)),
-          assembler(s.data.normalization, d.train, split.train), tuner(s.training.threads, automatic_thread_count()),
+          assembler(s.data.normalization, d.train, split.train),
+          augmenter(s.model, d.train.rows, d.train.cols, s.training.seed),
+          tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
           optimizer(make_optimizer(s.optimizer)), batch_labels(static_cast<size_t>(network.capacity())) {
@@ -73,6 +77,14 @@ struct Trainer::Impl {
     void load_batch(const ImageSet& set, const uint32_t* indices, int rows) {
         assembler.gather(set, indices, rows, network.input());
         for (int r = 0; r < rows; ++r) batch_labels[r] = set.labels[indices[r]];
+    }
+
+    // A training batch: augmented when the model has augmentation layers (deterministic per optimiser step).
+    void load_training_batch(const uint32_t* indices, int rows) {
+        if (!augmenter.active()) return load_batch(data.train, indices, rows);
+        augmenter.gather(assembler, data.train, indices, rows, static_cast<uint64_t>(optimizer->iterations()),
+                         network.input());
+        for (int r = 0; r < rows; ++r) batch_labels[r] = data.train.labels[indices[r]];
     }
 
     EvaluationResult evaluate(const ImageSet& set, const std::vector<uint32_t>& indices,
@@ -108,6 +120,8 @@ public:
         if (m_events.on_log) m_events.on_log(line);
     }
     void save_model(const std::string& path) override { mlpw::save_model(m_trainer.model_file(), path); }
+    double learning_rate() const override { return m_trainer.optimizer().learning_rate(); }
+    void set_learning_rate(double rate) override { m_trainer.optimizer().set_learning_rate(rate); }
     bool stop_requested() const { return m_stop; }
     const std::string& reason() const { return m_reason; }
 
@@ -136,6 +150,7 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
 
 Trainer::~Trainer() = default;
 Network& Trainer::network() { return m_impl->network; }
+Optimizer& Trainer::optimizer() { return *m_impl->optimizer; }
 const ExperimentSpec& Trainer::spec() const { return m_impl->spec; }
 std::string Trainer::threads() const { return m_impl->tuner.describe(); }
 ModelFile Trainer::model_file() const { return m_impl->model_file(); }
@@ -190,6 +205,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         return net.state();
     });
     const bool regularized = net.has_regularization();
+    const bool constrained = net.has_constraints();
     // Mean loss of the first training batch, by inference (the divergence check when there is no validation).
     const int check_rows = std::min(batch, n);
     auto check_loss = [&] {
@@ -212,6 +228,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         // Room for this epoch's batch points, so that the batch loop allocates nothing (doubling: few copies).
         const size_t points = record.batches.size() + static_cast<size_t>(batch_points_per_epoch(batches));
         if (record.batches.capacity() < points) record.batches.reserve(std::max(points, 2 * record.batches.capacity()));
+        for (auto& cb : callbacks) cb->on_epoch_begin(epoch, context);
         if (events.on_epoch_begin) events.on_epoch_begin(epoch, ts.epochs, batches);
         const auto epoch_start = Clock::now();
         double loss_sum = 0.0;
@@ -229,7 +246,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             const int rows = std::min(batch, n - start);
             d.tuner.before_step();
             const auto step_start = Clock::now();
-            d.load_batch(d.data.train, order.data() + start, rows);
+            d.load_training_batch(order.data() + start, rows);
             net.forward(rows, Pass::training);
             const LossResult step = net.loss_and_gradient(d.batch_labels.data(), rows);
             const double batch_loss = step.loss_sum / rows + (regularized ? net.regularization_penalty() : 0.0);
@@ -243,6 +260,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             }
             net.backward(rows);
             d.optimizer->step(params);
+            if (constrained) net.apply_constraints();
             d.tuner.after_step(seconds_since(step_start), rows == batch);
             loss_sum += batch_loss * rows;
             correct += step.correct;
@@ -289,6 +307,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
             break;
         }
         m.seconds = seconds_since(epoch_start);
+        m.lr = d.optimizer->learning_rate();
         last_good = net.state();
         record.final_weights = last_good;
         record.add_epoch(m, {validation.confusion, validation.misclassified, d.panel_probabilities()}, last_good);

@@ -65,6 +65,9 @@ public:
     void gather(const ImageSet& set, const uint32_t* indices, int n, float* dst) const;
     float mean() const { return m_mean; }
     float stddev() const { return m_stddev; }
+    // The normalisation as one affine map: feature = pixel * scale() + offset().
+    float scale() const { return m_scale; }
+    float offset() const { return m_offset; }
 
 private:
     float m_scale = 1.0f / 255.0f;  // dst = pixel * m_scale + m_offset

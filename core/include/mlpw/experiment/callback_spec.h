@@ -1,12 +1,14 @@
 #pragma once
 // The callbacks an experiment can ask for, with Keras names and defaults. Their behaviour is in callbacks.h.
+#include <map>
 #include <string>
 #include <vector>
 
 namespace mlpw {
 
 // The names the callbacks take, in the order messages list them.
-// early_stopping, early_stopping_threshold, stop_at, model_checkpoint
+// early_stopping, early_stopping_threshold, stop_at, model_checkpoint, reduce_lr_on_plateau,
+// learning_rate_scheduler
 const std::vector<std::string>& callback_type_names();
 const std::vector<std::string>& monitor_names();  // loss, accuracy, val_loss, val_accuracy
 const std::vector<std::string>& mode_names();     // auto (min for losses, max for accuracies), min, max
@@ -54,15 +56,41 @@ struct ModelCheckpointSpec {
     bool operator==(const ModelCheckpointSpec&) const = default;
 };
 
+// Keras ReduceLROnPlateau(monitor="val_loss", factor=0.1, patience=10, mode="auto", min_delta=1e-4,
+// cooldown=0, min_lr=0): multiplies the rate by `factor` after `patience` epochs without a min_delta improvement.
+struct ReduceLROnPlateauSpec {
+    std::string monitor = "val_loss";
+    float factor = 0.1f;  // in (0, 1)
+    int patience = 10;
+    std::string mode = "auto";
+    float min_delta = 1e-4f;
+    int cooldown = 0;
+    float min_lr = 0.0f;
+    bool operator==(const ReduceLROnPlateauSpec&) const = default;
+};
+
+// Keras LearningRateScheduler(schedule): at each epoch's start the rate becomes schedule(epoch, lr), epoch
+// 0-based. A file gives either an expression (rate_expression.h: "lr * 0.95", "0.001 * 0.5 ^ floor(epoch / 5)")
+// or a table {"0": 0.001, "10": 0.0005}: from each listed epoch on, its rate (before the first, the rate is kept).
+struct LearningRateSchedulerSpec {
+    std::string expression;      // used when the table is empty
+    std::map<int, float> table;  // epoch (0-based) -> rate
+    bool operator==(const LearningRateSchedulerSpec&) const = default;
+};
+
 struct CallbackSpecs {
     std::vector<EarlyStoppingSpec> early_stopping;
     std::vector<ThresholdEarlyStoppingSpec> early_stopping_threshold;
     std::vector<StopAtSpec> stop_at;
     std::vector<ModelCheckpointSpec> model_checkpoint;
+    std::vector<ReduceLROnPlateauSpec> reduce_lr_on_plateau;
+    std::vector<LearningRateSchedulerSpec> learning_rate_scheduler;
     bool empty() const {
         return early_stopping.empty() && early_stopping_threshold.empty() && stop_at.empty() &&
-            model_checkpoint.empty();
+            model_checkpoint.empty() && reduce_lr_on_plateau.empty() && learning_rate_scheduler.empty();
     }
+    // The callbacks that set the learning rate (Keras refuses them with a schedule as the rate).
+    bool set_learning_rate() const { return !reduce_lr_on_plateau.empty() || !learning_rate_scheduler.empty(); }
     bool operator==(const CallbackSpecs&) const = default;
 };
 

@@ -7,17 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "mlpw/experiment/learning_rate_schedule.h"
 #include "mlpw/experiment/option_table.h"
 
 namespace mlpw {
 
-enum class OptimizerType { sgd, adagrad, rmsprop, adam };
-std::string to_string(OptimizerType type);  // "sgd", "adagrad", "rmsprop", "adam"
+enum class OptimizerType { sgd, adagrad, rmsprop, adam, nadam, adamw };
+std::string to_string(OptimizerType type);  // "sgd", "adagrad", "rmsprop", "adam", "nadam", "adamw"
 bool parse_optimizer_type(const std::string& name, OptimizerType& out);
 
 struct OptimizerSpec {
     OptimizerType type = OptimizerType::adam;
-    float learning_rate = 0.001f;  // Keras default per type: sgd 0.01, others 0.001 (see defaults_for)
+    float learning_rate = 0.001f;   // Keras default per type: sgd 0.01, others 0.001 (see defaults_for)
+    LearningRateSchedule schedule;  // its type is not constant: the rate follows it, learning_rate is unused
     // sgd / rmsprop
     float momentum = 0.0f;
     bool nesterov = false;  // sgd
@@ -26,9 +28,11 @@ struct OptimizerSpec {
     // rmsprop
     float rho = 0.9f;
     bool centered = false;
-    // adam
+    // adam, nadam, adamw
     float beta_1 = 0.9f, beta_2 = 0.999f;
-    bool amsgrad = false;
+    bool amsgrad = false;  // adam, adamw
+    // adamw: decoupled weight decay, w -= lr * weight_decay * w before the Adam step (Keras 3 default 0.004)
+    float weight_decay = 0.004f;
     // all but sgd
     float epsilon = 1e-7f;
     // all
@@ -63,7 +67,7 @@ struct OptimizerInfo {
 // Every optimiser, in OptimizerType's order.
 const std::vector<OptimizerInfo>& optimizer_table();
 const OptimizerInfo& optimizer_info(OptimizerType type);
-std::vector<std::string> optimizer_names();  // "sgd", "adagrad", "rmsprop", "adam"
+std::vector<std::string> optimizer_names();  // "sgd", "adagrad", "rmsprop", "adam", "nadam", "adamw"
 
 // The Keras defaults for one optimiser (e.g. SGD's learning rate is 0.01, Adam's 0.001).
 OptimizerSpec defaults_for(OptimizerType type);

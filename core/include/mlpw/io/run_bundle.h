@@ -3,7 +3,7 @@
 // read_run_bundle turns back into the same RunRecord:
 //   experiment.json    the fully resolved experiment (every option written out)
 //   model.mlpw         final weights + experiment + history (mlpw evaluate --model reads it)
-//   history.csv        epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss   (epoch 0-based, as Keras'
+//   history.csv        epoch,accuracy,loss,val_accuracy,val_loss,seconds,val_data_loss,lr   (epoch 0-based, as Keras'
 //                      CSVLogger; val_loss includes the regularisation penalty, val_data_loss is without it)
 //   confusion.csv      the test set's confusion matrix: true\predicted,<class names...>, one row per true class
 //   summary.json       val_accuracy, val_loss (at best_epoch), test_accuracy, test_loss, best_epoch (1-based),

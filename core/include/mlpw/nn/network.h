@@ -81,6 +81,9 @@ public:
     // Keras' kernel_regularizer penalty of the current weights: sum over kernels of l1*sum|w| + l2*sum w^2.
     double regularization_penalty() const;
     bool has_regularization() const;
+    // Keras' kernel constraints (max_norm, unit_norm, non_neg), applied after each optimiser step; no allocation.
+    void apply_constraints();
+    bool has_constraints() const;
 
     ModelState state() const;
     // Throws ModelFileError naming the tensor when names or shapes do not match this network.

@@ -35,16 +35,26 @@ public:
     const OptimizerSpec& spec() const { return m_spec; }
     void reset();
 
+    // The rate the next step uses: the schedule at iterations(), else the constant rate (Keras'
+    // optimizer.learning_rate). set_learning_rate changes the constant rate (ReduceLROnPlateau,
+    // LearningRateScheduler); with a schedule it has no effect (the validator refuses such callbacks).
+    double learning_rate() const;
+    void set_learning_rate(double rate) { m_constant_rate = rate; }
+
 protected:
     // w[n] -= rule(transform(g[n])) for tensor `index` at step `t` (1-based).
     virtual void update(size_t index, float* w, const float* g, size_t n, const GradientTransform& tf, int64_t t) = 0;
     // Allocates the slots for tensor `index` of size n (called once per tensor, before its first update).
     virtual void allocate(size_t index, size_t n) = 0;
     virtual void clear_slots() = 0;
+    // The rate of the step being taken (inside update()).
+    float lr() const { return m_step_rate; }
 
     OptimizerSpec m_spec;
 
 private:
+    double m_constant_rate = m_spec.learning_rate;
+    float m_step_rate = m_spec.learning_rate;
     int64_t m_iterations = 0;
     size_t m_allocated = 0;
 };
@@ -52,7 +62,7 @@ private:
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& spec);
 
 // The slots the optimiser keeps per parameter: SGD 0 (1 with momentum), Adagrad 1, RMSprop 1 (+1 centered,
-// +1 momentum), Adam 2 (3 with AMSGrad).
+// +1 momentum), Adam and AdamW 2 (3 with AMSGrad), Nadam 2.
 int slots_per_parameter(const OptimizerSpec& spec);
 
 }  // namespace mlpw

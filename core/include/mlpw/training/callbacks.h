@@ -25,6 +25,9 @@ public:
     virtual void log(const std::string& line) = 0;  // shown in the training log as Keras prints it
     // Writes the current model (weights + experiment + history so far) to path, atomically.
     virtual void save_model(const std::string& path) = 0;
+    // The optimiser's rate for the next step (Keras' optimizer.learning_rate) and setting it.
+    virtual double learning_rate() const = 0;
+    virtual void set_learning_rate(double rate) = 0;
 };
 
 // A subclass provides on_epoch_end; the other hooks are optional. Epochs are 1-based here; log lines use
@@ -33,13 +36,15 @@ class Callback {
 public:
     virtual ~Callback() = default;
     virtual void on_train_begin(CallbackContext&) {}
+    virtual void on_epoch_begin(int /*epoch*/, CallbackContext&) {}
     virtual void on_epoch_end(int epoch, const EpochLogs& logs, CallbackContext& context) = 0;
     virtual void on_train_end(CallbackContext&) {}
     // The epoch whose weights the run ends with when this callback restored them (else nullopt).
     virtual std::optional<int> restored_epoch() const { return std::nullopt; }
 };
 
-// One callback per spec, in the order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint.
+// One callback per spec, in the order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint,
+// reduce_lr_on_plateau, learning_rate_scheduler.
 std::vector<std::unique_ptr<Callback>> make_callbacks(const CallbackSpecs& specs);
 
 // Keras' mode "auto": min for losses, max for accuracies (monitor names containing "acc").

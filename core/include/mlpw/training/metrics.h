@@ -64,6 +64,10 @@ struct EpochMetrics {
     int batches = 0;
     bool has_my_digits = false;       // the window scored the person's own drawings (ui/inspect/my_digits.h)
     double my_digits_accuracy = 0.0;  // on them, with this epoch's weights
+    // The optimiser's learning rate at the epoch's end, as Keras' History logs it as "lr" (the rate the epoch's
+    // last step used for a constant rate or a callback's, the schedule's value at the step count for a
+    // schedule). 0: not recorded (model files before history version 3).
+    double lr = 0.0;
     bool operator==(const EpochMetrics&) const = default;
 };
 

@@ -21,6 +21,8 @@
 
 namespace mlpw {
 
+class Optimizer;
+
 // Events; any may be empty. They run on the training thread: copy what you keep, return quickly. Each comes after
 // the record (Trainer::record()) has been updated with what it reports.
 struct TrainerEvents {
@@ -55,6 +57,7 @@ public:
     const EvaluationResult& evaluate_test_set();
 
     Network& network();
+    Optimizer& optimizer();
     const ExperimentSpec& spec() const;
     // The OpenMP threads used so far: "2" when fixed, "auto (2 for 97% of steps, 1 for 3%)" when tuned.
     std::string threads() const;
