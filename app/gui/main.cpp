@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "compare/compare_area.h"
+#include "compare/run_project.h"
 #include "mlpw/training/openmp_runtime.h"
 #include "run/training_controller.h"
 #include "shell/english_plurals.h"
@@ -46,10 +48,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption probe(QStringLiteral("probe-ms"),
                                    QStringLiteral("--measure-stall's probe period (10; 0: no probe, epoch times only)"),
                                    QStringLiteral("ms"), QStringLiteral("10"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json});
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QStringLiteral("The folder of run bundles to open (default: the user's project)"),
+                                     QStringLiteral("folder"));
+    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, project});
     parser.process(app);
 
     MainWindow window;
+    // The runs of earlier sessions (not for a measurement: its runs would join them).
+    if (!parser.isSet(measureStall))
+        window.compare()->openProject(parser.isSet(project) ? parser.value(project) : RunProject::defaultFolder());
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
     StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(),
