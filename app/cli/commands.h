@@ -23,6 +23,8 @@ int train_command(const Args& args);
 int evaluate_command(const Args& args);
 int summary_command(const Args& args);
 int sweep_command(const Args& args);
+int report_command(const Args& args);
+int study_command(const Args& args);
 
 // Small argument helpers shared by the commands; they throw UsageError.
 // Returns the value after `--name` (and removes both), or `fallback` when absent.

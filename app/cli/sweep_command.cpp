@@ -102,7 +102,7 @@ int sweep_command(const Args& arguments) {
         throw UsageError("--plan and --out: choose one (the plan's jobs write runs/)");
 
     const ExperimentSpec spec = load_experiment_input(input);
-    const std::vector<SweepPoint> points = with_seeds(expand_sweep(spec), seeds);
+    const std::vector<SweepPoint> points = sweep_runs(spec, seeds);
     // Every data set once, and every point checked against it before the first run starts (or the plan is written).
     const std::map<std::string, Dataset> data = load_and_check(points, input.path);
     if (!plan_dir.empty()) {

@@ -57,8 +57,7 @@ void write_sweep_plan(const std::string& dir, const ExperimentSpec& sweep, const
     for (size_t i = 0; i < points.size(); ++i) {
         const std::string run = "run_" + std::to_string(i + 1);
         const std::string experiment = "experiments/" + run + ".json", out = "runs/" + run;
-        ExperimentSpec spec = points[i].spec;
-        if (!points[i].label.empty()) spec.name += " (" + points[i].label + ")";
+        const ExperimentSpec& spec = points[i].spec;
         save_experiment(spec, (root / experiment).string());
         jobs += shell_quoted(mlpw) + " train --experiment " + experiment + " --out " + out + " > logs/" + run +
             ".log 2>&1\n";

@@ -21,4 +21,11 @@ std::vector<SweepPoint> with_seeds(const std::vector<SweepPoint>& points, int se
     return out;
 }
 
+std::vector<SweepPoint> sweep_runs(const ExperimentSpec& spec, int seeds) {
+    std::vector<SweepPoint> points = expand_sweep(spec);
+    for (SweepPoint& point : points)
+        if (!point.label.empty()) point.spec.name += " (" + point.label + ")";
+    return with_seeds(points, seeds);
+}
+
 }  // namespace mlpw

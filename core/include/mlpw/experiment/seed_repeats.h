@@ -13,4 +13,9 @@ namespace mlpw {
 // are. Throws Error for N < 1.
 std::vector<SweepPoint> with_seeds(const std::vector<SweepPoint>& points, int seeds);
 
+// The runs of an experiment's sweep with N seeds: expand_sweep, each point's experiment named
+// "<name> (<label>)" (so its run bundle and a report tell the points apart; the seed is not in the name, so a
+// point's seeds share it), then with_seeds. A spec without a sweep keeps its name.
+std::vector<SweepPoint> sweep_runs(const ExperimentSpec& spec, int seeds);
+
 }  // namespace mlpw
