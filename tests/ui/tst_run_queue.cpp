@@ -6,7 +6,9 @@
 
 #include "compare/queued_experiments.h"
 #include "compare/run_queue.h"
+#include "compare/study_runs.h"
 #include "compare/sweep_builder.h"
+#include "mlpw/report/study.h"
 #include "run_fixtures.h"
 
 using fixtures::tinySpec;
@@ -33,12 +35,12 @@ private slots:
         for (size_t p = 0; p < points.size(); ++p)
             for (size_t s = 0; s < 2; ++s) {
                 const mlpw::ExperimentSpec& run = runs[p * 2 + s];
-                QCOMPARE(run.name, "tiny · " + points[p].label);
+                QCOMPARE(run.name, "tiny (" + points[p].label + ")");
                 QCOMPARE(run.training.seed, uint64_t(5 + s));
                 QCOMPARE(run.training.batch_size, points[p].spec.training.batch_size);
                 QCOMPARE(run.optimizer, points[p].spec.optimizer);
             }
-        QCOMPARE(runs[0].name, std::string("tiny · optimizer=adam, training.batch_size=16"));
+        QCOMPARE(runs[0].name, std::string("tiny (optimizer=adam, training.batch_size=16)"));
         QVERIFY_THROWS_EXCEPTION(mlpw::SpecError, sweep_experiments(tinySpec(5), {{"training.batch_size", {0}}}, 1));
     }
 
@@ -66,6 +68,20 @@ private slots:
         QString problem;
         QVERIFY(builder.experiments(&problem).empty());
         QVERIFY2(problem.contains(QStringLiteral("nesterov_typo")), qPrintable(problem));
+    }
+
+    void studyIsEveryPresetOnce() {
+        qputenv("MLPW_PRESETS_DIR", MLPW_SOURCE_DIR "/resources/presets");
+        const StudyRuns one = study_runs(1);
+        QVERIFY2(one.problems.isEmpty(), qPrintable(one.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(one.runs.front().name, std::string("baseline"));  // the study's order
+        const auto named = [&](auto pred) { return std::count_if(one.runs.begin(), one.runs.end(), pred); };
+        QCOMPARE(named([](const auto& r) { return r.name == "baseline"; }), 1);  // in two questions, run once
+        // The batch-size × optimiser and regularisation sweeps, point by point.
+        QVERIFY(named([](const auto& r) { return r.name.find(" (") != std::string::npos; }) > 4);
+        const StudyRuns three = study_runs(3);
+        QCOMPARE(three.runs.size(), 3 * one.runs.size());
+        QCOMPARE(three.runs[1].training.seed, one.runs[0].training.seed + 1);
     }
 
     void runsOneAfterAnotherAndCancels() {

@@ -6,7 +6,6 @@
 
 #include "compare/runs_sort_proxy.h"
 #include "compare/runs_table_model.h"
-#include "compare/seed_groups.h"
 #include "run/run_store.h"
 #include "run_fixtures.h"
 
@@ -94,17 +93,14 @@ private slots:
         narrow.training.seed = 14;
         store.add(recorded(narrow, {0.91}), QStringLiteral("narrow 2"));
 
-        const auto groups = seed_groups(store, true);
-        QCOMPARE(groups.size(), size_t(3));
-        QCOMPARE(groups[0], (QList<int>{0, 2, 4}));
-        QCOMPARE(groups[1], (QList<int>{1, 3}));
-        QCOMPARE(groups[2], (QList<int>{5, 6}));
-
         RunsTableModel model(&store);
         QCOMPARE(model.rowCount(), 7);
         model.setGrouped(true);
         model.setReference(0);
         QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.runsOf(0), (QList<int>{0, 2, 4}));
+        QCOMPARE(model.runsOf(1), (QList<int>{1, 3}));
+        QCOMPARE(model.runsOf(2), (QList<int>{5, 6}));
         QCOMPARE(column(model, RunsTableModel::name), (QStringList{"adam (×3)", "sgd (×2)", "narrow (×2)"}));
         QCOMPARE(column(model, RunsTableModel::val_accuracy),
                  (QStringList{"97.00 ± 1.00", "98.00 ± 0.71", "90.50 ± 0.71"}));

@@ -16,12 +16,6 @@
 #include <cmath>
 #include <limits>
 
-QColor overlay_color(int n) {
-    static const QColor kTab10[] = {{31, 119, 180}, {255, 127, 14},  {44, 160, 44},   {214, 39, 40},  {148, 103, 189},
-                                    {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
-    return kTab10[std::abs(n) % 10];
-}
-
 namespace {
 
 const char* const kCurveName = "overlayCurve";  // a series' property: the curve it draws (legend clicks)

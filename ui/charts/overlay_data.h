@@ -1,7 +1,8 @@
 #pragma once
 // What an overlay chart draws, as plain values (no QtCharts): curves of several runs (or of seed groups: a mean
 // line with a band), vertical marks (what-if early stopping), axis titles. Built by the runs views from the
-// RunStore's records, drawn by OverlayChart on screen and by overlay_figure() into a PNG/SVG.
+// RunStore's records, drawn by OverlayChart on screen and by overlay_figure() into a PNG/SVG. Colours: overlay_colour() of
+// export/run_overlay_figure.h, the reports' palette.
 #include <QColor>
 #include <QList>
 #include <QPointF>
@@ -28,6 +29,3 @@ struct OverlayData {
     std::vector<OverlayCurve> curves;
     std::vector<OverlayMark> marks;
 };
-
-// The n-th colour of matplotlib's tab10 cycle (the study's plots), repeating after ten.
-QColor overlay_color(int n);

@@ -15,6 +15,7 @@
 #include "compare/run_project.h"
 #include "compare/run_queue.h"
 #include "compare/runs_view.h"
+#include "compare/study_runs.h"
 #include "compare/sweep_builder.h"
 #include "compare/what_if_panel.h"
 #include "editor/experiment_editor.h"
@@ -79,6 +80,9 @@ void CompareArea::buildMenus() {
         ->setToolTip(tr("Run the experiment with N seeds, one after the other; the Runs table groups them"));
     run->addAction(tr("S&weep…"), this, &CompareArea::openSweepBuilder)
         ->setToolTip(tr("Run the experiment over the values of one or two fields"));
+    run->addAction(tr("Run the s&tudy…"), this, &CompareArea::askStudy)
+        ->setToolTip(tr("Every preset of the study in its order, as mlpw study: the questions' runs land in the "
+                        "Runs table"));
 }
 
 void CompareArea::openProject(const QString& folder) { m_project->open(folder); }
@@ -124,6 +128,21 @@ void CompareArea::openSweepBuilder() {
     if (builder.seeds() > 1) m_runsView->setGrouped(true);
     if (const std::string field = builder.plottedField(); !field.empty()) m_runsView->showSweep(base, field);
     queueRuns(tr("Sweep"), std::move(runs));
+}
+
+void CompareArea::askStudy() {
+    bool ok = false;
+    const int seeds =
+        QInputDialog::getInt(m_window, tr("Run the study"),
+                             tr("Seeds per setting (3 shows which differences are noise):"), 1, 1, 10, 1, &ok);
+    if (ok) runStudy(seeds);
+}
+
+void CompareArea::runStudy(int seeds) {
+    StudyRuns study = study_runs(seeds);
+    if (!study.problems.isEmpty()) showProblems(tr("Some presets of the study cannot be run"), study.problems);
+    if (seeds > 1) m_runsView->setGrouped(true);
+    queueRuns(tr("The study"), std::move(study.runs));
 }
 
 void CompareArea::queueRuns(const QString& title, std::vector<mlpw::ExperimentSpec> runs) {

@@ -32,6 +32,8 @@ public:
     void openProject(const QString& folder);
     // Runs the experiment being edited with n seeds (its seed, +1, +2…).
     void repeat(int n);
+    // Queues every preset of the study (as `mlpw study`), each with `seeds` seeds.
+    void runStudy(int seeds);
     // Queues experiments (a sweep's grid, the study) under a title.
     void queueRuns(const QString& title, std::vector<mlpw::ExperimentSpec> runs);
 
@@ -44,6 +46,7 @@ private:
     void chooseImport();
     void askRepeat();
     void openSweepBuilder();
+    void askStudy();
     void showProblems(const QString& title, const QStringList& lines);
 
     MainWindow* m_window;

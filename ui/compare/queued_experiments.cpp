@@ -15,10 +15,7 @@ std::vector<mlpw::ExperimentSpec> sweep_experiments(const mlpw::ExperimentSpec& 
     mlpw::ExperimentSpec grid = base;
     grid.sweep = sweep;
     std::vector<mlpw::ExperimentSpec> runs;
-    for (mlpw::SweepPoint& point : mlpw::expand_sweep(grid)) {
-        point.spec.name = base.name + " · " + point.label;  // the seeds of a point share its name: one group
-        for (const mlpw::ExperimentSpec& spec : seed_repeats(point.spec, seeds)) runs.push_back(spec);
-    }
+    for (mlpw::SweepPoint& point : mlpw::sweep_runs(grid, seeds)) runs.push_back(std::move(point.spec));
     return runs;
 }
 

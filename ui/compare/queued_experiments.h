@@ -11,8 +11,9 @@
 // n copies of `base` with the seeds base.training.seed, +1, +2… (mlpw::with_seeds, as `mlpw sweep --seeds`); the
 // name is kept (the runs form one group). Throws Error for n < 1.
 std::vector<mlpw::ExperimentSpec> seed_repeats(const mlpw::ExperimentSpec& base, int n);
-// The grid of `sweep` ({"field.path": [values…], …}) over `base`, each point `seeds` times; named
-// "<base name> · <point label>". Throws SpecError for a key or value the experiment does not accept.
+// The grid of `sweep` ({"field.path": [values…], …}) over `base`, each point `seeds` times, named
+// "<base name> (<point label>)" (mlpw::sweep_runs, as `mlpw sweep`). Throws SpecError for a key or value the
+// experiment does not accept.
 std::vector<mlpw::ExperimentSpec> sweep_experiments(const mlpw::ExperimentSpec& base, const nlohmann::json& sweep,
                                                     int seeds = 1);
 // The values typed for one sweep field: a JSON list without its brackets ("32, 64, 128",

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "export/run_overlay_figure.h"
+
 #include "mlpw/report/seed_statistics.h"
 #include "run/run_store.h"
 
@@ -19,11 +21,11 @@ OverlayData runs_overlay(const RunStore& store, const std::vector<OverlayRow>& r
         : QCoreApplication::translate("RunsOverlay", "%1 of %n runs", nullptr, int(rows.size())).arg(name);
     data.xTitle = QCoreApplication::translate("RunsOverlay", "epoch");
     data.yTitle = name;
-    int colour = 0;
+    size_t colour = 0;
     for (const OverlayRow& row : rows) {
         std::vector<std::vector<mlpw::EpochMetrics>> histories;
         for (int run : row.runs) histories.push_back(store.at(run)->history);
-        OverlayCurve curve{row.name, overlay_color(colour++), {}, {}, {}, false};
+        OverlayCurve curve{row.name, overlay_colour(colour++), {}, {}, {}, false};
         const bool banded = row.runs.size() > 1;
         for (const mlpw::EpochBand& e : mlpw::epoch_bands(histories, metric)) {
             const mlpw::Spread& s = e.spread;

@@ -5,7 +5,6 @@
 
 #include <cmath>
 
-#include "compare/seed_groups.h"
 #include "mlpw/experiment/experiment_diff.h"
 #include "mlpw/io/csv.h"
 #include "run/run_store.h"
@@ -61,23 +60,25 @@ int RunsTableModel::rowOf(int run) const {
 void RunsTableModel::rebuild() {
     beginResetModel();
     m_rows.clear();
-    for (QList<int>& runs : seed_groups(*m_store, m_grouped))
-        m_rows.push_back({std::move(runs), {}, {}, {}, {}, {}, {}, {}, {}});
-    for (Row& row : m_rows) fillRow(row);
+    std::vector<const mlpw::RunRecord*> records;
+    for (int i = 0; i < m_store->size(); ++i) records.push_back(m_store->at(i).get());
+    if (m_grouped) {
+        for (const mlpw::RunGroup& group : mlpw::group_by_setting(records)) {
+            Row row;
+            for (size_t run : group.runs) row.runs << int(run);
+            m_rows.push_back(std::move(row));
+        }
+    } else {
+        for (int i = 0; i < m_store->size(); ++i) m_rows.push_back({{i}, {}, {}, {}});
+    }
     endResetModel();
     updateValues();
 }
 
 void RunsTableModel::fillRow(Row& row) const {
-    std::vector<mlpw::ResultRow> results;
-    for (int run : row.runs) results.push_back(mlpw::result_row(run + 1, "", *m_store->at(run)));
-    using C = mlpw::ResultColumn;
-    row.best_epoch = mlpw::column_spread(results, C::best_epoch);
-    row.val_accuracy = mlpw::column_spread(results, C::val_accuracy);
-    row.val_loss = mlpw::column_spread(results, C::val_loss);
-    row.test_accuracy = mlpw::column_spread(results, C::test_accuracy);
-    row.epochs = mlpw::column_spread(results, C::epochs);
-    row.seconds = mlpw::column_spread(results, C::seconds);
+    std::vector<const mlpw::RunRecord*> records;
+    for (int run : row.runs) records.push_back(m_store->at(run).get());
+    row.group = mlpw::group_by_setting(records).front();  // the row's runs are one setting
     row.differs.clear();
     row.verdict.clear();
     if (m_reference < 0) return;
@@ -98,10 +99,10 @@ void RunsTableModel::updateValues() {
             row.verdict = tr("reference");
             continue;
         }
-        const double delta = (row.val_accuracy.mean - ref.val_accuracy.mean) * 100.0;
+        const double delta = (row.group.val_accuracy.mean - ref.group.val_accuracy.mean) * 100.0;
         if (!std::isfinite(delta)) continue;
         const QString gap = tr("%1%2 pp").arg(delta >= 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'f', 2);
-        const mlpw::SpreadVerdict verdict = mlpw::compare_spreads(row.val_accuracy, ref.val_accuracy);
+        const mlpw::SpreadVerdict verdict = mlpw::compare_spreads(row.group.val_accuracy, ref.group.val_accuracy);
         row.verdict = verdict == mlpw::SpreadVerdict::unknown
             ? gap
             : tr("%1: %2").arg(gap, QString::fromStdString(mlpw::verdict_text(verdict)));
@@ -120,12 +121,12 @@ QString RunsTableModel::cellText(const Row& row, int column) const {
             return single ? first : tr("%1 (×%2)").arg(first).arg(row.runs.size());
         }
         case differs: return row.differs;
-        case best_epoch: return text_of(row.best_epoch, 1.0, single ? 0 : 1);
-        case val_accuracy: return text_of(row.val_accuracy, 100.0, 2);
-        case val_loss: return text_of(row.val_loss, 1.0, 4);
-        case test_accuracy: return text_of(row.test_accuracy, 100.0, 2);
-        case epochs: return text_of(row.epochs, 1.0, single ? 0 : 1);
-        case seconds: return text_of(row.seconds, 1.0, 1);
+        case best_epoch: return text_of(row.group.best_epoch, 1.0, single ? 0 : 1);
+        case val_accuracy: return text_of(row.group.val_accuracy, 100.0, 2);
+        case val_loss: return text_of(row.group.val_loss, 1.0, 4);
+        case test_accuracy: return text_of(row.group.test_accuracy, 100.0, 2);
+        case epochs: return text_of(row.group.epochs_run, 1.0, single ? 0 : 1);
+        case seconds: return text_of(row.group.seconds, 1.0, 1);
         case seed: return seeds_of(*m_store, row.runs);
         case spread: return row.verdict;
     }
@@ -134,16 +135,16 @@ QString RunsTableModel::cellText(const Row& row, int column) const {
 
 double RunsTableModel::sortValue(const Row& row, int column) const {
     switch (column) {
-        case best_epoch: return row.best_epoch.mean;
-        case val_accuracy: return row.val_accuracy.mean;
-        case val_loss: return row.val_loss.mean;
-        case test_accuracy: return row.test_accuracy.mean;
-        case epochs: return row.epochs.mean;
-        case seconds: return row.seconds.mean;
+        case best_epoch: return row.group.best_epoch.mean;
+        case val_accuracy: return row.group.val_accuracy.mean;
+        case val_loss: return row.group.val_loss.mean;
+        case test_accuracy: return row.group.test_accuracy.mean;
+        case epochs: return row.group.epochs_run.mean;
+        case seconds: return row.group.seconds.mean;
         case seed: return double(m_store->at(row.runs.first())->experiment.training.seed);
         case spread:
-            return row.val_accuracy.mean -
-                (m_reference < 0 ? 0.0 : m_rows[size_t(rowOf(m_reference))].val_accuracy.mean);
+            return row.group.val_accuracy.mean -
+                (m_reference < 0 ? 0.0 : m_rows[size_t(rowOf(m_reference))].group.val_accuracy.mean);
     }
     return mlpw::ResultRow::kNone;
 }
@@ -233,15 +234,15 @@ QString RunsTableModel::csv(const QList<int>& rows) const {
         const auto sd = [&](const mlpw::Spread& s) { return several ? number(s.sd) : QString(); };
         lines << QStringList{field(cellText(row, name)),
                              field(row.differs),
-                             number(row.best_epoch.mean),
-                             number(row.val_accuracy.mean),
-                             sd(row.val_accuracy),
-                             number(row.val_loss.mean),
-                             sd(row.val_loss),
-                             number(row.test_accuracy.mean),
-                             sd(row.test_accuracy),
-                             number(row.epochs.mean),
-                             number(row.seconds.mean),
+                             number(row.group.best_epoch.mean),
+                             number(row.group.val_accuracy.mean),
+                             sd(row.group.val_accuracy),
+                             number(row.group.val_loss.mean),
+                             sd(row.group.val_loss),
+                             number(row.group.test_accuracy.mean),
+                             sd(row.group.test_accuracy),
+                             number(row.group.epochs_run.mean),
+                             number(row.group.seconds.mean),
                              field(seeds_of(*m_store, row.runs)),
                              QString::number(row.runs.size())}
                      .join(QLatin1Char(','));

@@ -1,6 +1,7 @@
 #pragma once
 // The runs table, a view of the RunStore (no copies of the records): one row per run, or, grouped, one row per
-// experiment whose runs differ only in their seed (Repeat × N), its numbers as mean ± sd. The columns are the
+// setting (mlpw::group_by_setting: runs of one experiment that differ only in their seed, Repeat × N), its
+// numbers as mean ± sd. The columns are the
 // study's: name, what differs from the reference run (mlpw/experiment/experiment_diff.h), best epoch, val
 // accuracy %, val loss, test accuracy %, epochs run, seconds, seed, and how the row's val accuracy compares to
 // the reference's given both seed spreads (mlpw/report/seed_statistics.h). Sort through a QSortFilterProxyModel
@@ -11,7 +12,7 @@
 #include <functional>
 #include <vector>
 
-#include "mlpw/report/seed_statistics.h"
+#include "mlpw/report/run_groups.h"
 
 class RunStore;
 
@@ -61,9 +62,9 @@ public:
 private:
     struct Row {
         QList<int> runs;
-        QString differs;
-        mlpw::Spread best_epoch, val_accuracy, val_loss, test_accuracy, epochs, seconds;
-        QString verdict;  // against the reference's row
+        mlpw::RunGroup group;  // the runs' spreads
+        QString differs;       // from the reference run
+        QString verdict;       // against the reference's row
     };
     void rebuild();       // regroups (runs added, removed; grouping switched)
     void updateValues();  // the numbers and diffs of the rows as they stand (a live run's new epoch)

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "export/run_overlay_figure.h"
+
 #include <algorithm>
 #include <map>
 #include <vector>
@@ -48,7 +50,7 @@ OverlayData sweep_plot(const RunStore& store, const mlpw::ExperimentSpec& base, 
     data.xTitle = QString::fromStdString(field);
     data.title = QCoreApplication::translate("SweepPlot", "%1 against %2").arg(data.yTitle, data.xTitle);
     data.integerX = false;
-    OverlayCurve curve{QString::fromStdString(base.name), overlay_color(0), {}, {}, {}, false};
+    OverlayCurve curve{QString::fromStdString(base.name), overlay_colour(0), {}, {}, {}, false};
     bool banded = false;
     for (const auto& [value, rows] : byValue) {
         const mlpw::Spread s = mlpw::column_spread(rows, column);

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "export/run_overlay_figure.h"
+
 #include "mlpw/report/seed_statistics.h"
 
 namespace {
@@ -19,7 +21,7 @@ OverlayData what_if_overlay(const mlpw::RunRecord& record, const mlpw::EarlyStop
     data.title = tr("What-if early stopping: %1").arg(QString::fromStdString(record.experiment.name));
     data.xTitle = tr("epoch");
     data.yTitle = QString::fromStdString(monitor);
-    OverlayCurve curve{QString::fromStdString(monitor), overlay_color(0), {}, {}, {}, false};
+    OverlayCurve curve{QString::fromStdString(monitor), overlay_colour(0), {}, {}, {}, false};
     for (const mlpw::EpochBand& e : mlpw::epoch_bands({record.history}, monitor))
         curve.points.append({double(e.epoch), e.spread.mean});
     data.curves.push_back(std::move(curve));
