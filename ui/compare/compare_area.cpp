@@ -1,5 +1,6 @@
 #include "compare/compare_area.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -12,6 +13,7 @@
 #include <QUrl>
 
 #include "compare/queued_experiments.h"
+#include "compare/report_export.h"
 #include "compare/run_project.h"
 #include "compare/run_queue.h"
 #include "compare/runs_view.h"
@@ -41,7 +43,8 @@ CompareArea::CompareArea(MainWindow* window)
     : QObject(window), m_window(window), m_project(new RunProject(window->runs(), this)),
       m_queue(new RunQueue([window](const mlpw::ExperimentSpec& spec) { return window->startExperiment(spec); },
                            [window] { window->stopTraining(); }, this)),
-      m_runsView(new RunsView(window->runs(), m_project, m_queue)), m_whatIf(new WhatIfPanel(window->runs())) {
+      m_runsView(new RunsView(window->runs(), m_project, m_queue)), m_whatIf(new WhatIfPanel(window->runs())),
+      m_report(new ReportExport(this)) {
     window->addView(m_runsView, tr("Runs"));
     window->addView(m_whatIf, tr("What-if"));
     buildMenus();
@@ -58,6 +61,10 @@ CompareArea::CompareArea(MainWindow* window)
         m_window->statusBar()->showMessage(
             cancelled ? tr("%1: cancelled").arg(m_queue->title()) : tr("%1: done").arg(m_queue->title()), 5000);
     });
+    connect(m_report, &ReportExport::finished, this, [this](const QString& file, const QString& problem) {
+        if (problem.isEmpty()) m_window->statusBar()->showMessage(tr("Report written to %1").arg(file), 10000);
+        else showProblems(tr("Cannot write the report"), {problem});
+    });
     window->setAcceptDrops(true);
     window->installEventFilter(this);
 }
@@ -71,7 +78,10 @@ void CompareArea::buildMenus() {
     auto* import = new QAction(tr("&Import runs…"), file);
     import->setToolTip(tr("Copy run bundles (or a folder of them, e.g. mlpw sweep --out) into the project"));
     connect(import, &QAction::triggered, this, &CompareArea::chooseImport);
-    file->insertActions(quit, {open, import});
+    auto* report = new QAction(tr("Export &report…"), file);
+    report->setToolTip(tr("The selected runs (or all) as one HTML file with inline SVG plots, or a PDF"));
+    connect(report, &QAction::triggered, this, &CompareArea::chooseReport);
+    file->insertActions(quit, {open, import, report});
     file->insertSeparator(quit);
 
     QMenu* run = m_window->runMenu();
@@ -96,6 +106,31 @@ void CompareArea::chooseImport() {
     const QString folder = QFileDialog::getExistingDirectory(
         m_window, tr("Import runs: a run bundle or a folder of them"), QFileInfo(m_project->folder()).absolutePath());
     if (!folder.isEmpty()) m_project->importBundles({folder});
+}
+
+void CompareArea::chooseReport() {
+    const QString file = QFileDialog::getSaveFileName(m_window, tr("Export report"), QStringLiteral("report.html"),
+                                                      tr("Reports (*.html *.pdf)"));
+    if (!file.isEmpty()) exportReport(file);
+}
+
+void CompareArea::exportReport(const QString& file) {
+    RunStore* store = m_window->runs();
+    QList<int> runs = m_runsView->selectedRuns();
+    if (runs.isEmpty())
+        for (int i = 0; i < store->size(); ++i) runs << i;
+    std::vector<RunSnapshot> records;
+    QStringList paths;
+    const QDir project(m_project->folder());
+    for (int run : runs) {
+        if (store->isLive(run)) continue;
+        records.push_back(store->at(run));
+        const bool saved = !m_project->folder().isEmpty() && project.exists(store->name(run));
+        paths << (saved ? project.filePath(store->name(run)) : QString());
+    }
+    if (records.empty() || m_report->isBusy()) return;
+    m_window->statusBar()->showMessage(tr("Writing the report of %n run(s)…", nullptr, int(records.size())));
+    m_report->start(tr("Runs of %1").arg(QDir(m_project->folder()).dirName()), std::move(records), paths, file);
 }
 
 void CompareArea::askRepeat() {

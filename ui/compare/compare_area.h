@@ -1,6 +1,6 @@
 #pragma once
 // What comparing runs adds to the window (MainWindow makes one): the project (RunProject), the Runs tab
-// (RunsView) and the What-if tab (WhatIfPanel), File > Open project… / Import runs…, Run > Repeat × N… /
+// (RunsView) and the What-if tab (WhatIfPanel), File > Open project… / Import runs… / Export report…, Run > Repeat × N… /
 // Sweep… / Run the study, bundle folders dropped on the window, and the dialog naming unreadable bundles.
 // Queued runs (RunQueue) start through MainWindow::startExperiment, so they are ordinary runs of the RunStore.
 #include <QObject>
@@ -11,6 +11,7 @@
 #include "mlpw/experiment/experiment.h"
 
 class MainWindow;
+class ReportExport;
 class RunProject;
 class RunQueue;
 class RunsView;
@@ -32,6 +33,10 @@ public:
     void openProject(const QString& folder);
     // Runs the experiment being edited with n seeds (its seed, +1, +2…).
     void repeat(int n);
+    // Writes the report of the selected runs (all when none is selected) to file (.html or .pdf), off the GUI
+    // thread; the status bar says when it is written.
+    void exportReport(const QString& file);
+    ReportExport* reportExport() const { return m_report; }
     // Queues every preset of the study (as `mlpw study`), each with `seeds` seeds.
     void runStudy(int seeds);
     // Queues experiments (a sweep's grid, the study) under a title.
@@ -44,6 +49,7 @@ private:
     void buildMenus();
     void chooseProject();
     void chooseImport();
+    void chooseReport();
     void askRepeat();
     void openSweepBuilder();
     void askStudy();
@@ -54,6 +60,7 @@ private:
     RunQueue* m_queue;
     RunsView* m_runsView;
     WhatIfPanel* m_whatIf;
+    ReportExport* m_report;
     bool m_dialogs = true;
     QStringList m_lastProblems;
 };

@@ -82,21 +82,26 @@ RunsView::RunsView(RunStore* store, RunProject* project, RunQueue* queue, QWidge
     m_band->setToolTip(tr("The band around a seed group's mean line"));
     m_grouped->setToolTip(tr("One row per experiment run with several seeds (Repeat × N): mean ± sd"));
 
+    // Above the table: the reference, the grouping, the table's export; beside the plots' tabs: what they show.
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
+    m_reference->setMinimumWidth(60);
     bar->addWidget(m_reference, 1);
     bar->addWidget(m_grouped);
-    bar->addWidget(new QLabel(tr("Overlay:"), this));
-    bar->addWidget(m_metric);
-    bar->addWidget(m_band);
-    QToolButton* plotButton = tool_button(tr("Export plot…"), tr("The plot shown below as PNG or SVG"), this);
     QToolButton* tableButton = tool_button(tr("Export table…"), tr("The table as CSV"), this);
-    bar->addWidget(plotButton);
     bar->addWidget(tableButton);
+    auto* plotBar = new QWidget(this);
+    auto* plotLayout = new QHBoxLayout(plotBar);
+    plotLayout->setContentsMargins(0, 0, 4, 0);
+    plotLayout->addWidget(m_metric);
+    plotLayout->addWidget(m_band);
+    QToolButton* plotButton = tool_button(tr("Export plot…"), tr("The plot shown as PNG or SVG"), this);
+    plotLayout->addWidget(plotButton);
 
     m_plots->setDocumentMode(true);
     m_plots->addTab(m_overlay, tr("Overlay"));
     m_plots->addTab(m_sweepChart, tr("Sweep"));
+    m_plots->setCornerWidget(plotBar, Qt::TopRightCorner);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_plots);
@@ -142,7 +147,7 @@ RunsView::RunsView(RunStore* store, RunProject* project, RunQueue* queue, QWidge
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         const int ref = m_model->reference();
-        m_reference->setText(ref < 0 ? tr("Reference: none (right-click a run: Set as reference)")
+        m_reference->setText(ref < 0 ? tr("Reference: none")
                                      : tr("Reference: <b>%1</b>").arg(m_store->name(ref).toHtmlEscaped()));
     });
     connect(m_store, &RunStore::runFinished, this, [this] {
@@ -152,7 +157,8 @@ RunsView::RunsView(RunStore* store, RunProject* project, RunQueue* queue, QWidge
     connect(m_queue, &RunQueue::progressChanged, this, &RunsView::updateQueue);
     connect(m_queue, &RunQueue::ended, this, &RunsView::updateQueue);
     connect(m_cancel, &QPushButton::clicked, m_queue, &RunQueue::cancel);
-    m_reference->setText(tr("Reference: none (right-click a run: Set as reference)"));
+    m_reference->setText(tr("Reference: none"));
+    m_reference->setToolTip(tr("Right-click a run: Set as reference; the Differs column compares with it"));
     updateQueue();
     updateOverlay();
 }
