@@ -9,6 +9,7 @@
 #include "compare/run_queue.h"
 #include "compare/runs_overlay.h"
 #include "compare/runs_view.h"
+#include "compare/sweep_plot.h"
 #include "run/run_store.h"
 #include "run_fixtures.h"
 
@@ -80,6 +81,36 @@ private slots:
         QVERIFY(chart.isCurveHidden(QStringLiteral("narrow")));
         QCOMPARE(chart.lineSeriesCount(), 1);
         QCOMPARE(chart.bandSeriesCount(), 0);
+    }
+
+    void sweepPlotIsTheMetricAgainstTheValue() {
+        RunStore store;
+        const auto units = [](int n, uint64_t seed) {
+            mlpw::ExperimentSpec s = tinySpec(seed);
+            s.model.layers[0].units = n;
+            return s;
+        };
+        store.add(recorded(units(4, 1), {0.80}), QStringLiteral("4"));
+        store.add(recorded(units(4, 2), {0.90}), QStringLiteral("4 seed 2"));
+        store.add(recorded(tinySpec(1), {0.93}), QStringLiteral("base"));  // 5 units
+        store.add(recorded(units(8, 1), {0.95}), QStringLiteral("8"));
+        mlpw::ExperimentSpec other = units(8, 1);
+        other.training.batch_size = 64;  // differs in another field too: not on the plot
+        store.add(recorded(other, {0.10}), QStringLiteral("other"));
+        const OverlayData plot =
+            sweep_plot(store, tinySpec(1), "model.layers[0].units", mlpw::ResultColumn::val_accuracy);
+        QCOMPARE(plot.xTitle, QStringLiteral("model.layers[0].units"));
+        QCOMPARE(plot.yTitle, QStringLiteral("val_accuracy"));
+        QCOMPARE(plot.curves.size(), size_t(1));
+        const OverlayCurve& curve = plot.curves[0];
+        QCOMPARE(curve.points.size(), 3);
+        QCOMPARE(curve.points[0], QPointF(4, 0.85));
+        QCOMPARE(curve.points[1], QPointF(5, 0.93));
+        QCOMPARE(curve.points[2], QPointF(8, 0.95));
+        QCOMPARE(curve.lower[0].y(), 0.80);  // the min-max band of the two seeds at 4
+        QCOMPARE(curve.upper[0].y(), 0.90);
+        // A field whose values are not numbers: nothing to plot.
+        QVERIFY(sweep_plot(store, tinySpec(1), "optimizer", mlpw::ResultColumn::val_accuracy).curves.empty());
     }
 
     void theTablesSelectionIsOverlaid() {
