@@ -1,6 +1,7 @@
 #pragma once
 // Test helper for the suites that run build/bin/mlpw: the process runner and a tiny IDX data folder with an
-// experiment on it (3 classes of 4x4 images, class c bright in row c; 200 training images, 50 test images).
+// experiment on it (4x4 images of `classes` classes, the pixels p with p % classes == c bright for class c;
+// 200 training images, 50 test images).
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -51,7 +52,7 @@ inline void writeFile(const QString& path, const QByteArray& bytes) {
 }
 
 // train-/t10k- images and labels (IDX, big-endian header) in `folder`.
-inline void writeTinyData(const QString& folder) {
+inline void writeTinyData(const QString& folder, int classes = 3) {
     QVERIFY(QDir().mkpath(folder));
     const auto be32 = [](quint32 v) {
         const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
@@ -61,11 +62,11 @@ inline void writeTinyData(const QString& folder) {
         QByteArray images = be32(0x803) + be32(count) + be32(4) + be32(4), labels = be32(0x801) + be32(count);
         quint32 state = quint32(count);
         for (int i = 0; i < count; ++i) {
-            const int label = (i * 7) % 3;
+            const int label = (i * 7) % classes;
             labels.append(char(label));
             for (int p = 0; p < 16; ++p) {
                 state = state * 1103515245u + 12345u;
-                images.append(char((p / 4 == label ? 170 : 0) + int((state >> 16) % 70)));
+                images.append(char((p % classes == label ? 170 : 0) + int((state >> 16) % 70)));
             }
         }
         writeFile(folder + "/" + prefix + "-images-idx3-ubyte", images);
