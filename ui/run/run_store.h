@@ -1,5 +1,6 @@
 #pragma once
-// The window's runs: one RunRecord snapshot per run of this session, oldest first, and which one the views show.
+// The window's runs: one RunRecord snapshot per run (of this session, or read from the open project by
+// compare/run_project.h), oldest first, each with a unique name, and which one the views show.
 // The live run's snapshot is replaced at each epoch end and when it finishes; the views (charts, later the
 // confusion matrix, gallery, runs table) read the records from here and keep no history of their own.
 #include <QObject>
