@@ -27,6 +27,8 @@ int export_command(const Args& args);
 int import_command(const Args& args);
 int plot_command(const Args& args);
 int predict_command(const Args& args);
+int report_command(const Args& args);
+int study_command(const Args& args);
 
 // Small argument helpers shared by the commands; they throw UsageError.
 // Returns the value after `--name` (and removes both), or `fallback` when absent.

@@ -35,18 +35,23 @@ ExperimentInput take_experiment_input(Args& args, const std::string& command, bo
     ExperimentInput input;
     input.path = take_option(args, "--experiment", "");
     if (input.path.empty()) throw UsageError("missing --experiment FILE (see mlpw " + command + " --help)");
-    input.overrides = take_repeated_option(args, "--set");
-    for (const auto& text : input.overrides)
+    input.overrides = take_overrides(args, threads);
+    return input;
+}
+
+std::vector<std::string> take_overrides(Args& args, bool threads) {
+    std::vector<std::string> overrides = take_repeated_option(args, "--set");
+    for (const auto& text : overrides)
         if (text.find('=') == std::string::npos || text.front() == '=')
             throw UsageError("--set: expected key.path=value (e.g. training.batch_size=64), got '" + text + "'");
     // The shortcuts are checked here so a typo is a usage error, and applied last so they win over --set.
     const std::string epochs = take_option(args, "--epochs", "");
-    if (!epochs.empty()) input.overrides.push_back("training.epochs=" + std::to_string(to_int(epochs, "--epochs")));
+    if (!epochs.empty()) overrides.push_back("training.epochs=" + std::to_string(to_int(epochs, "--epochs")));
     if (threads) {
         const std::string count = take_option(args, "--threads", "");
-        if (!count.empty()) input.overrides.push_back("training.threads=" + std::to_string(to_int(count, "--threads")));
+        if (!count.empty()) overrides.push_back("training.threads=" + std::to_string(to_int(count, "--threads")));
     }
-    return input;
+    return overrides;
 }
 
 ExperimentSpec load_experiment_input(const ExperimentInput& input) {

@@ -18,6 +18,9 @@ struct ExperimentInput {
 // Takes --experiment (required), every --set, --epochs and (when `threads`) --threads out of `args`.
 ExperimentInput take_experiment_input(Args& args, const std::string& command, bool threads = true);
 
+// Takes every --set, --epochs and (when `threads`) --threads out of `args`, as "key.path=value" overrides.
+std::vector<std::string> take_overrides(Args& args, bool threads = true);
+
 // Reads, overrides and validates; throws SpecError naming the file and each field at fault.
 ExperimentSpec load_experiment_input(const ExperimentInput& input);
 

@@ -20,6 +20,9 @@ const char* kUsage =
     "  summary   --experiment FILE   the model's layers and parameter counts (Keras' model.summary())\n"
     "  sweep     --experiment FILE [--out DIR] [--sort COLUMN] [--epochs N] [--set ...]\n"
     "            trains every point of the experiment's sweep grid and compares them in a table\n"
+    "            (--seeds N repeats each point; --plan DIR writes the grid as jobs for GNU parallel or Slurm)\n"
+    "  report    --runs DIR... --out FILE.html|FILE.pdf   one report of the run bundles under the folders\n"
+    "  study     [--seeds N] [--only Q,...] [--set ...] --out DIR   runs the whole study and writes its report\n"
     "  export    --model FILE --format onnx --out FILE.onnx   a saved model as an ONNX model\n"
     "  import    --onnx FILE.onnx --out FILE.mlpw   an ONNX MLP (PyTorch, tf2onnx) as a model file\n"
     "  bench     [--network q4|final] [--epochs N] [--threads T] [--json]   times training on MNIST\n"
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
         {"train", train_command},   {"evaluate", evaluate_command}, {"summary", summary_command},
         {"sweep", sweep_command},   {"bench", bench_command},       {"export", export_command},
         {"import", import_command}, {"predict", predict_command},   {"plot", plot_command},
+        {"report", report_command}, {"study", study_command},
     };
     Args args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

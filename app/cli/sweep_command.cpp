@@ -1,5 +1,6 @@
-// mlpw sweep: every point of an experiment's sweep grid, trained one after another on data loaded once,
-// then a table of the results sorted by any column (and results.csv plus a run bundle per point with --out).
+// mlpw sweep: every point of an experiment's sweep grid (each with N seeds), trained one after another on data
+// loaded once, then a table of the results sorted by any column (and results.csv plus a run bundle per point
+// with --out); or, with --plan DIR, the grid written out as jobs for GNU parallel or Slurm (sweep_plan.h).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -9,9 +10,11 @@
 #include "experiment_input.h"
 #include "interrupt.h"
 #include "mlpw/data/dataset.h"
+#include "mlpw/experiment/seed_repeats.h"
 #include "mlpw/io/run_bundle.h"
 #include "mlpw/report/results_table.h"
 #include "mlpw/report/summary.h"
+#include "sweep_plan.h"
 #include "training_session.h"
 
 namespace mlpw::cli {
@@ -35,34 +38,8 @@ SortOrder parse_sort(const std::string& text) {
     throw UsageError("--sort: no column '" + name + "'; the columns are " + known);
 }
 
-}  // namespace
-
-int sweep_command(const Args& arguments) {
-    Args args = arguments;
-    if (take_flag(args, "--help") || take_flag(args, "-h")) {
-        std::puts(
-            "usage: mlpw sweep --experiment FILE [--out DIR] [--sort COLUMN[:asc|:desc]] [--epochs N]\n"
-            "                  [--set key.path=value ...] [--threads T]\n"
-            "Trains every point of the experiment's \"sweep\" grid (all combinations of its values), each logged\n"
-            "as mlpw train does, then prints one row per run: run, varies (the point's values), best_epoch\n"
-            "(lowest val_loss), epochs (* when stopped early), val_acc% and val_loss at the best epoch,\n"
-            "test_acc% of the final weights, seconds.\n"
-            "  --sort COLUMN   any column; default val_loss. Best first: accuracies high to low, the rest low to\n"
-            "                  high; :asc or :desc chooses (also val_accuracy, test_accuracy, test_loss)\n"
-            "  --out DIR       writes DIR/results.csv (after every run) and each run's bundle to DIR/run_<run>/\n"
-            "  --epochs N, --set PATH=VALUE, --threads T   as for mlpw train, applied to every point\n"
-            "Ctrl-C stops the current run, keeps its completed epochs and skips the rest (exit status 130).");
-        return 0;
-    }
-    const ExperimentInput input = take_experiment_input(args, "sweep");
-    const std::string out_dir = take_option(args, "--out", "");
-    const SortOrder order = parse_sort(take_option(args, "--sort", "val_loss"));
-    expect_no_more(args, "sweep");
-
-    const ExperimentSpec spec = load_experiment_input(input);
-    const std::vector<SweepPoint> points = expand_sweep(spec);
-
-    // Every data set once, and every point checked against it before the first run starts.
+// Every data set the points use, loaded once; throws SpecError listing every point that does not fit its data.
+std::map<std::string, Dataset> load_and_check(const std::vector<SweepPoint>& points, const std::string& origin) {
     std::map<std::string, Dataset> data;
     std::vector<std::string> problems;
     for (size_t i = 0; i < points.size(); ++i) {
@@ -72,9 +49,69 @@ int sweep_command(const Args& arguments) {
             problems.push_back("run " + std::to_string(i + 1) + " {" + points[i].label + "}: " + p.text());
     }
     if (!problems.empty()) {
-        std::string text = input.path + ": the model does not fit the data set:";
+        std::string text = origin + ": the model does not fit the data set:";
         for (const auto& line : problems) text += (problems.size() == 1 ? " " : "\n") + line;
         throw SpecError(text);
+    }
+    return data;
+}
+
+// The running program's absolute path (what a job line starts with unless --mlpw says otherwise).
+std::string this_program() {
+    std::error_code error;
+    const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::string("mlpw") : path.string();
+}
+
+}  // namespace
+
+int sweep_command(const Args& arguments) {
+    Args args = arguments;
+    if (take_flag(args, "--help") || take_flag(args, "-h")) {
+        std::puts(
+            "usage: mlpw sweep --experiment FILE [--out DIR] [--sort COLUMN[:asc|:desc]] [--seeds N] [--epochs N]\n"
+            "                  [--set key.path=value ...] [--threads T]\n"
+            "       mlpw sweep --experiment FILE --plan DIR [--seeds N] [--mlpw COMMAND] [--epochs N] [--set ...]\n"
+            "Trains every point of the experiment's \"sweep\" grid (all combinations of its values), each logged\n"
+            "as mlpw train does, then prints one row per run: run, varies (the point's values), best_epoch\n"
+            "(lowest val_loss), epochs (* when stopped early), val_acc% and val_loss at the best epoch,\n"
+            "test_acc% of the final weights, seconds.\n"
+            "  --sort COLUMN   any column; default val_loss. Best first: accuracies high to low, the rest low to\n"
+            "                  high; :asc or :desc chooses (also val_accuracy, test_accuracy, test_loss)\n"
+            "  --out DIR       writes DIR/results.csv (after every run) and each run's bundle to DIR/run_<run>/\n"
+            "  --seeds N       runs every point with N seeds: training.seed, +1, ..., +N-1 (default 1)\n"
+            "  --plan DIR      trains nothing: writes DIR/experiments/run_<i>.json (one resolved experiment per\n"
+            "                  point and seed), DIR/jobs.txt (one `mlpw train ... --out runs/run_<i>` per line,\n"
+            "                  paths relative to DIR) and DIR/sweep.sbatch (a Slurm array over jobs.txt). Run it\n"
+            "                  with `cd DIR && parallel -j1 < jobs.txt` or `cd DIR && sbatch sweep.sbatch`, then\n"
+            "                  `mlpw report --runs DIR/runs --out report.html`\n"
+            "  --mlpw COMMAND  how the job lines call mlpw (default: this program's absolute path)\n"
+            "  --epochs N, --set PATH=VALUE, --threads T   as for mlpw train, applied to every point\n"
+            "Ctrl-C stops the current run, keeps its completed epochs and skips the rest (exit status 130).");
+        return 0;
+    }
+    const ExperimentInput input = take_experiment_input(args, "sweep");
+    const std::string out_dir = take_option(args, "--out", "");
+    const SortOrder order = parse_sort(take_option(args, "--sort", "val_loss"));
+    const int seeds = to_int(take_option(args, "--seeds", "1"), "--seeds");
+    const std::string plan_dir = take_option(args, "--plan", "");
+    const std::string mlpw = take_option(args, "--mlpw", this_program());
+    expect_no_more(args, "sweep");
+    if (seeds < 1) throw UsageError("--seeds: expected 1 or more, got " + std::to_string(seeds));
+    if (!plan_dir.empty() && !out_dir.empty())
+        throw UsageError("--plan and --out: choose one (the plan's jobs write runs/)");
+
+    const ExperimentSpec spec = load_experiment_input(input);
+    const std::vector<SweepPoint> points = sweep_runs(spec, seeds);
+    // Every data set once, and every point checked against it before the first run starts (or the plan is written).
+    const std::map<std::string, Dataset> data = load_and_check(points, input.path);
+    if (!plan_dir.empty()) {
+        write_sweep_plan(plan_dir, spec, points, mlpw);
+        std::printf(
+            "Plan \"%s\": %zu run%s in %s\n  cd %s && parallel -j1 < jobs.txt\n  cd %s && sbatch sweep.sbatch\n",
+            spec.name.c_str(), points.size(), points.size() == 1 ? "" : "s", plan_dir.c_str(),
+            shell_quoted(plan_dir).c_str(), shell_quoted(plan_dir).c_str());
+        return 0;
     }
     if (!out_dir.empty()) {
         prepare_output_folder(out_dir);

@@ -5,6 +5,8 @@
 #include <QTimer>
 
 #include "canvas_benchmark.h"
+#include "compare/compare_area.h"
+#include "compare/run_project.h"
 #include "mlpw/io/share_dir.h"
 #include "mlpw/training/openmp_runtime.h"
 #include "run/training_controller.h"
@@ -63,11 +65,18 @@ int main(int argc, char** argv) {
         QStringLiteral("Replay recorded strokes on the Draw view's canvas, print the reading times and quit"));
     const QCommandLineOption noInspect(QStringLiteral("no-inspect"),
                                        QStringLiteral("--measure-stall without the two Inspect windows (to compare)"));
-    parser.addOptions({train, screenshot, after, measureStall, epochs, threads, probe, json, noInspect, measureCanvas});
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QStringLiteral("The folder of run bundles to open (default: the user's project)"),
+                                     QStringLiteral("folder"));
+    parser.addOptions(
+        {train, screenshot, after, measureStall, epochs, threads, probe, json, noInspect, measureCanvas, project});
     parser.process(app);
     if (parser.isSet(measureCanvas)) return run_canvas_benchmark();
 
     MainWindow window;
+    // The runs of earlier sessions (not for a measurement: its runs would join them).
+    if (!parser.isSet(measureStall))
+        window.compare()->openProject(parser.isSet(project) ? parser.value(project) : RunProject::defaultFolder());
     if (!parser.positionalArguments().isEmpty()) window.openExperiment(parser.positionalArguments().first());
     window.show();
     StallBenchmark benchmark(&window, parser.value(epochs).toInt(), parser.value(threads).toInt(),

@@ -42,7 +42,7 @@ private slots:
         m_gallery = new GalleryView(m_service);
         m_tabs.addTab(m_gallery, QStringLiteral("Gallery"));
         QSignalSpy ready(m_service, &PredictionService::ready);
-        m_runs.addRun(std::make_shared<const mlpw::RunRecord>(m_record));
+        m_runs.setCurrentIndex(m_runs.add(std::make_shared<const mlpw::RunRecord>(m_record), "trained"));
         QVERIFY(ready.wait(20000));
         QVERIFY(ready.last().at(0).value<std::shared_ptr<const SamplePredictions>>());
     }

@@ -52,7 +52,8 @@ private slots:
         m_model = m_dir.filePath(QStringLiteral("fixture.mlpw"));
         MainWindow window;
         QVERIFY(!window.modelFiles()->saveAction()->isEnabled());  // no run yet
-        window.runs()->addRun(std::make_shared<const mlpw::RunRecord>(m_record));
+        window.runs()->setCurrentIndex(
+            window.runs()->add(std::make_shared<const mlpw::RunRecord>(m_record), "trained"));
         QVERIFY(window.modelFiles()->saveAction()->isEnabled());
         QVERIFY(window.modelFiles()->saveModelTo(m_model));
     }
@@ -103,7 +104,8 @@ private slots:
         file.close();
 
         MainWindow window;
-        window.runs()->addRun(std::make_shared<const mlpw::RunRecord>(m_record));
+        window.runs()->setCurrentIndex(
+            window.runs()->add(std::make_shared<const mlpw::RunRecord>(m_record), "trained"));
         const RunSnapshot current = window.runs()->current();
         const std::string editor = editorText(window);
         const QString status = window.statusText();

@@ -32,7 +32,7 @@ bool figure_format_of(const QString& path, FigureFormat* format) {
     return true;
 }
 
-QString export_figure(const Figure& figure, const QString& path, FigureFormat format, QSize size, int dpi) {
+QByteArray figure_bytes(const Figure& figure, FigureFormat format, QSize size, int dpi) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -48,8 +48,7 @@ QString export_figure(const Figure& figure, const QString& path, FigureFormat fo
             painter.setRenderHint(QPainter::Antialiasing);
             figure.paint(painter, area);
         }
-        if (!image.save(&buffer, "PNG"))
-            return QCoreApplication::translate("export_figure", "Cannot encode %1 as PNG").arg(path);
+        if (!image.save(&buffer, "PNG")) return {};
     } else {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
@@ -63,6 +62,12 @@ QString export_figure(const Figure& figure, const QString& path, FigureFormat fo
         figure.paint(painter, area);
         painter.end();
     }
+    return bytes;
+}
+
+QString export_figure(const Figure& figure, const QString& path, FigureFormat format, QSize size, int dpi) {
+    const QByteArray bytes = figure_bytes(figure, format, size, dpi);
+    if (bytes.isEmpty()) return QCoreApplication::translate("export_figure", "Cannot encode %1").arg(path);
     return write_bytes(path, std::string_view(bytes.constData(), size_t(bytes.size())));
 }
 

@@ -18,7 +18,7 @@ bool samePredictions(const SamplePredictions& p, const mlpw::RunRecord& record, 
 PredictionService::PredictionService(RunStore* runs, DatasetCache* cache, QObject* parent)
     : QObject(parent), m_runs(runs), m_cache(cache) {
     connect(m_runs, &RunStore::currentChanged, this, &PredictionService::refresh);
-    connect(m_runs, &RunStore::runEnded, this, &PredictionService::refresh);
+    connect(m_runs, &RunStore::runFinished, this, &PredictionService::refresh);
 }
 
 PredictionService::~PredictionService() { cancel(); }
@@ -38,7 +38,7 @@ void PredictionService::cancel() {
 
 void PredictionService::refresh() {
     const RunSnapshot record = m_runs->current();
-    const bool live = m_runs->currentIndex() == m_runs->liveIndex();
+    const bool live = m_runs->isLive(m_runs->currentIndex());
     if (!record || live || record->final_weights.empty()) {
         cancel();
         m_predictions.reset();

@@ -12,6 +12,7 @@ void RunStore::update(const RunSnapshot& record) {
     if (m_opening) {
         m_opening = false;
         m_runs.push_back(record);
+        m_names.emplace_back();
         m_live = size() - 1;
         emit runAdded(m_live);
         setCurrentIndex(m_live);
@@ -25,14 +26,39 @@ void RunStore::endRun() {
     const int ended = m_live;
     m_opening = false;
     m_live = -1;
-    if (ended >= 0) emit runEnded(ended);
+    if (ended >= 0) emit runFinished(ended);
 }
 
-void RunStore::addRun(const RunSnapshot& record) {
-    if (!record) return;
+void RunStore::setName(int index, const QString& name) {
+    if (index < 0 || index >= size() || m_names[size_t(index)] == name) return;
+    m_names[size_t(index)] = name;
+    emit runRenamed(index);
+}
+
+int RunStore::indexOf(const QString& name) const {
+    for (int i = 0; i < size(); ++i)
+        if (m_names[size_t(i)] == name) return i;
+    return -1;
+}
+
+int RunStore::add(const RunSnapshot& record, const QString& name) {
     m_runs.push_back(record);
-    emit runAdded(size() - 1);
-    setCurrentIndex(size() - 1);
+    m_names.push_back(name);
+    const int index = size() - 1;
+    emit runAdded(index);
+    if (m_current < 0) setCurrentIndex(index);
+    return index;
+}
+
+void RunStore::remove(int index) {
+    if (index < 0 || index >= size() || index == m_live) return;
+    m_runs.erase(m_runs.begin() + index);
+    m_names.erase(m_names.begin() + index);
+    if (m_live > index) --m_live;
+    const bool wasCurrent = m_current == index;
+    if (m_current > index || (wasCurrent && m_current == size())) --m_current;
+    emit runRemoved(index);
+    if (wasCurrent) emit currentChanged(current());
 }
 
 void RunStore::replaceRun(int index, const RunSnapshot& record) {

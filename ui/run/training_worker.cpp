@@ -49,6 +49,8 @@ void TrainingWorker::run() {
         events.on_log = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
         trainer.run(events, m_flags->stop);
         flush();
+        // The test set, as `mlpw train` reports it (the runs table's test accuracy); not after a stop.
+        if (record.epochs_run() > 0 && !m_flags->stop.load()) trainer.evaluate_test_set();
 
         outcome.reason = reason_of(record.stop_reason);
         outcome.message = QString::fromStdString(record.message);

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "charts/training_charts.h"
+#include "compare/compare_area.h"
 #include "editor/experiment_editor.h"
 #include "inspect/confusion_matrix_view.h"
 #include "inspect/data_view.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runs, &RunStore::currentChanged, m_drawing, &DrawingPanel::showRun);
     connect(m_drawing, &DrawingPanel::myDigitsChanged, m_controller, &TrainingController::setMyDigits);
     m_controller->setMyDigits(m_drawing->myDigits());
+    m_compare = new CompareArea(this);
     auto* right = new QSplitter(Qt::Vertical);
     right->setObjectName(QStringLiteral("runSplitter"));  // window_settings keeps named splitters' sizes
     right->addWidget(m_views);
@@ -107,13 +109,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runs, &RunStore::currentChanged, m_charts, &TrainingCharts::showRecord);
     // A Start pressed while the data set is still loading goes ahead once it is in (one load, by the cache).
     connect(m_cache, &DatasetCache::loaded, this, [this](const QString& source) {
-        if (m_startWhenLoaded && source == QString::fromStdString(m_editor->spec().data.source)) {
+        if (m_startWhenLoaded && source == QString::fromStdString(m_pending.data.source)) {
             m_startWhenLoaded = false;
-            if (!startTraining()) updateActions();
+            if (!startExperiment(m_pending)) updateActions();
         }
     });
     connect(m_cache, &DatasetCache::failed, this, [this](const QString& source, const QString& message) {
-        if (!m_startWhenLoaded || source != QString::fromStdString(m_editor->spec().data.source)) return;
+        if (!m_startWhenLoaded || source != QString::fromStdString(m_pending.data.source)) return;
         m_startWhenLoaded = false;
         updateActions();
         setStatus(tr("Could not load %1: %2").arg(source, message));
@@ -149,7 +151,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() { m_controller->shutdown(-1); }
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* a = file->addAction(tr("&New experiment"), this, [this] {
         if (maybeSave()) newExperiment();
     });
@@ -186,7 +188,7 @@ void MainWindow::buildMenus() {
     presets->setToolTipsVisible(true);
     presets->setEnabled(!presets->isEmpty());
 
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QMenu* run = m_runMenu = menuBar()->addMenu(tr("&Run"));
     m_start = run->addAction(tr("&Start"), this, &MainWindow::startTraining);
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_start->setToolTip(tr("Train the experiment as it stands (Ctrl+R)"));
@@ -302,13 +304,15 @@ bool MainWindow::maybeSave() {
     return answer == QMessageBox::Discard;
 }
 
-bool MainWindow::startTraining() {
-    if (m_controller->isRunning() || m_startWhenLoaded || !m_editor->isValid()) return false;
-    const mlpw::ExperimentSpec spec = m_editor->spec();
+bool MainWindow::startTraining() { return m_editor->isValid() && startExperiment(m_editor->spec()); }
+
+bool MainWindow::startExperiment(const mlpw::ExperimentSpec& spec) {
+    if (m_controller->isRunning() || m_startWhenLoaded) return false;
     const QString source = QString::fromStdString(spec.data.source);
     const auto data = m_cache->get(source);
     if (!data) {
         m_startWhenLoaded = true;
+        m_pending = spec;
         updateActions();
         setStatus(tr("Loading %1…").arg(source));
         m_cache->request(source);  // may answer at once (loaded() or failed())
@@ -323,6 +327,14 @@ bool MainWindow::startTraining() {
         setStatus(tr("Preparing %1…").arg(QString::fromStdString(spec.name)));
     }
     return started;
+}
+
+void MainWindow::newExperimentFrom(const mlpw::ExperimentSpec& spec) {
+    if (!maybeSave()) return;
+    m_editor->setSpec(spec);
+    m_path.clear();
+    setDirty(true);
+    setStatus(tr("A new experiment from the run of %1").arg(QString::fromStdString(spec.name)));
 }
 
 void MainWindow::stopTraining() {

@@ -8,7 +8,9 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QTabWidget;
+class CompareArea;
 class DataView;
 class DatasetCache;
 class DrawingPanel;
@@ -53,11 +55,18 @@ public:
     DrawingPanel* drawing() const { return m_drawing; }
     // Adds a tab to the views of the runs (right, above the log).
     void addView(QWidget* view, const QString& title);
+    QMenu* fileMenu() const { return m_fileMenu; }
+    QMenu* runMenu() const { return m_runMenu; }
+    CompareArea* compare() const { return m_compare; }
 
 public slots:
     // Starts a run, or (true) asks the data set cache for the data and starts when it is loaded.
     bool startTraining();
+    // The same for a given experiment (a queued run: Repeat × N, a sweep's point); false while a run goes on.
+    bool startExperiment(const mlpw::ExperimentSpec& spec);
     void stopTraining();
+    // Asks to save the edited experiment, then edits `spec` as a new, unsaved experiment.
+    void newExperimentFrom(const mlpw::ExperimentSpec& spec);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -87,6 +96,9 @@ private:
     DataView* m_dataView;
     ModelFileActions* m_models = nullptr;
     RecentFiles* m_recent = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    CompareArea* m_compare = nullptr;
     QLabel* m_status;
     QAction* m_start = nullptr;
     QAction* m_stop = nullptr;
@@ -94,5 +106,6 @@ private:
     QString m_path;
     bool m_dirty = false;
     bool m_startWhenLoaded = false;  // Start was pressed before the data set was loaded
+    mlpw::ExperimentSpec m_pending;  // ... to train this experiment
     bool m_closeAfterRun = false;    // a close waits for the run to end
 };

@@ -25,13 +25,13 @@ ModelFileActions::ModelFileActions(RunStore* runs, DatasetCache* cache, QWidget*
     connect(m_evaluate, &QAction::triggered, this, &ModelFileActions::evaluateTestSet);
     connect(m_recent, &RecentFiles::chosen, this, &ModelFileActions::openModel);
     connect(m_runs, &RunStore::currentChanged, this, &ModelFileActions::updateActions);
-    connect(m_runs, &RunStore::runEnded, this, &ModelFileActions::updateActions);
+    connect(m_runs, &RunStore::runFinished, this, &ModelFileActions::updateActions);
     updateActions();
 }
 
 bool ModelFileActions::canUseCurrent() const {
     const RunSnapshot record = m_runs->current();
-    return record && !record->final_weights.empty() && m_runs->currentIndex() != m_runs->liveIndex();
+    return record && !record->final_weights.empty() && !m_runs->isLive(m_runs->currentIndex());
 }
 
 void ModelFileActions::updateActions() {
@@ -74,7 +74,7 @@ bool ModelFileActions::openModel(const QString& path) {
         showProblem(tr("Cannot open the model"), path, QString::fromUtf8(e.what()));
         return false;
     }
-    m_runs->addRun(record);
+    m_runs->setCurrentIndex(m_runs->add(record, QFileInfo(path).completeBaseName()));
     m_recent->add(path);
     emit modelOpened(record->experiment);
     emit message(tr("Opened the model %1 (%2, %n epoch(s))", nullptr, record->epochs_run())

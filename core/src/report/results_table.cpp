@@ -10,7 +10,16 @@
 namespace mlpw {
 namespace {
 
-double numeric(const ResultRow& r, ResultColumn c) {
+std::string fixed(double value, const char* pattern) {
+    if (std::isnan(value)) return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, pattern, value);
+    return buffer;
+}
+
+}  // namespace
+
+double result_value(const ResultRow& r, ResultColumn c) {
     switch (c) {
         case ResultColumn::run: return r.run;
         case ResultColumn::best_epoch: return r.best_epoch;
@@ -22,17 +31,8 @@ double numeric(const ResultRow& r, ResultColumn c) {
         case ResultColumn::seconds: return r.seconds;
         case ResultColumn::varies: break;
     }
-    return 0.0;
+    return ResultRow::kNone;
 }
-
-std::string fixed(double value, const char* pattern) {
-    if (std::isnan(value)) return "-";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, pattern, value);
-    return buffer;
-}
-
-}  // namespace
 
 ResultRow result_row(int run, const std::string& label, const RunRecord& record) {
     ResultRow row;
@@ -72,7 +72,7 @@ const std::vector<ResultColumnInfo>& result_columns() {
 std::vector<ResultRow> sorted(std::vector<ResultRow> rows, const SortOrder& order) {
     std::stable_sort(rows.begin(), rows.end(), [&](const ResultRow& a, const ResultRow& b) {
         if (order.column == ResultColumn::varies) return order.descending ? a.varies > b.varies : a.varies < b.varies;
-        const double x = numeric(a, order.column), y = numeric(b, order.column);
+        const double x = result_value(a, order.column), y = result_value(b, order.column);
         if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
         return order.descending ? x > y : x < y;
     });

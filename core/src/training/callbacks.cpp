@@ -105,6 +105,33 @@ bool monitor_is_maximized(const std::string& monitor, const std::string& mode) {
     return monitor.find("acc") != std::string::npos || ends_with("auc");
 }
 
+EpochLogs epoch_logs(const EpochMetrics& m) {
+    EpochLogs logs{{"loss", m.loss}, {"accuracy", m.accuracy}};
+    if (m.has_validation) {
+        logs["val_loss"] = m.val_loss;
+        logs["val_accuracy"] = m.val_accuracy;
+    }
+    return logs;
+}
+
+void CallbackRun::begin(CallbackContext& context) {
+    for (auto& cb : m_callbacks) cb->on_train_begin(context);
+}
+
+void CallbackRun::epoch_end(const EpochMetrics& metrics, CallbackContext& context) {
+    const EpochLogs logs = epoch_logs(metrics);
+    for (auto& cb : m_callbacks) cb->on_epoch_end(metrics.epoch, logs, context);
+}
+
+std::optional<int> CallbackRun::end(CallbackContext& context) {
+    std::optional<int> restored;
+    for (auto& cb : m_callbacks) {
+        cb->on_train_end(context);
+        if (auto epoch = cb->restored_epoch()) restored = epoch;
+    }
+    return restored;
+}
+
 std::vector<std::unique_ptr<Callback>> make_callbacks(const CallbackSpecs& specs) {
     std::vector<std::unique_ptr<Callback>> callbacks;
     for (const auto& spec : specs.early_stopping) callbacks.push_back(detail::make_early_stopping(spec));

@@ -192,9 +192,9 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
     }
     d.tuner.before_step();  // OpenMP thread counts are per calling thread: set it on the training thread
 
-    auto callbacks = make_callbacks(d.spec.callbacks);
+    CallbackRun callbacks(d.spec.callbacks);
     RunContext context(*this, events);
-    for (auto& cb : callbacks) cb->on_train_begin(context);
+    callbacks.begin(context);
 
     RunRecord& record = d.record;
     const auto run_start = Clock::now();
@@ -313,21 +313,13 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         record.add_epoch(m, {validation.confusion, validation.misclassified, d.panel_probabilities()}, last_good);
         if (events.on_epoch) events.on_epoch(m, validation);
 
-        EpochLogs logs{{"loss", m.loss}, {"accuracy", m.accuracy}};
-        if (m.has_validation) {
-            logs["val_loss"] = m.val_loss;
-            logs["val_accuracy"] = m.val_accuracy;
-        }
-        for (auto& cb : callbacks) cb->on_epoch_end(epoch, logs, context);
+        callbacks.epoch_end(m, context);
         if (context.stop_requested()) {
             record.stop_reason = StopReason::callback;
             record.message = context.reason();
         }
     }
-    for (auto& cb : callbacks) {
-        cb->on_train_end(context);
-        if (auto restored = cb->restored_epoch()) record.restored_epoch = restored;
-    }
+    if (auto restored = callbacks.end(context)) record.restored_epoch = restored;
     record.final_weights = net.state();  // a callback may have restored other weights
     record.threads = d.tuner.describe();
     record.seconds = seconds_since(run_start);

@@ -30,6 +30,8 @@ struct ResultColumnInfo {
     bool higher_first;
 };
 const std::vector<ResultColumnInfo>& result_columns();
+// A numeric column's value (NaN when missing, and for varies).
+double result_value(const ResultRow& row, ResultColumn column);
 
 struct SortOrder {
     ResultColumn column = ResultColumn::val_loss;

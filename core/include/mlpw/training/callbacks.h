@@ -9,11 +9,14 @@
 
 #include "mlpw/experiment/callback_spec.h"
 #include "mlpw/nn/network.h"
+#include "mlpw/training/metrics.h"
 
 namespace mlpw {
 
 // "loss", "accuracy", and with validation "val_loss", "val_accuracy".
 using EpochLogs = std::map<std::string, double>;
+// The logs the Trainer hands the callbacks at the end of an epoch.
+EpochLogs epoch_logs(const EpochMetrics& metrics);
 
 // What a callback may do to the run. Implemented by the Trainer.
 class CallbackContext {
@@ -46,6 +49,22 @@ public:
 // One callback per spec, in the order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint,
 // reduce_lr_on_plateau, learning_rate_scheduler.
 std::vector<std::unique_ptr<Callback>> make_callbacks(const CallbackSpecs& specs);
+
+// The callbacks of one run, driven as Keras' fit() drives them: every callback sees every epoch, in
+// make_callbacks' order. The Trainer and the what-if replay (early_stopping_replay.h) both drive them through
+// this, so a replay of a recorded history stops where the run would have. Whether to stop is the context's
+// (CallbackContext::stop_training was called during epoch_end).
+class CallbackRun {
+public:
+    explicit CallbackRun(const CallbackSpecs& specs) : m_callbacks(make_callbacks(specs)) {}
+    void begin(CallbackContext& context);
+    void epoch_end(const EpochMetrics& metrics, CallbackContext& context);
+    // on_train_end of each; the epoch whose weights a callback restored (the last such callback), else nullopt.
+    std::optional<int> end(CallbackContext& context);
+
+private:
+    std::vector<std::unique_ptr<Callback>> m_callbacks;
+};
 
 // Keras' mode "auto": min for losses, max for accuracies (monitor names containing "acc").
 bool monitor_is_maximized(const std::string& monitor, const std::string& mode);
