@@ -129,6 +129,92 @@
     </message>
 </context>
 <context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>Validation confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true %1, predicted %2: %L3 of %L4 images (%5%)
+click to see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPictureText</name>
+    <message>
+        <source>Validation confusion matrix, epoch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No validation confusion matrix yet (the run needs validation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataOverviewText</name>
+    <message>
+        <source>training part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1x%2 images, pixel values %3 to %4; %L5 training, %L6 validation (validation_split %7), %L8 test images; %9 classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>&amp;Browse…</source>
@@ -204,10 +290,188 @@
     </message>
 </context>
 <context>
+    <name>DataView</name>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this picture as PNG or SVG (1600x1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished">Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Counting the images of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data set of the current experiment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no data set to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the data view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data_%1.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the data view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatasetCache</name>
     <message>
         <source>out of memory while loading the images of %1</source>
         <translation>memoria insuficiente al cargar las imágenes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Draw a digit: white ink on black, like MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPanel</name>
+    <message>
+        <source>This model cannot read drawings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet: train one (Run &gt; Start) or open a model file. The 28x28 the network would see is shown meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen width on the %1 px canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo stroke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label this drawing and add it to My digits, scored after every epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: the run &quot;%1&quot; on %2, weights of epoch %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: %1 (&quot;%2&quot;), trained for %n epoch(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to read: draw a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to keep: draw a digit first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>My digits: %n drawing(s) in %1, scored after every epoch</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing read by the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EpochSlider</name>
+    <message>
+        <source>&amp;Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The epoch shown; it follows the newest epoch unless you move it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no epoch yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (following)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -267,6 +531,241 @@
     <message>
         <source>&lt;b&gt;Cannot train yet:&lt;/b&gt;&lt;br&gt;</source>
         <translation>&lt;b&gt;Todavía no se puede entrenar:&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export picture (PNG, SVG)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstLayerWeightsView</name>
+    <message>
+        <source>First layer weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryModel</name>
+    <message>
+        <source>in index order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>most confident first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>least confident first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images, %2, %3: %L4 of %L5 shown, rows %L6 to %L7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted wrong; under each image: the prediction and its confidence, then the true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true %1 predicted as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt;: true %2, predicted %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Validation split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which images the run&apos;s final weights are shown on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most confident first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With Misclassified, most confident first puts the most confident mistakes on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page as PNG or SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered list as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot predict the samples: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gallery shows a finished run or an opened model (File &gt; Open model…); a live run appears here when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2 %3 images, %L4 misclassified; showing %L5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — the run has no validation split: choose the test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the gallery page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gallery.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the gallery page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the filtered samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gallery.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectView</name>
+    <message>
+        <source>&amp;Row %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each cell as a percentage of its true class (row) instead of a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sample digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First layer &amp;weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation confusion matrices</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -637,6 +1136,22 @@
         <source>Stopping the run before closing…</source>
         <translation>Deteniendo la ejecución antes de cerrar…</translation>
     </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -652,6 +1167,99 @@ epoch %3: %4</source>
     </message>
 </context>
 <context>
+    <name>ModelFileActions</name>
+    <message>
+        <source>Save &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open mo&amp;del…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate on the test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open recent mode&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current run&apos;s final weights as a model file (.mlpw, as mlpw train writes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model file (.mlpw) as a run: its experiment, history and weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the current run&apos;s final weights on its data set&apos;s test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the model of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the model %1 (%2, %n epoch(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evaluating %1 on the test set of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot evaluate on the test set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %L2 test images: test accuracy %3 - test loss %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.mlpw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.mlpw);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyDigits</name>
+    <message>
+        <source>%1: the images are %2x%3, expected 28x28</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NumberEdit</name>
     <message>
         <source>
@@ -660,6 +1268,61 @@ Not a number</source>
         <translation>
 
 No es un número</translation>
+    </message>
+</context>
+<context>
+    <name>OnnxFileActions</name>
+    <message>
+        <source>Export to ONNX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no trained run to export yet: train the experiment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import ONNX model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the imported model as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP Workbench models (*.mlpw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the current run&apos;s final weights as an ONNX model (opset 13)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import ONNX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read an ONNX MLP (PyTorch, tf2onnx) and save it as a workbench model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: the final weights of &quot;%2&quot; as an ONNX model (input &quot;image&quot; {N, %3, %4} = pixel / 255, output &quot;probabilities&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4, which the window now opens.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -785,6 +1448,17 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>PredictionService</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished">Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Predicting the %1 images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemText</name>
     <message>
         <source>Layer %1: %2</source>
@@ -793,6 +1467,13 @@ No es un número</translation>
     <message>
         <source>Layer %1, %2: %3</source>
         <translation>Capa %1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>p = %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -843,6 +1524,50 @@ No es un número</translation>
     <message>
         <source>Epoch %1/%2 · done</source>
         <translation>Época %1/%2 · terminada</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDigitsPanel</name>
+    <message>
+        <source>Validation samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleDigitsText</name>
+    <message>
+        <source>Validation samples, epoch %1: %2 of %3 right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample panel (the run needs validation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SamplePredictions</name>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleTile</name>
+    <message>
+        <source>%1 %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -962,6 +1687,22 @@ No es un número</translation>
         <source>Accuracy &amp;&amp; &amp;val_loss</source>
         <translation>Exactitud &amp;&amp; &amp;val_loss</translation>
     </message>
+    <message>
+        <source>my digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my_digits_accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptionsPanel</name>
@@ -1018,6 +1759,29 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>WeightsPictureText</name>
+    <message>
+        <source>First layer weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No first-layer weights recorded for this epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First layer weights (%1, %2 units), epoch %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first Dense layer takes %1 inputs, not the %2x%3 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>export_figure</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1034,6 +1798,13 @@ No es un número</translation>
     <message>
         <source>%1: the file name must end in .png or .svg</source>
         <translation>%1: el nombre del archivo debe terminar en .png o .svg</translation>
+    </message>
+</context>
+<context>
+    <name>runInBackground</name>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
