@@ -129,6 +129,93 @@
     </message>
 </context>
 <context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>Validation confusion matrix</source>
+        <translation>Matriz de confusión de validación</translation>
+    </message>
+    <message>
+        <source>true %1, predicted %2: %L3 of %L4 images (%5%)
+click to see them</source>
+        <translation>real %1, predicha %2: %L3 de %L4 imágenes (%5%)
+haz clic para verlas</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPictureText</name>
+    <message>
+        <source>Validation confusion matrix, epoch %1 of %2</source>
+        <translation>Matriz de confusión de validación, época %1 de %2</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>No validation confusion matrix yet (the run needs validation)</source>
+        <translation>Todavía no hay matriz de confusión de validación (la ejecución necesita validación)</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>clase predicha</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>clase real</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>exhaustividad</translation>
+    </message>
+    <message>
+        <source>accuracy %1</source>
+        <translation>exactitud %1</translation>
+    </message>
+    <message>
+        <source>row %</source>
+        <translation>% por fila</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>recuento</translation>
+    </message>
+</context>
+<context>
+    <name>DataOverviewText</name>
+    <message>
+        <source>training part</source>
+        <translation>parte de entrenamiento</translation>
+    </message>
+    <message>
+        <source>validation part</source>
+        <translation>parte de validación</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Images per class</source>
+        <translation>Imágenes por clase</translation>
+    </message>
+    <message>
+        <source>mean image</source>
+        <translation>imagen media</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>muestras</translation>
+    </message>
+    <message>
+        <source>Data set %1</source>
+        <translation>Conjunto de datos %1</translation>
+    </message>
+    <message>
+        <source>%1x%2 images, pixel values %3 to %4; %L5 training, %L6 validation (validation_split %7), %L8 test images; %9 classes</source>
+        <translation>imágenes de %1x%2, valores de píxel de %3 a %4; %L5 imágenes de entrenamiento, %L6 de validación (validation_split %7) y %L8 de prueba; %9 clases</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>&amp;Browse…</source>
@@ -204,10 +291,188 @@
     </message>
 </context>
 <context>
+    <name>DataView</name>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save this picture as PNG or SVG (1600x1000)</source>
+        <translation>Guardar esta imagen como PNG o SVG (1600x1000)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Counting the images of %1…</source>
+        <translation>Contando las imágenes de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>No se puede mostrar %1: %2</translation>
+    </message>
+    <message>
+        <source>The data set of the current experiment: %1</source>
+        <translation>El conjunto de datos del experimento actual: %1</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>No se puede cargar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: there is no data set to export yet</source>
+        <translation>%1: todavía no hay ningún conjunto de datos que exportar</translation>
+    </message>
+    <message>
+        <source>Export the data view</source>
+        <translation>Exportar la vista de datos</translation>
+    </message>
+    <message>
+        <source>data_%1.png</source>
+        <translation>datos_%1.png</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>Imágenes (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the data view</source>
+        <translation>No se puede exportar la vista de datos</translation>
+    </message>
+</context>
+<context>
     <name>DatasetCache</name>
     <message>
         <source>out of memory while loading the images of %1</source>
         <translation>memoria insuficiente al cargar las imágenes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCanvas</name>
+    <message>
+        <source>Draw a digit: white ink on black, like MNIST</source>
+        <translation>Dibuja un dígito: tinta blanca sobre negro, como en MNIST</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPanel</name>
+    <message>
+        <source>This model cannot read drawings: %1</source>
+        <translation>Este modelo no puede leer dibujos: %1</translation>
+    </message>
+    <message>
+        <source>No model yet: train one (Run &gt; Start) or open a model file. The 28x28 the network would see is shown meanwhile.</source>
+        <translation>Todavía no hay modelo: entrena uno (Ejecutar &gt; Iniciar) o abre un archivo de modelo. Mientras tanto se muestra la imagen de 28x28 que vería la red.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Pen width on the %1 px canvas</source>
+        <translation>Grosor del trazo en el lienzo de %1 px</translation>
+    </message>
+    <message>
+        <source>&amp;Undo stroke</source>
+        <translation>&amp;Deshacer trazo</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as…</source>
+        <translation>&amp;Conservar como…</translation>
+    </message>
+    <message>
+        <source>Label this drawing and add it to My digits, scored after every epoch</source>
+        <translation>Etiquetar este dibujo y añadirlo a Mis dígitos, que se evalúan tras cada época</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Pen:</source>
+        <translation>Trazo:</translation>
+    </message>
+    <message>
+        <source>Model: the run &quot;%1&quot; on %2, weights of epoch %3 of %4</source>
+        <translation>Modelo: la ejecución &quot;%1&quot; con %2, pesos de la época %3 de %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: %1 (&quot;%2&quot;), trained for %n epoch(s)</source>
+        <translation>
+            <numerusform>Modelo: %1 (&quot;%2&quot;), entrenado durante %n época</numerusform>
+            <numerusform>Modelo: %1 (&quot;%2&quot;), entrenado durante %n épocas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to read: draw a digit</source>
+        <translation>Nada que leer: dibuja un dígito</translation>
+    </message>
+    <message>
+        <source>No model to read it</source>
+        <translation>No hay ningún modelo que lo lea</translation>
+    </message>
+    <message>
+        <source>read in %1 ms</source>
+        <translation>leído en %1 ms</translation>
+    </message>
+    <message>
+        <source>Nothing to keep: draw a digit first</source>
+        <translation>Nada que conservar: dibuja antes un dígito</translation>
+    </message>
+    <message>
+        <source>Kept as %1.</source>
+        <translation>Conservado como %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>My digits: %n drawing(s) in %1, scored after every epoch</source>
+        <translation>
+            <numerusform>Mis dígitos: %n dibujo en %1, evaluado tras cada época</numerusform>
+            <numerusform>Mis dígitos: %n dibujos en %1, evaluados tras cada época</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing read by the network</source>
+        <translation>Dibujo leído por la red</translation>
+    </message>
+    <message>
+        <source>Export the drawing</source>
+        <translation>Exportar el dibujo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>Imágenes (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>EpochSlider</name>
+    <message>
+        <source>&amp;Epoch</source>
+        <translation>É&amp;poca</translation>
+    </message>
+    <message>
+        <source>The epoch shown; it follows the newest epoch unless you move it back</source>
+        <translation>La época que se muestra; sigue a la época más reciente salvo que la hagas retroceder</translation>
+    </message>
+    <message>
+        <source>no epoch yet</source>
+        <translation>todavía ninguna época</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%1 de %2%3</translation>
+    </message>
+    <message>
+        <source> (following)</source>
+        <translation> (siguiendo)</translation>
     </message>
 </context>
 <context>
@@ -267,6 +532,241 @@
     <message>
         <source>&lt;b&gt;Cannot train yet:&lt;/b&gt;&lt;br&gt;</source>
         <translation>&lt;b&gt;Todavía no se puede entrenar:&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación ha fallado</translation>
+    </message>
+    <message>
+        <source>Export picture (PNG, SVG)...</source>
+        <translation>Exportar imagen (PNG, SVG)...</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>Exportar imagen</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>Exportar CSV...</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLayerWeightsView</name>
+    <message>
+        <source>First layer weights</source>
+        <translation>Pesos de la primera capa</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryModel</name>
+    <message>
+        <source>in index order</source>
+        <translation>en orden de índice</translation>
+    </message>
+    <message>
+        <source>most confident first</source>
+        <translation>de mayor a menor confianza</translation>
+    </message>
+    <message>
+        <source>least confident first</source>
+        <translation>de menor a mayor confianza</translation>
+    </message>
+    <message>
+        <source>Gallery of %1</source>
+        <translation>Galería de %1</translation>
+    </message>
+    <message>
+        <source>%1 images, %2, %3: %L4 of %L5 shown, rows %L6 to %L7</source>
+        <translation>imágenes de %1, %2, %3: se muestran %L4 de %L5, filas %L6 a %L7</translation>
+    </message>
+    <message>
+        <source>no predictions</source>
+        <translation>sin predicciones</translation>
+    </message>
+    <message>
+        <source>predicted right</source>
+        <translation>predicción correcta</translation>
+    </message>
+    <message>
+        <source>predicted wrong; under each image: the prediction and its confidence, then the true class</source>
+        <translation>predicción errónea; bajo cada imagen: la predicción y su confianza, y después la clase real</translation>
+    </message>
+    <message>
+        <source>all samples</source>
+        <translation>todas las muestras</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>mal clasificadas</translation>
+    </message>
+    <message>
+        <source>true %1</source>
+        <translation>de clase real %1</translation>
+    </message>
+    <message>
+        <source>predicted as %1</source>
+        <translation>predichas como %1</translation>
+    </message>
+    <message>
+        <source>true %1 predicted as %2</source>
+        <translation>de clase real %1 predichas como %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt;: true %2, predicted %3</source>
+        <translation>&lt;b&gt;#%1&lt;/b&gt;: real %2, predicha %3</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Validation split</source>
+        <translation>División de validación</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Which images the run&apos;s final weights are shown on</source>
+        <translation>Con qué imágenes se muestran los pesos finales de la ejecución</translation>
+    </message>
+    <message>
+        <source>All samples</source>
+        <translation>Todas las muestras</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>Mal clasificadas</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>Clase real</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Clase predicha</translation>
+    </message>
+    <message>
+        <source>Confusion cell</source>
+        <translation>Celda de confusión</translation>
+    </message>
+    <message>
+        <source>Most confident first</source>
+        <translation>De mayor a menor confianza</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>De menor a mayor confianza</translation>
+    </message>
+    <message>
+        <source>Index order</source>
+        <translation>Orden de índice</translation>
+    </message>
+    <message>
+        <source>With Misclassified, most confident first puts the most confident mistakes on top</source>
+        <translation>Con Mal clasificadas, De mayor a menor confianza pone arriba los errores cometidos con más confianza</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Page as PNG or SVG…</source>
+        <translation>Página como PNG o SVG…</translation>
+    </message>
+    <message>
+        <source>Filtered list as CSV…</source>
+        <translation>Lista filtrada como CSV…</translation>
+    </message>
+    <message>
+        <source>Cannot predict the samples: %1</source>
+        <translation>No se pueden predecir las muestras: %1</translation>
+    </message>
+    <message>
+        <source>The gallery shows a finished run or an opened model (File &gt; Open model…); a live run appears here when it ends.</source>
+        <translation>La galería muestra una ejecución terminada o un modelo abierto (Archivo &gt; Abrir modelo…); una ejecución en curso aparece aquí cuando termina.</translation>
+    </message>
+    <message>
+        <source>%1: %L2 %3 images, %L4 misclassified; showing %L5 (%6)</source>
+        <translation>%1: %L2 imágenes de %3, %L4 mal clasificadas; se muestran %L5 (%6)</translation>
+    </message>
+    <message>
+        <source> — the run has no validation split: choose the test set</source>
+        <translation> — la ejecución no tiene división de validación: elige el conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Export the gallery page</source>
+        <translation>Exportar la página de la galería</translation>
+    </message>
+    <message>
+        <source>gallery.png</source>
+        <translation>galeria.png</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>Imágenes (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the gallery page</source>
+        <translation>No se puede exportar la página de la galería</translation>
+    </message>
+    <message>
+        <source>Export the filtered samples</source>
+        <translation>Exportar las muestras filtradas</translation>
+    </message>
+    <message>
+        <source>gallery.csv</source>
+        <translation>galeria.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the samples</source>
+        <translation>No se pueden exportar las muestras</translation>
+    </message>
+</context>
+<context>
+    <name>InspectView</name>
+    <message>
+        <source>&amp;Row %</source>
+        <translation>% por &amp;fila</translation>
+    </message>
+    <message>
+        <source>Show each cell as a percentage of its true class (row) instead of a count</source>
+        <translation>Mostrar cada celda como porcentaje de su clase real (fila) en lugar de como recuento</translation>
+    </message>
+    <message>
+        <source>&amp;Sample digits</source>
+        <translation>Dígitos de &amp;muestra</translation>
+    </message>
+    <message>
+        <source>First layer &amp;weights</source>
+        <translation>Pesos de la primera &amp;capa</translation>
+    </message>
+    <message>
+        <source>validation confusion matrices</source>
+        <translation>matrices de confusión de validación</translation>
     </message>
 </context>
 <context>
@@ -637,6 +1137,22 @@
         <source>Stopping the run before closing…</source>
         <translation>Deteniendo la ejecución antes de cerrar…</translation>
     </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspección</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galería</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Dibujo</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -652,6 +1168,99 @@ epoch %3: %4</source>
     </message>
 </context>
 <context>
+    <name>ModelFileActions</name>
+    <message>
+        <source>Save &amp;model…</source>
+        <translation>Guardar &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>Open mo&amp;del…</source>
+        <translation>Abrir m&amp;odelo…</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate on the test set</source>
+        <translation>&amp;Evaluar con el conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Open recent mode&amp;l</source>
+        <translation>Abrir mode&amp;lo reciente</translation>
+    </message>
+    <message>
+        <source>Save the current run&apos;s final weights as a model file (.mlpw, as mlpw train writes)</source>
+        <translation>Guardar los pesos finales de la ejecución actual como archivo de modelo (.mlpw, como lo escribe mlpw train)</translation>
+    </message>
+    <message>
+        <source>Open a model file (.mlpw) as a run: its experiment, history and weights</source>
+        <translation>Abrir un archivo de modelo (.mlpw) como una ejecución: su experimento, su historial y sus pesos</translation>
+    </message>
+    <message>
+        <source>Test the current run&apos;s final weights on its data set&apos;s test images</source>
+        <translation>Probar los pesos finales de la ejecución actual con las imágenes de prueba de su conjunto de datos</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>No se puede guardar el modelo</translation>
+    </message>
+    <message>
+        <source>Saved the model of %1 to %2</source>
+        <translation>Guardado el modelo de %1 en %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>No se puede abrir el modelo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the model %1 (%2, %n epoch(s))</source>
+        <translation>
+            <numerusform>Abierto el modelo %1 (%2, %n época)</numerusform>
+            <numerusform>Abierto el modelo %1 (%2, %n épocas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evaluating %1 on the test set of %2…</source>
+        <translation>Evaluando %1 con el conjunto de prueba de %2…</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate on the test set: %1</source>
+        <translation>No se puede evaluar con el conjunto de prueba: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %L2 test images: test accuracy %3 - test loss %4</source>
+        <translation>%1 con %L2 imágenes de prueba: exactitud de prueba %3 - pérdida de prueba %4</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Guardar modelo</translation>
+    </message>
+    <message>
+        <source>Model files (*.mlpw)</source>
+        <translation>Archivos de modelo (*.mlpw)</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Abrir modelo</translation>
+    </message>
+    <message>
+        <source>Model files (*.mlpw);;All files (*)</source>
+        <translation>Archivos de modelo (*.mlpw);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigits</name>
+    <message>
+        <source>%1: the images are %2x%3, expected 28x28</source>
+        <translation>%1: las imágenes son de %2x%3; se esperaban de 28x28</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: no se puede crear la carpeta</translation>
+    </message>
+</context>
+<context>
     <name>NumberEdit</name>
     <message>
         <source>
@@ -660,6 +1269,61 @@ Not a number</source>
         <translation>
 
 No es un número</translation>
+    </message>
+</context>
+<context>
+    <name>OnnxFileActions</name>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Exportar a ONNX</translation>
+    </message>
+    <message>
+        <source>There is no trained run to export yet: train the experiment first.</source>
+        <translation>Todavía no hay ninguna ejecución entrenada que exportar: entrena antes el experimento.</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>Modelos ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Import ONNX model</source>
+        <translation>Importar modelo ONNX</translation>
+    </message>
+    <message>
+        <source>Save the imported model as</source>
+        <translation>Guardar el modelo importado como</translation>
+    </message>
+    <message>
+        <source>MLP Workbench models (*.mlpw)</source>
+        <translation>Modelos de MLP Workbench (*.mlpw)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>&amp;ONNX…</translation>
+    </message>
+    <message>
+        <source>Write the current run&apos;s final weights as an ONNX model (opset 13)</source>
+        <translation>Escribir los pesos finales de la ejecución actual como modelo ONNX (opset 13)</translation>
+    </message>
+    <message>
+        <source>&amp;Import ONNX…</source>
+        <translation>&amp;Importar ONNX…</translation>
+    </message>
+    <message>
+        <source>Read an ONNX MLP (PyTorch, tf2onnx) and save it as a workbench model file</source>
+        <translation>Leer un MLP en ONNX (PyTorch, tf2onnx) y guardarlo como archivo de modelo de MLP Workbench</translation>
+    </message>
+    <message>
+        <source>Wrote %1: the final weights of &quot;%2&quot; as an ONNX model (input &quot;image&quot; {N, %3, %4} = pixel / 255, output &quot;probabilities&quot;).</source>
+        <translation>Escrito %1: los pesos finales de &quot;%2&quot; como modelo ONNX (entrada &quot;image&quot; {N, %3, %4} = píxel / 255, salida &quot;probabilities&quot;).</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4, which the window now opens.</source>
+        <translation>Importado %1 (%2 capas, normalización %3) y guardado como el archivo de modelo %4, que la ventana abre ahora.</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1449,17 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>PredictionService</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Predicting the %1 images…</source>
+        <translation>Prediciendo las imágenes de %1…</translation>
+    </message>
+</context>
+<context>
     <name>ProblemText</name>
     <message>
         <source>Layer %1: %2</source>
@@ -793,6 +1468,13 @@ No es un número</translation>
     <message>
         <source>Layer %1, %2: %3</source>
         <translation>Capa %1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1525,50 @@ No es un número</translation>
     <message>
         <source>Epoch %1/%2 · done</source>
         <translation>Época %1/%2 · terminada</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDigitsPanel</name>
+    <message>
+        <source>Validation samples</source>
+        <translation>Muestras de validación</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDigitsText</name>
+    <message>
+        <source>Validation samples, epoch %1: %2 of %3 right</source>
+        <translation>Muestras de validación, época %1: %2 de %3 acertadas</translation>
+    </message>
+    <message>
+        <source>Validation samples</source>
+        <translation>Muestras de validación</translation>
+    </message>
+    <message>
+        <source>No sample panel (the run needs validation)</source>
+        <translation>No hay panel de muestras (la ejecución necesita validación)</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePredictions</name>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTile</name>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>true %1</source>
+        <translation>real %1</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1688,22 @@ No es un número</translation>
         <source>Accuracy &amp;&amp; &amp;val_loss</source>
         <translation>Exactitud &amp;&amp; &amp;val_loss</translation>
     </message>
+    <message>
+        <source>my digits</source>
+        <translation>mis dígitos</translation>
+    </message>
+    <message>
+        <source>my_digits_accuracy</source>
+        <translation>my_digits_accuracy</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>historial</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>Pérdida y exactitud</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptionsPanel</name>
@@ -1018,6 +1760,29 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>WeightsPictureText</name>
+    <message>
+        <source>First layer weights</source>
+        <translation>Pesos de la primera capa</translation>
+    </message>
+    <message>
+        <source>No first-layer weights recorded for this epoch</source>
+        <translation>No hay pesos de la primera capa registrados para esta época</translation>
+    </message>
+    <message>
+        <source>First layer weights (%1, %2 units), epoch %3</source>
+        <translation>Pesos de la primera capa (%1, %2 unidades), época %3</translation>
+    </message>
+    <message>
+        <source>The first Dense layer takes %1 inputs, not the %2x%3 pixels</source>
+        <translation>La primera capa Dense recibe %1 entradas, no los %2x%3 píxeles</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>peso</translation>
+    </message>
+</context>
+<context>
     <name>export_figure</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1034,6 +1799,13 @@ No es un número</translation>
     <message>
         <source>%1: the file name must end in .png or .svg</source>
         <translation>%1: el nombre del archivo debe terminar en .png o .svg</translation>
+    </message>
+</context>
+<context>
+    <name>runInBackground</name>
+    <message>
+        <source>out of memory</source>
+        <translation>memoria insuficiente</translation>
     </message>
 </context>
 </TS>

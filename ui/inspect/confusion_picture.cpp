@@ -10,7 +10,10 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ConfusionPicture", text); }
+// The translation context of this file's texts ("ConfusionPictureText").
+struct ConfusionPictureText {
+    Q_DECLARE_TR_FUNCTIONS(ConfusionPictureText)
+};
 
 int64_t largest_count(const mlpw::ConfusionMatrix& m) {
     return m.counts.empty() ? 0 : *std::max_element(m.counts.begin(), m.counts.end());
@@ -38,7 +41,8 @@ QString ConfusionPicture::cellText(int truth, int predicted) const {
 ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, bool rowPercent) {
     ConfusionPicture picture;
     picture.rowPercent = rowPercent;
-    picture.title = tr("Validation confusion matrix, epoch %1 of %2").arg(epoch).arg(record.epochs_run());
+    picture.title =
+        ConfusionPictureText::tr("Validation confusion matrix, epoch %1 of %2").arg(epoch).arg(record.epochs_run());
     if (epoch < 1 || epoch > int(record.validation.size())) return picture;
     picture.matrix = record.validation[size_t(epoch - 1)].confusion;
     for (int c = 0; c < picture.matrix.classes; ++c)
@@ -58,7 +62,7 @@ ConfusionLayout::ConfusionLayout(const ConfusionPicture& picture, const QRectF& 
     rowLabels = longest + 2.0 * line;       // names, then the axis title written upwards
     columnLabels = longest + 2.0 * line;    // names written upwards, then the axis title
     const double legendWidth = 5.0 * line;  // bar and tick labels
-    const double scoresWidth = 2.0 * metrics.horizontalAdvance(tr("precision")) + 2.0 * line;
+    const double scoresWidth = 2.0 * metrics.horizontalAdvance(ConfusionPictureText::tr("precision")) + 2.0 * line;
     title = QRectF(area.left(), area.top(), area.width(), 2.0 * line);
     const double k = std::max(1, m_classes);
     const double width = area.width() - rowLabels - legendWidth - scoresWidth - 2.0 * line;
@@ -94,7 +98,8 @@ void paint_confusion(QPainter& painter, const QRectF& area, const ConfusionPictu
     painter.setFont(layout.font);
     const int k = picture.size();
     if (k == 0) {
-        painter.drawText(area, Qt::AlignCenter, tr("No validation confusion matrix yet (the run needs validation)"));
+        painter.drawText(area, Qt::AlignCenter,
+                         ConfusionPictureText::tr("No validation confusion matrix yet (the run needs validation)"));
         painter.restore();
         return;
     }
@@ -131,20 +136,20 @@ void paint_confusion(QPainter& painter, const QRectF& area, const ConfusionPictu
     }
     painter.drawText(QRectF(layout.matrix.left(), layout.matrix.bottom() + layout.columnLabels - 1.2 * line,
                             layout.matrix.width(), line),
-                     Qt::AlignCenter, tr("predicted class"));
+                     Qt::AlignCenter, ConfusionPictureText::tr("predicted class"));
     painter.save();
     painter.translate(area.left() + 0.6 * line, layout.matrix.center().y());
     painter.rotate(-90);
     painter.drawText(QRectF(-layout.matrix.height() / 2, -line / 2, layout.matrix.height(), line), Qt::AlignCenter,
-                     tr("true class"));
+                     ConfusionPictureText::tr("true class"));
     painter.restore();
 
     // Precision and recall per class, on the rows of the matrix.
     const double column = layout.scores.width() / 2;
     painter.drawText(QRectF(layout.scores.left(), layout.scores.top() - 1.2 * line, column, line), Qt::AlignCenter,
-                     tr("precision"));
+                     ConfusionPictureText::tr("precision"));
     painter.drawText(QRectF(layout.scores.left() + column, layout.scores.top() - 1.2 * line, column, line),
-                     Qt::AlignCenter, tr("recall"));
+                     Qt::AlignCenter, ConfusionPictureText::tr("recall"));
     for (int c = 0; c < k && c < int(picture.report.classes.size()); ++c) {
         const QRectF row = layout.cell(c, 0);
         const mlpw::ClassScores& s = picture.report.classes[size_t(c)];
@@ -153,10 +158,11 @@ void paint_confusion(QPainter& painter, const QRectF& area, const ConfusionPictu
         painter.drawText(left.translated(column, 0), Qt::AlignCenter, QString::number(s.recall, 'f', 3));
     }
     painter.drawText(QRectF(layout.scores.left(), layout.matrix.bottom() + 0.3 * line, layout.scores.width(), line),
-                     Qt::AlignCenter, tr("accuracy %1").arg(QString::number(picture.report.accuracy, 'f', 4)));
+                     Qt::AlignCenter,
+                     ConfusionPictureText::tr("accuracy %1").arg(QString::number(picture.report.accuracy, 'f', 4)));
 
     const QString high = picture.rowPercent ? QStringLiteral("100%") : QString::number(largest_count(picture.matrix));
     paint_colour_legend(painter, layout.legend, false, QStringLiteral("0"), high,
-                        picture.rowPercent ? tr("row %") : tr("count"));
+                        picture.rowPercent ? ConfusionPictureText::tr("row %") : ConfusionPictureText::tr("count"));
     painter.restore();
 }

@@ -12,7 +12,10 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("DataOverview", text); }
+// The translation context of this file's texts ("DataOverviewText").
+struct DataOverviewText {
+    Q_DECLARE_TR_FUNCTIONS(DataOverviewText)
+};
 
 const QColor kPartColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c)};
 
@@ -35,7 +38,8 @@ void setPixelSize(QPainter& painter, double size, bool bold = false) {
 void paintBars(QPainter& painter, const QRectF& area, const DataOverview& o, double unit) {
     const mlpw::DatasetStatistics& s = o.statistics;
     const std::vector<int>* parts[] = {&s.train_counts, &s.validation_counts, &s.test_counts};
-    const QString names[] = {tr("training part"), tr("validation part"), tr("test set")};
+    const QString names[] = {DataOverviewText::tr("training part"), DataOverviewText::tr("validation part"),
+                             DataOverviewText::tr("test set")};
     int top = 1;
     for (const auto* counts : parts) top = std::max(top, *std::max_element(counts->begin(), counts->end()));
     const double step = tickStep(top, 4);
@@ -46,7 +50,7 @@ void paintBars(QPainter& painter, const QRectF& area, const DataOverview& o, dou
                       area.height() - unit * 3.5);
     painter.setPen(Qt::black);
     painter.drawText(QRectF(area.left(), area.top(), area.width(), unit * 1.2), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Images per class"));
+                     DataOverviewText::tr("Images per class"));
     for (double v = 0; v <= axisTop + 0.5; v += step) {
         const double y = plot.bottom() - v / axisTop * plot.height();
         painter.setPen(QColor(0xdd, 0xdd, 0xdd));
@@ -93,9 +97,9 @@ void paintImages(QPainter& painter, const QRectF& area, const DataOverview& o, d
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const double top = area.top() + unit * 1.5;
     painter.drawText(QRectF(area.left(), top, label - unit * 0.3, cell), Qt::AlignRight | Qt::AlignVCenter,
-                     tr("mean image"));
+                     DataOverviewText::tr("mean image"));
     painter.drawText(QRectF(area.left(), top + cell, label - unit * 0.3, cell), Qt::AlignRight | Qt::AlignVCenter,
-                     tr("samples"));
+                     DataOverviewText::tr("samples"));
     for (int c = 0; c < classes; ++c) {
         const double x = left + c * cell;
         painter.drawText(QRectF(x, area.top(), cell, unit * 1.4), Qt::AlignCenter,
@@ -119,11 +123,12 @@ void paintDataOverview(QPainter& painter, const QRectF& area, const DataOverview
     setPixelSize(painter, unit * 1.4, true);
     painter.setPen(Qt::black);
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), unit * 2), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Data set %1").arg(o.name));
+                     DataOverviewText::tr("Data set %1").arg(o.name));
     setPixelSize(painter, unit * 0.9);
     const QString facts =
-        tr("%1x%2 images, pixel values %3 to %4; %L5 training, %L6 validation (validation_split %7), %L8 test "
-           "images; %9 classes")
+        DataOverviewText::tr(
+            "%1x%2 images, pixel values %3 to %4; %L5 training, %L6 validation (validation_split %7), %L8 test "
+            "images; %9 classes")
             .arg(s.rows)
             .arg(s.cols)
             .arg(s.min_pixel)
@@ -145,6 +150,6 @@ void paintDataOverview(QPainter& painter, const QRectF& area, const DataOverview
 }
 
 Figure dataOverviewFigure(std::shared_ptr<const DataOverview> overview) {
-    return {tr("Data set %1").arg(overview->name),
+    return {DataOverviewText::tr("Data set %1").arg(overview->name),
             [overview](QPainter& painter, const QRectF& area) { paintDataOverview(painter, area, *overview); }};
 }

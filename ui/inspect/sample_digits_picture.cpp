@@ -10,7 +10,10 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("SampleDigitsPicture", text); }
+// The translation context of this file's texts ("SampleDigitsText").
+struct SampleDigitsText {
+    Q_DECLARE_TR_FUNCTIONS(SampleDigitsText)
+};
 
 const QColor kWrong(214, 39, 40);
 const QColor kRight(30, 120, 30);
@@ -59,11 +62,11 @@ SampleDigitsPicture sample_digits_picture(const mlpw::RunRecord& record, int epo
         }
         picture.digits.push_back(digit);
     }
-    picture.title = predicted ? tr("Validation samples, epoch %1: %2 of %3 right")
+    picture.title = predicted ? SampleDigitsText::tr("Validation samples, epoch %1: %2 of %3 right")
                                     .arg(epoch)
                                     .arg(panel.size() - picture.wrongCount())
                                     .arg(panel.size())
-                              : tr("Validation samples");
+                              : SampleDigitsText::tr("Validation samples");
     return picture;
 }
 
@@ -80,7 +83,7 @@ void paint_sample_digits(QPainter& painter, const QRectF& area, const SampleDigi
     painter.setFont(font);
     const auto rows = class_rows(picture.digits);
     if (rows.empty()) {
-        painter.drawText(area, Qt::AlignCenter, tr("No sample panel (the run needs validation)"));
+        painter.drawText(area, Qt::AlignCenter, SampleDigitsText::tr("No sample panel (the run needs validation)"));
         painter.restore();
         return;
     }

@@ -10,7 +10,10 @@
 #include "inspect/colour_scale.h"
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("WeightsPicture", text); }
+// The translation context of this file's texts ("WeightsPictureText").
+struct WeightsPictureText {
+    Q_DECLARE_TR_FUNCTIONS(WeightsPictureText)
+};
 }  // namespace
 
 int grid_columns(int units) { return std::max(1, int(std::ceil(std::sqrt(double(units))))); }
@@ -37,20 +40,22 @@ QImage kernel_grid_image(const mlpw::KernelSnapshot& kernel, int rows, int cols,
 
 WeightsPicture weights_picture(const mlpw::RunRecord& record, int epoch) {
     WeightsPicture picture;
-    picture.title = tr("First layer weights");
+    picture.title = WeightsPictureText::tr("First layer weights");
     if (epoch < 1 || epoch > int(record.first_layer.size()) || record.first_layer[size_t(epoch - 1)].empty()) {
-        picture.message = tr("No first-layer weights recorded for this epoch");
+        picture.message = WeightsPictureText::tr("No first-layer weights recorded for this epoch");
         return picture;
     }
     const mlpw::KernelSnapshot& kernel = record.first_layer[size_t(epoch - 1)];
     const int rows = record.data.image_rows, cols = record.data.image_cols;
-    picture.title = tr("First layer weights (%1, %2 units), epoch %3")
+    picture.title = WeightsPictureText::tr("First layer weights (%1, %2 units), epoch %3")
                         .arg(QString::fromStdString(kernel.tensor))
                         .arg(kernel.units)
                         .arg(epoch);
     if (rows * cols != kernel.inputs) {
-        picture.message =
-            tr("The first Dense layer takes %1 inputs, not the %2x%3 pixels").arg(kernel.inputs).arg(rows).arg(cols);
+        picture.message = WeightsPictureText::tr("The first Dense layer takes %1 inputs, not the %2x%3 pixels")
+                              .arg(kernel.inputs)
+                              .arg(rows)
+                              .arg(cols);
         return picture;
     }
     picture.columns = grid_columns(kernel.units);
@@ -84,6 +89,6 @@ void paint_weights(QPainter& painter, const QRectF& area, const WeightsPicture& 
     painter.drawImage(target, picture.grid);  // no smoothing: each weight stays a square
     const QString high = QString::number(picture.largest, 'g', 3);
     paint_colour_legend(painter, QRectF(target.right() + line, target.top(), legendWidth, target.height()), true,
-                        QStringLiteral("-") + high, QStringLiteral("+") + high, tr("weight"));
+                        QStringLiteral("-") + high, QStringLiteral("+") + high, WeightsPictureText::tr("weight"));
     painter.restore();
 }

@@ -18,7 +18,10 @@
 namespace onnx_file_actions {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("OnnxFileActions", text); }
+// The translation context of this file's texts ("OnnxFileActions").
+struct OnnxFileActions {
+    Q_DECLARE_TR_FUNCTIONS(OnnxFileActions)
+};
 
 // Runs `work` off the GUI thread, then shows its message (or its error) over `window`; after a success, `done`.
 void runInBackground(QWidget* window, const QString& title, std::function<QString()> work,
@@ -50,27 +53,29 @@ void runInBackground(QWidget* window, const QString& title, std::function<QStrin
 
 void exportCurrentRun(QWidget* window, const RunStore* runs) {
     const RunSnapshot run = runs->current();
-    const QString title = tr("Export to ONNX");
+    const QString title = OnnxFileActions::tr("Export to ONNX");
     if (!run || run->history.empty()) {
-        QMessageBox::information(window, title,
-                                 tr("There is no trained run to export yet: train the experiment first."));
+        QMessageBox::information(
+            window, title, OnnxFileActions::tr("There is no trained run to export yet: train the experiment first."));
         return;
     }
     const QString suggested =
         QString::fromStdString(run->experiment.name.empty() ? "model" : run->experiment.name) + ".onnx";
-    const QString path = QFileDialog::getSaveFileName(window, title, suggested, tr("ONNX models (*.onnx)"));
+    const QString path =
+        QFileDialog::getSaveFileName(window, title, suggested, OnnxFileActions::tr("ONNX models (*.onnx)"));
     if (path.isEmpty()) return;
     runInBackground(window, title, [run, path] { return exportRun(run, path); });
 }
 
 void importOnnx(QWidget* window, const std::function<void(const QString&)>& imported) {
-    const QString title = tr("Import ONNX model");
-    const QString onnx = QFileDialog::getOpenFileName(window, title, QString(), tr("ONNX models (*.onnx)"));
+    const QString title = OnnxFileActions::tr("Import ONNX model");
+    const QString onnx =
+        QFileDialog::getOpenFileName(window, title, QString(), OnnxFileActions::tr("ONNX models (*.onnx)"));
     if (onnx.isEmpty()) return;
     const QFileInfo info(onnx);
-    const QString model = QFileDialog::getSaveFileName(window, tr("Save the imported model as"),
+    const QString model = QFileDialog::getSaveFileName(window, OnnxFileActions::tr("Save the imported model as"),
                                                        info.dir().filePath(info.completeBaseName() + ".mlpw"),
-                                                       tr("MLP Workbench models (*.mlpw)"));
+                                                       OnnxFileActions::tr("MLP Workbench models (*.mlpw)"));
     if (model.isEmpty()) return;
     runInBackground(
         window, title, [onnx, model] { return importModel(onnx, model); }, [imported, model] { imported(model); });
@@ -79,22 +84,24 @@ void importOnnx(QWidget* window, const std::function<void(const QString&)>& impo
 }  // namespace
 
 void addTo(QMenu* file, QWidget* window, const RunStore* runs, std::function<void(const QString&)> imported) {
-    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    QMenu* exportMenu = file->addMenu(OnnxFileActions::tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
-    QAction* exportOnnx =
-        exportMenu->addAction(tr("&ONNX…"), window, [window, runs] { exportCurrentRun(window, runs); });
+    QAction* exportOnnx = exportMenu->addAction(OnnxFileActions::tr("&ONNX…"), window,
+                                                [window, runs] { exportCurrentRun(window, runs); });
     exportOnnx->setObjectName(QStringLiteral("exportOnnxAction"));
-    exportOnnx->setToolTip(tr("Write the current run's final weights as an ONNX model (opset 13)"));
-    QAction* importAction =
-        file->addAction(tr("&Import ONNX…"), window, [window, imported] { importOnnx(window, imported); });
+    exportOnnx->setToolTip(OnnxFileActions::tr("Write the current run's final weights as an ONNX model (opset 13)"));
+    QAction* importAction = file->addAction(OnnxFileActions::tr("&Import ONNX…"), window,
+                                            [window, imported] { importOnnx(window, imported); });
     importAction->setObjectName(QStringLiteral("importOnnxAction"));
-    importAction->setToolTip(tr("Read an ONNX MLP (PyTorch, tf2onnx) and save it as a workbench model file"));
+    importAction->setToolTip(
+        OnnxFileActions::tr("Read an ONNX MLP (PyTorch, tf2onnx) and save it as a workbench model file"));
 }
 
 QString exportRun(const RunSnapshot& run, const QString& onnxPath) {
     mlpw::export_onnx(mlpw::model_file_of(*run, run->final_weights), onnxPath.toStdString());
-    return tr("Wrote %1: the final weights of \"%2\" as an ONNX model (input \"image\" {N, %3, %4} = pixel / 255, "
-              "output \"probabilities\").")
+    return OnnxFileActions::tr(
+               "Wrote %1: the final weights of \"%2\" as an ONNX model (input \"image\" {N, %3, %4} = pixel / 255, "
+               "output \"probabilities\").")
         .arg(onnxPath, QString::fromStdString(run->experiment.name))
         .arg(run->data.image_rows)
         .arg(run->data.image_cols);
@@ -103,8 +110,9 @@ QString exportRun(const RunSnapshot& run, const QString& onnxPath) {
 QString importModel(const QString& onnxPath, const QString& modelPath) {
     const mlpw::ModelFile model = mlpw::import_onnx(onnxPath.toStdString());
     mlpw::save_model(model, modelPath.toStdString());
-    return tr("Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4, which the window now "
-              "opens.")
+    return OnnxFileActions::tr(
+               "Imported %1 (%2 layers, normalisation %3) and saved it as the model file %4, which the window now "
+               "opens.")
         .arg(onnxPath)
         .arg(model.experiment.model.layers.size())
         .arg(QString::fromStdString(mlpw::to_string(model.experiment.data.normalization)), modelPath);
