@@ -47,7 +47,7 @@ private slots:
         const RunSnapshot run = finishedRun();
         QVERIFY(onnx_file_actions::exportRun(run, onnx).startsWith(QStringLiteral("Wrote ") + onnx));
         const QString message = onnx_file_actions::importModel(onnx, model);
-        QVERIFY2(message.contains(QStringLiteral("mlpw evaluate --model ") + model), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("the model file ") + model), qPrintable(message));
         const mlpw::ModelFile loaded = mlpw::load_model(model.toStdString());
         QCOMPARE(loaded.weights, run->final_weights);
         QCOMPARE(loaded.experiment.model, run->experiment.model);
