@@ -21,6 +21,9 @@ public:
     void set_weights(const ModelState&) override {}
     void log(const std::string& line) override { m_result.log.push_back(line); }
     void save_model(const std::string&) override {}
+    // The rate is the run's business: the replay asks only where the stopping callbacks end it.
+    double learning_rate() const override { return 0.0; }
+    void set_learning_rate(double) override {}
 
 private:
     EarlyStoppingReplay& m_result;
@@ -35,13 +38,16 @@ EarlyStoppingReplay with_record(EarlyStoppingReplay replay, const RunRecord& rec
 
 EarlyStoppingReplay replay_callbacks(const std::vector<EpochMetrics>& history, const CallbackSpecs& callbacks) {
     CallbackSpecs stopping = callbacks;
-    stopping.model_checkpoint.clear();
+    stopping.model_checkpoint.clear();  // nothing is written, and no rate is changed, by a replay
+    stopping.reduce_lr_on_plateau.clear();
+    stopping.learning_rate_scheduler.clear();
     EarlyStoppingReplay result;
     ReplayContext context(result);
     CallbackRun run(stopping);
     run.begin(context);
     for (const EpochMetrics& metrics : history) {  // the Trainer's loop: the run ends after the stopping epoch
         result.epochs_run = metrics.epoch;
+        run.epoch_begin(metrics.epoch, context);
         run.epoch_end(metrics, context);
         if (result.stopped) break;
     }
