@@ -21,9 +21,13 @@ public:
     void set_weights(const ModelState&) override {}
     void log(const std::string& line) override { m_result.log.push_back(line); }
     void save_model(const std::string&) override {}
+    // The history does not record the rate the callbacks saw; learning-rate callbacks change only this copy.
+    double learning_rate() const override { return m_rate; }
+    void set_learning_rate(double rate) override { m_rate = rate; }
 
 private:
     EarlyStoppingReplay& m_result;
+    double m_rate = 0.0;
 };
 
 EarlyStoppingReplay with_record(EarlyStoppingReplay replay, const RunRecord& record) {
