@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "mlpw/io/model_io.h"
+
 namespace mlpw::cli {
 namespace {
 
@@ -54,18 +56,32 @@ std::vector<std::string> take_overrides(Args& args, bool threads) {
     return overrides;
 }
 
-ExperimentSpec load_experiment_input(const ExperimentInput& input) {
-    nlohmann::json json = read_json_file(input.path);
-    for (const auto& text : input.overrides) {
+namespace {
+
+// Applies the overrides in order and validates; errors name `path` (the file the JSON came from).
+ExperimentSpec with_overrides(nlohmann::json json, const std::string& path, const std::vector<std::string>& overrides) {
+    for (const auto& text : overrides) {
         const size_t equals = text.find('=');
         try {
             json = apply_override(std::move(json), text.substr(0, equals), text.substr(equals + 1));
         } catch (const SpecError& e) {
-            throw SpecError(input.path + ": --set " + text + ": " + e.what());
+            throw SpecError(path + ": --set " + text + ": " + e.what());
         }
     }
-    const std::string origin = input.overrides.empty() ? input.path : input.path + " (with the overrides)";
+    const std::string origin = overrides.empty() ? path : path + " (with the overrides)";
     return experiment_from_json(json, origin);
+}
+
+}  // namespace
+
+ExperimentSpec load_experiment_input(const ExperimentInput& input) {
+    return with_overrides(read_json_file(input.path), input.path, input.overrides);
+}
+
+ExperimentSpec load_model_experiment(const std::string& model_path, const std::vector<std::string>& overrides) {
+    nlohmann::json json = experiment_to_json(load_model(model_path).experiment);
+    json["training"]["initial_weights"] = model_path;
+    return with_overrides(std::move(json), model_path, overrides);
 }
 
 }  // namespace mlpw::cli

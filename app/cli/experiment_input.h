@@ -24,4 +24,8 @@ std::vector<std::string> take_overrides(Args& args, bool threads = true);
 // Reads, overrides and validates; throws SpecError naming the file and each field at fault.
 ExperimentSpec load_experiment_input(const ExperimentInput& input);
 
+// The experiment stored in a model file, with the overrides, starting from the file's weights
+// (training.initial_weights = model_path): fine-tuning a saved or imported model.
+ExperimentSpec load_model_experiment(const std::string& model_path, const std::vector<std::string>& overrides);
+
 }  // namespace mlpw::cli

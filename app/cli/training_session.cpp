@@ -26,6 +26,8 @@ std::string memory_line(const MemoryEstimate& estimate) {
 RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const std::string& out_dir,
                          const std::atomic<bool>& stop) {
     Trainer trainer(spec, data);
+    if (!spec.training.initial_weights.empty())
+        std::printf("Starting from the weights of %s\n", spec.training.initial_weights.c_str());
     const RunData& split = trainer.record().data;
     if (split.validation_samples == 0)
         std::printf(

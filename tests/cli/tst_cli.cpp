@@ -311,6 +311,31 @@ private slots:
         QCOMPARE(valueAfter(again.out, "test loss:"), valueAfter(original.out, "test loss:"));
     }
 
+    // mlpw train --from-model: the imported model's own experiment, from its weights; 1 epoch at a small rate
+    // keeps or improves its test accuracy. --initial-weights with other layers is refused naming the layer.
+    void fineTunesAModelFile() {
+        const QString imported = path("run/from_onnx.mlpw"), out = path("run_fine_tuned");
+        const Result before = run({"evaluate", "--model", imported});
+        const Result r = run({"train", "--from-model", imported, "--epochs", "1", "--set", "data.source=" + m_data,
+                              "--set", "optimizer.learning_rate=0.0001", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY(r.out.contains("Starting from the weights of " + imported + "\n"));
+        QVERIFY(valueAfter(r.out, "Test accuracy:").toDouble() >= valueAfter(before.out, "Test accuracy:").toDouble());
+        QCOMPARE(readJson(out + "/experiment.json")["training"].toObject()["initial_weights"].toString(), imported);
+
+        const QString model = path("run/model.mlpw");
+        const Result wider = run({"train", "--experiment", m_experiment, "--initial-weights", model, "--epochs", "1",
+                                  "--set", "model.layers[1].units=9"});
+        QCOMPARE(wider.code, 1);
+        QVERIFY2(wider.err.contains(model +
+                                    ": layer 1 (dense) is Dense(9) in the experiment but Dense(8) in the "
+                                    "model file"),
+                 qPrintable(describe(wider)));
+        const Result both = run({"train", "--experiment", m_experiment, "--from-model", model});
+        QCOMPARE(both.code, 2);
+        QVERIFY2(both.err.contains("--from-model"), qPrintable(describe(both)));
+    }
+
     void overridesApply() {
         const QString out = path("run_overrides");
         const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set", "training.batch_size=50",

@@ -83,6 +83,36 @@ private slots:
         QVERIFY2(window.statusText().contains(QStringLiteral("test accuracy")), qPrintable(window.statusText()));
     }
 
+    // Run > Continue training from these weights: only for a run opened from a model file; it trains the editor's
+    // experiment from that file (training.initial_weights), so the run's first epoch starts at the file's weights.
+    void fineTuneTrainsFromTheOpenedFile() {
+        MainWindow window;
+        QAction* fineTune = window.modelFiles()->fineTuneAction();
+        window.runs()->setCurrentIndex(
+            window.runs()->add(std::make_shared<const mlpw::RunRecord>(m_record), "trained"));
+        QVERIFY(!fineTune->isEnabled());  // trained in the session: no model file to start from
+        bool opened = false;
+        QCOMPARE(openAnsweringTheDialog(window, m_model, &opened), QString());
+        QVERIFY(opened);
+        QVERIFY(fineTune->isEnabled());
+        QCOMPARE(window.modelFiles()->currentModelPath(), m_model);
+
+        // The editor checks the experiment against the data set's shape once it has loaded, as for Start.
+        QTRY_VERIFY_WITH_TIMEOUT(window.editor()->isValid(), 20000);
+        QSignalSpy finished(window.runs(), &RunStore::runFinished);
+        fineTune->trigger();
+        QVERIFY2(finished.wait(60000), qPrintable(window.statusText()));
+        const RunSnapshot run = window.runs()->at(finished.first().first().toInt());
+        QCOMPARE(QString::fromStdString(run->experiment.training.initial_weights), m_model);
+        QCOMPARE(run->epochs_run(), m_record.experiment.training.epochs);
+        // Fine-tuning continues from the trained weights: its first epoch already scores near the end of the
+        // original run, far above the untrained first epoch.
+        QVERIFY2(
+            run->history.front().accuracy >= m_record.history.back().accuracy - 0.05,
+            qPrintable(
+                QStringLiteral("%1 vs %2").arg(run->history.front().accuracy).arg(m_record.history.back().accuracy)));
+    }
+
     void brokenFileChangesNothing_data() {
         QTest::addColumn<QByteArray>("bytes");
         QFile good(m_model);

@@ -129,6 +129,13 @@ MainWindow::MainWindow(QWidget* parent)
         m_path.clear();
         setDirty(false);
     });
+    // Fine-tuning: the editor's experiment, starting from the opened model file's weights.
+    connect(m_models, &ModelFileActions::fineTuneRequested, this, [this](const QString& modelPath) {
+        if (!m_editor->isValid()) return setStatus(tr("Fix the problems listed under the editor first"));
+        mlpw::ExperimentSpec spec = m_editor->spec();
+        spec.training.initial_weights = modelPath.toStdString();
+        startExperiment(spec);
+    });
     connect(m_models, &ModelFileActions::message, this, [this](const QString& text) {
         setStatus(text);
         m_progress->appendLog(text);
@@ -207,6 +214,7 @@ void MainWindow::buildMenus() {
     menuBar()->addMenu(tr("&Settings"))->addMenu(new LanguageMenu(this));
     run->addSeparator();
     run->addAction(m_models->evaluateAction());
+    run->addAction(m_models->fineTuneAction());
     updateActions();
 }
 

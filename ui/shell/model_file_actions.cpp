@@ -16,13 +16,20 @@
 ModelFileActions::ModelFileActions(RunStore* runs, DatasetCache* cache, QWidget* window)
     : QObject(window), m_runs(runs), m_cache(cache), m_window(window), m_save(new QAction(tr("Save &model…"), this)),
       m_open(new QAction(tr("Open mo&del…"), this)), m_evaluate(new QAction(tr("&Evaluate on the test set"), this)),
+      m_fineTune(new QAction(tr("&Continue training from these weights"), this)),
       m_recent(new RecentFiles(window, tr("Open recent mode&l"), QStringLiteral("recentModels"))) {
     m_save->setToolTip(tr("Save the current run's final weights as a model file (.mlpw, as mlpw train writes)"));
     m_open->setToolTip(tr("Open a model file (.mlpw) as a run: its experiment, history and weights"));
     m_evaluate->setToolTip(tr("Test the current run's final weights on its data set's test images"));
     connect(m_save, &QAction::triggered, this, &ModelFileActions::save);
     connect(m_open, &QAction::triggered, this, &ModelFileActions::open);
+    m_fineTune->setToolTip(
+        tr("Train the editor's experiment starting from the weights of the opened model file instead of the "
+           "initialisers (fine-tuning; its layers and normalisation must match)"));
     connect(m_evaluate, &QAction::triggered, this, &ModelFileActions::evaluateTestSet);
+    connect(m_fineTune, &QAction::triggered, this, [this] {
+        if (const QString path = currentModelPath(); !path.isEmpty()) emit fineTuneRequested(path);
+    });
     connect(m_recent, &RecentFiles::chosen, this, &ModelFileActions::openModel);
     connect(m_runs, &RunStore::currentChanged, this, &ModelFileActions::updateActions);
     connect(m_runs, &RunStore::runFinished, this, &ModelFileActions::updateActions);
@@ -37,6 +44,11 @@ bool ModelFileActions::canUseCurrent() const {
 void ModelFileActions::updateActions() {
     m_save->setEnabled(canUseCurrent());
     m_evaluate->setEnabled(canUseCurrent() && !m_evaluating);
+    m_fineTune->setEnabled(canUseCurrent() && !currentModelPath().isEmpty());
+}
+
+QString ModelFileActions::currentModelPath() const {
+    return m_runs->current() ? m_openedFrom.value(m_runs->name(m_runs->currentIndex())) : QString();
 }
 
 void ModelFileActions::showProblem(const QString& title, const QString& path, const QString& problem) {
@@ -74,7 +86,9 @@ bool ModelFileActions::openModel(const QString& path) {
         showProblem(tr("Cannot open the model"), path, QString::fromUtf8(e.what()));
         return false;
     }
-    m_runs->setCurrentIndex(m_runs->add(record, QFileInfo(path).completeBaseName()));
+    const int index = m_runs->add(record, QFileInfo(path).completeBaseName());
+    m_openedFrom.insert(m_runs->name(index), path);
+    m_runs->setCurrentIndex(index);
     m_recent->add(path);
     emit modelOpened(record->experiment);
     emit message(tr("Opened the model %1 (%2, %n epoch(s))", nullptr, record->epochs_run())

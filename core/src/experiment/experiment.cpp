@@ -14,7 +14,8 @@
 //        {"type": "dense", "units": 10, "activation": "softmax"}]},
 //     "loss": "categorical_crossentropy",
 //     "optimizer": {"type": "adam", "learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999},  // or "adam"
-//     "training": {"epochs": 5, "batch_size": 32, "shuffle": true, "seed": 13, "threads": 0},
+//     "training": {"epochs": 5, "batch_size": 32, "shuffle": true, "seed": 13, "threads": 0,
+//                  "initial_weights": "model.mlpw"},  // optional: start from a model file's weights
 //     "callbacks": [{"type": "early_stopping", "monitor": "val_loss", "patience": 3, "min_delta": 0.001,
 //                    "restore_best_weights": true}],
 //     "sweep": {"optimizer": [{"type": "adam"}, {"type": "sgd", "momentum": 0.9}],

@@ -452,6 +452,7 @@ void read_experiment(const json& j, ExperimentSpec& spec, CallbackPaths& paths, 
         r.get("shuffle", spec.training.shuffle);
         r.get("seed", spec.training.seed);
         r.get("threads", spec.training.threads);
+        r.get("initial_weights", spec.training.initial_weights);
     });
     if (const json* v = top.find("callbacks")) {
         spec.callbacks = {};

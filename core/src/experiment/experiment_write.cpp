@@ -252,6 +252,8 @@ public:
         put(training, "shuffle", s.training.shuffle, d.training.shuffle);
         put(training, "seed", s.training.seed, d.training.seed);
         put(training, "threads", s.training.threads, d.training.threads);
+        // Written only when set: an empty path means the initialisers, and older files then read back equal.
+        if (!s.training.initial_weights.empty()) training["initial_weights"] = s.training.initial_weights;
         out["training"] = training;
 
         out["callbacks"] = callbacks(s.callbacks);

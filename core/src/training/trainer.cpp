@@ -14,6 +14,7 @@
 #include "mlpw/nn/rng.h"
 #include "mlpw/training/callbacks.h"
 #include "mlpw/training/evaluation.h"
+#include "mlpw/training/initial_weights.h"
 #include "mlpw/training/memory_estimate.h"
 #include "training/thread_tuner.h"
 
@@ -52,14 +53,19 @@ struct Trainer::Impl {
     std::vector<uint8_t> batch_labels;  // {capacity}
     RunRecord record;
 
-    Impl(const ExperimentSpec& s, const Dataset& d)
+    // `initial`: the model file the run starts from (training.initial_weights), or null for the initialisers.
+    Impl(const ExperimentSpec& s, const Dataset& d, const ModelFile* initial)
         : spec(s), data(d), split(split_for_validation(d.train.count, s.data.validation_split)),
-          assembler(s.data.normalization, d.train, split.train),
+          assembler(
+              initial ? BatchAssembler(s.data.normalization, initial->normalization_mean, initial->normalization_stddev)
+                      : BatchAssembler(s.data.normalization, d.train, split.train)),
           augmenter(s.model, d.train.rows, d.train.cols, s.training.seed),
           tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
                   {std::max(s.training.batch_size, kEvaluationRows), false}),
           optimizer(make_optimizer(s.optimizer)), batch_labels(static_cast<size_t>(network.capacity())) {
+        if (initial)
+            network.set_state(weights_in_layout(initial->weights, network.state(), s.training.initial_weights));
         record.experiment = spec;
         record.data = {data.name,
                        data.class_names,
@@ -142,8 +148,10 @@ Trainer::Trainer(const ExperimentSpec& spec, const Dataset& data) {
     // Refuse what the machine cannot hold before allocating any of it; name what ran out if it still does.
     const MemoryEstimate memory = estimate_memory(spec, {data.train.features(), data.num_classes()});
     check_memory(memory, "experiment '" + spec.name + "'");
+    const std::optional<ModelFile> initial =
+        spec.training.initial_weights.empty() ? std::nullopt : std::optional(load_initial_weights(spec, data));
     m_impl = allocating("the network of experiment '" + spec.name + "' (" + memory.text() + ")",
-                        [&] { return std::make_unique<Impl>(spec, data); });
+                        [&] { return std::make_unique<Impl>(spec, data, initial ? &*initial : nullptr); });
     // Switching thread counts mid-run is only free when the results do not depend on it.
     if (!m_impl->network.thread_count_invariant()) m_impl->tuner.pin();
 }

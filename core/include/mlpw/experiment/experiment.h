@@ -32,6 +32,9 @@ struct TrainingSpec {
     bool shuffle = true;
     uint64_t seed = 13;
     int threads = 0;  // 0: automatic
+    // A model file (.mlpw) whose weights the run starts from, as Keras' model.load_weights(path) before fit;
+    // empty: the layers' initialisers. See mlpw/training/initial_weights.h.
+    std::string initial_weights;
     bool operator==(const TrainingSpec&) const = default;
 };
 

@@ -35,6 +35,8 @@ struct TrainerEvents {
 
 class Trainer {
 public:
+    // Starts from the weights of spec.training.initial_weights when set (ModelFileError when that file cannot start
+    // this experiment, see initial_weights.h), from the initialisers otherwise.
     // Throws SpecError when the experiment does not fit the data (every problem listed). record() then holds the
     // experiment and the data (split counts included).
     Trainer(const ExperimentSpec& spec, const Dataset& data);
