@@ -129,6 +129,178 @@
     </message>
 </context>
 <context>
+    <name>CompareArea</name>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %1: %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) into the project</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of run bundles (mlpw train --out): its runs replace the table&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy run bundles (or a folder of them, e.g. mlpw sweep --out) into the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected runs (or all) as one HTML file with inline SVG plots, or a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat × &amp;N…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the experiment with N seeds, one after the other; the Runs table groups them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the experiment over the values of one or two fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the s&amp;tudy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every preset of the study in its order, as mlpw study: the questions&apos; runs land in the Runs table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import runs: a run bundle or a folder of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports (*.html *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing the report of %n run(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat × N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds (each a run of the experiment):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot repeat the experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems listed under the editor first</source>
+        <translation type="unfinished">Corrige antes los problemas indicados bajo el editor</translation>
+    </message>
+    <message>
+        <source>Repeat × %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sweep the experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds per setting (3 shows which differences are noise):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some presets of the study cannot be run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>Validation confusion matrix</source>
@@ -1153,6 +1325,10 @@ haz clic para verlas</translation>
         <source>Draw</source>
         <translation>Dibujo</translation>
     </message>
+    <message>
+        <source>A new experiment from the run of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1424,6 +1600,14 @@ No es un número</translation>
         <source>Clip each gradient element to [-v, v]; 0 is off (Keras clipvalue, default None)</source>
         <translation>Recortar cada elemento del gradiente a [-v, v]; 0 lo desactiva (clipvalue de Keras, por defecto None)</translation>
     </message>
+    <message>
+        <source>&amp;Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay: w -= learning_rate * weight_decay * w at each step, biases included (Keras AdamW weight_decay, default 0.004)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
@@ -1485,6 +1669,13 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
@@ -1525,6 +1716,416 @@ No es un número</translation>
     <message>
         <source>Epoch %1/%2 · done</source>
         <translation>Época %1/%2 · terminada</translation>
+    </message>
+</context>
+<context>
+    <name>RunProject</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot copy it into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2% {1 %2?}</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename %2 to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some runs of the project cannot be read; the others are loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some runs cannot be imported; the others are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be written into the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be renamed to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>Runs left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (mean over seeds, band: min to max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference experiment (the first row), as run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from the first row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean ± sample standard deviation over the seeds; best epoch by val_loss; &quot;within the seed spread&quot;: |mean difference| &amp;lt;= sd + sd of the two rows&apos; accuracies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test confusion matrix of %1 (seed %2): rows true class, columns predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs behind each row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine, threads and versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load when reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenMP threads of the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host, CPU and load are those of the machine that wrote this report; the runs may have been made elsewhere (their threads are as each run recorded them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the report&apos;s file name must end in .html or .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsOverlay</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 de %2 {1 ?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">época</translation>
+    </message>
+    <message>
+        <source>%1 (mean ± sd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (mean, min–max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the seed spread: |mean A − mean B| ≤ sd A + sd B of the val accuracies (two or more runs each; Repeat × N makes them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Differs from the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val acc %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test acc %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val acc vs reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is taken by another run or cannot be a folder name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metric the overlay shows (Keras&apos; history names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>±1 sd band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min–max band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The band around a seed group&apos;s mean line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per experiment run with several seeds (Repeat × N): mean ± sd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plot shown as PNG or SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the current run and drop the queued ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click a run: Set as reference; the Differs column compares with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New experiment from this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set as &amp;reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select runs in the table to overlay their curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finished runs of the sweep over %1 with numeric values yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a sweep over one numeric field (Run &gt; Sweep…) to plot the metric against its values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: run %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: run %2 of %3, about %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) from the window and their folders from the project?
+%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the runs table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation type="unfinished">Imágenes (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the plot</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1569,6 +2170,13 @@ No es un número</translation>
     <message>
         <source>true %1</source>
         <translation>real %1</translation>
+    </message>
+</context>
+<context>
+    <name>StudyRuns</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2228,63 @@ No es un número</translation>
     <message>
         <source>too little: Start would be refused</source>
         <translation>insuficiente: Iniciar se rechazaría</translation>
+    </message>
+</context>
+<context>
+    <name>SweepBuilder</name>
+    <message>
+        <source>Sweep %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 32, 64, 128  or  adam, sgd  or  {&quot;type&quot;: &quot;sgd&quot;, &quot;momentum&quot;: 0.9}, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a second field makes a grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An option path of the experiment file, as in the CLI&apos;s sweep section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each point is run with this many seeds (the table groups them: mean ± sd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds per point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a field and type its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), one after the other; the results land in the Runs table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlot</name>
+    <message>
+        <source>%1 against %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2369,18 @@ No es un número</translation>
         <source>Loss and accuracy</source>
         <translation>Pérdida y exactitud</translation>
     </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptionsPanel</name>
@@ -1783,14 +2460,112 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>WhatIf</name>
+    <message>
+        <source>What-if early stopping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">época</translation>
+    </message>
+    <message>
+        <source>would stop: epoch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept: epoch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has no finished epoch to replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would have stopped after epoch %1 of the %2 recorded (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would not have stopped within the %1 recorded epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded run ended early itself: this one would have trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It restores epoch %1&apos;s weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It keeps epoch %1&apos;s weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> val_accuracy %1 %, val_loss %2, accuracy %3 %, loss %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> accuracy %1 %, loss %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>Restore the best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only once the monitor reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min_delta: a smaller change of the monitor is no improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patience: epochs without improvement before stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore_best_weights: end with the weights of the best epoch seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start_from_epoch: epochs to wait before watching the monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>early_stopping_threshold: watch the monitor only once it has reached the threshold (no start_from_epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min_delta:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start_from_epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a finished run (Runs tab) to replay its history with other early-stopping settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>export_figure</name>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot encode %1 as PNG</source>
-        <translation>No se puede codificar %1 como PNG</translation>
     </message>
     <message>
         <source>Exported by MLP Workbench</source>
@@ -1800,12 +2575,23 @@ No es un número</translation>
         <source>%1: the file name must end in .png or .svg</source>
         <translation>%1: el nombre del archivo debe terminar en .png o .svg</translation>
     </message>
+    <message>
+        <source>Cannot encode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>runInBackground</name>
     <message>
         <source>out of memory</source>
         <translation>memoria insuficiente</translation>
+    </message>
+</context>
+<context>
+    <name>run_overlay_figure</name>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">época</translation>
     </message>
 </context>
 </TS>
