@@ -118,6 +118,10 @@ void CallbackRun::begin(CallbackContext& context) {
     for (auto& cb : m_callbacks) cb->on_train_begin(context);
 }
 
+void CallbackRun::epoch_begin(int epoch, CallbackContext& context) {
+    for (auto& cb : m_callbacks) cb->on_epoch_begin(epoch, context);
+}
+
 void CallbackRun::epoch_end(const EpochMetrics& metrics, CallbackContext& context) {
     const EpochLogs logs = epoch_logs(metrics);
     for (auto& cb : m_callbacks) cb->on_epoch_end(metrics.epoch, logs, context);

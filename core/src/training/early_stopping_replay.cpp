@@ -21,6 +21,9 @@ public:
     void set_weights(const ModelState&) override {}
     void log(const std::string& line) override { m_result.log.push_back(line); }
     void save_model(const std::string&) override {}
+    // The rate callbacks are left out of a replay: a recorded history's metrics no longer depend on the rate.
+    double learning_rate() const override { return 0.0; }
+    void set_learning_rate(double) override {}
 
 private:
     EarlyStoppingReplay& m_result;
@@ -36,6 +39,8 @@ EarlyStoppingReplay with_record(EarlyStoppingReplay replay, const RunRecord& rec
 EarlyStoppingReplay replay_callbacks(const std::vector<EpochMetrics>& history, const CallbackSpecs& callbacks) {
     CallbackSpecs stopping = callbacks;
     stopping.model_checkpoint.clear();
+    stopping.reduce_lr_on_plateau.clear();
+    stopping.learning_rate_scheduler.clear();
     EarlyStoppingReplay result;
     ReplayContext context(result);
     CallbackRun run(stopping);

@@ -228,7 +228,7 @@ const RunRecord& Trainer::run(const TrainerEvents& events, const std::atomic<boo
         // Room for this epoch's batch points, so that the batch loop allocates nothing (doubling: few copies).
         const size_t points = record.batches.size() + static_cast<size_t>(batch_points_per_epoch(batches));
         if (record.batches.capacity() < points) record.batches.reserve(std::max(points, 2 * record.batches.capacity()));
-        for (auto& cb : callbacks) cb->on_epoch_begin(epoch, context);
+        callbacks.epoch_begin(epoch, context);
         if (events.on_epoch_begin) events.on_epoch_begin(epoch, ts.epochs, batches);
         const auto epoch_start = Clock::now();
         double loss_sum = 0.0;

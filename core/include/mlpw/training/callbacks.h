@@ -58,6 +58,7 @@ class CallbackRun {
 public:
     explicit CallbackRun(const CallbackSpecs& specs) : m_callbacks(make_callbacks(specs)) {}
     void begin(CallbackContext& context);
+    void epoch_begin(int epoch, CallbackContext& context);
     void epoch_end(const EpochMetrics& metrics, CallbackContext& context);
     // on_train_end of each; the epoch whose weights a callback restored (the last such callback), else nullopt.
     std::optional<int> end(CallbackContext& context);
