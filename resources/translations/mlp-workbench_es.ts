@@ -1861,6 +1861,13 @@ No es un número</translation>
         <source>%1: the report&apos;s file name must end in .html or .pdf</source>
         <translation>%1: el nombre del archivo del informe debe terminar en .html o .pdf</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n logical core(s))</source>
+        <translation>
+            <numerusform>%1 (%n núcleo lógico)</numerusform>
+            <numerusform>%1 (%n núcleos lógicos)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunsOverlay</name>
@@ -2181,6 +2188,10 @@ No es un número</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not found in %1</source>
+        <translation>no se encuentra en %1</translation>
     </message>
 </context>
 <context>

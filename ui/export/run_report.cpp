@@ -177,9 +177,9 @@ private:
         QString used;
         for (const auto& t : threads) used += (used.isEmpty() ? "" : "; ") + esc(t);
         return "<h2>" + RunReport::tr("Machine, threads and versions") + "</h2>\n<table>" + "<tr><th>" +
-            RunReport::tr("host") + "</th>" + cell(info.hostname) + "</tr><tr><th>CPU</th>" +
-            cell(info.cpu + " (" + std::to_string(info.cores) + " " + "logical cores)") + "</tr><tr><th>" +
-            RunReport::tr("load when reported") + "</th>" + cell(info.load) + "</tr><tr><th>" +
+            RunReport::tr("host") + "</th>" + cell(info.hostname) + "</tr><tr><th>CPU</th>" + "<td>" +
+            RunReport::tr("%1 (%n logical core(s))", nullptr, info.cores).arg(esc(info.cpu)) + "</td>" +
+            "</tr><tr><th>" + RunReport::tr("load when reported") + "</th>" + cell(info.load) + "</tr><tr><th>" +
             RunReport::tr("OpenMP threads of the runs") + "</th><td>" + used + "</td></tr><tr><th>" +
             RunReport::tr("versions") + "</th>" +
             cell(info.mlpw + ", " + info.onednn + ", Qt " + qVersion() + ", " + info.compiler) +
