@@ -129,6 +129,180 @@
     </message>
 </context>
 <context>
+    <name>CompareArea</name>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Qué pasaría si</translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %1: %n run(s)</source>
+        <translation>
+            <numerusform>Proyecto %1: %n ejecución</numerusform>
+            <numerusform>Proyecto %1: %n ejecuciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) into the project</source>
+        <translation>
+            <numerusform>Se ha importado %n ejecución al proyecto</numerusform>
+            <numerusform>Se han importado %n ejecuciones al proyecto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: cancelado</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: hecho</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Informe escrito en %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the report</source>
+        <translation>No se puede escribir el informe</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>Abrir &amp;proyecto…</translation>
+    </message>
+    <message>
+        <source>A folder of run bundles (mlpw train --out): its runs replace the table&apos;s</source>
+        <translation>Una carpeta de paquetes de ejecución (mlpw train --out): sus ejecuciones sustituyen a las de la tabla</translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>Importar e&amp;jecuciones…</translation>
+    </message>
+    <message>
+        <source>Copy run bundles (or a folder of them, e.g. mlpw sweep --out) into the project</source>
+        <translation>Copiar paquetes de ejecución (o una carpeta de ellos, p. ej. mlpw sweep --out) al proyecto</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>Exportar in&amp;forme…</translation>
+    </message>
+    <message>
+        <source>The selected runs (or all) as one HTML file with inline SVG plots, or a PDF</source>
+        <translation>Las ejecuciones seleccionadas (o todas) como un único archivo HTML con gráficos SVG incrustados, o un PDF</translation>
+    </message>
+    <message>
+        <source>Repeat × &amp;N…</source>
+        <translation>Repetir × &amp;N…</translation>
+    </message>
+    <message>
+        <source>Run the experiment with N seeds, one after the other; the Runs table groups them</source>
+        <translation>Ejecutar el experimento con N semillas, una tras otra; la tabla de ejecuciones las agrupa</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>&amp;Barrido…</translation>
+    </message>
+    <message>
+        <source>Run the experiment over the values of one or two fields</source>
+        <translation>Ejecutar el experimento sobre los valores de uno o dos campos</translation>
+    </message>
+    <message>
+        <source>Run the s&amp;tudy…</source>
+        <translation>Ejecutar el es&amp;tudio…</translation>
+    </message>
+    <message>
+        <source>Every preset of the study in its order, as mlpw study: the questions&apos; runs land in the Runs table</source>
+        <translation>Cada preajuste del estudio en su orden, como mlpw study: las ejecuciones de las preguntas llegan a la tabla de ejecuciones</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>Import runs: a run bundle or a folder of them</source>
+        <translation>Importar ejecuciones: un paquete de ejecución o una carpeta de ellos</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar informe</translation>
+    </message>
+    <message>
+        <source>Reports (*.html *.pdf)</source>
+        <translation>Informes (*.html *.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing the report of %n run(s)…</source>
+        <translation>
+            <numerusform>Escribiendo el informe de %n ejecución…</numerusform>
+            <numerusform>Escribiendo el informe de %n ejecuciones…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs of %1</source>
+        <translation>Ejecuciones de %1</translation>
+    </message>
+    <message>
+        <source>Repeat × N</source>
+        <translation>Repetir × N</translation>
+    </message>
+    <message>
+        <source>Seeds (each a run of the experiment):</source>
+        <translation>Semillas (cada una, una ejecución del experimento):</translation>
+    </message>
+    <message>
+        <source>Cannot repeat the experiment</source>
+        <translation>No se puede repetir el experimento</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed under the editor first</source>
+        <translation>Corrige antes los problemas indicados bajo el editor</translation>
+    </message>
+    <message>
+        <source>Repeat × %1</source>
+        <translation>Repetir × %1</translation>
+    </message>
+    <message>
+        <source>Cannot sweep the experiment</source>
+        <translation>No se puede hacer un barrido del experimento</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Barrido</translation>
+    </message>
+    <message>
+        <source>Run the study</source>
+        <translation>Ejecutar el estudio</translation>
+    </message>
+    <message>
+        <source>Seeds per setting (3 shows which differences are noise):</source>
+        <translation>Semillas por configuración (3 muestran qué diferencias son ruido):</translation>
+    </message>
+    <message>
+        <source>Some presets of the study cannot be run</source>
+        <translation>Algunos preajustes del estudio no se pueden ejecutar</translation>
+    </message>
+    <message>
+        <source>The study</source>
+        <translation>El estudio</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+… and %n more</source>
+        <translation>
+            <numerusform>
+… y %n más</numerusform>
+            <numerusform>
+… y %n más</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>Validation confusion matrix</source>
@@ -1153,6 +1327,10 @@ haz clic para verlas</translation>
         <source>Draw</source>
         <translation>Dibujo</translation>
     </message>
+    <message>
+        <source>A new experiment from the run of %1</source>
+        <translation>Un experimento nuevo a partir de la ejecución de %1</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1424,6 +1602,14 @@ No es un número</translation>
         <source>Clip each gradient element to [-v, v]; 0 is off (Keras clipvalue, default None)</source>
         <translation>Recortar cada elemento del gradiente a [-v, v]; 0 lo desactiva (clipvalue de Keras, por defecto None)</translation>
     </message>
+    <message>
+        <source>&amp;Weight decay</source>
+        <translation>&amp;Decaimiento de pesos</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay: w -= learning_rate * weight_decay * w at each step, biases included (Keras AdamW weight_decay, default 0.004)</source>
+        <translation>Decaimiento de pesos desacoplado: w -= learning_rate * weight_decay * w en cada paso, sesgos incluidos (weight_decay de AdamW de Keras, por defecto 0.004)</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
@@ -1485,6 +1671,13 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+</context>
+<context>
     <name>RunProgress</name>
     <message>
         <source>Training progress</source>
@@ -1525,6 +1718,425 @@ No es un número</translation>
     <message>
         <source>Epoch %1/%2 · done</source>
         <translation>Época %1/%2 · terminada</translation>
+    </message>
+</context>
+<context>
+    <name>RunProject</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder</source>
+        <translation>%1: no se puede crear la carpeta del proyecto</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy it into %2</source>
+        <translation>%1: no se puede copiar en %2</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>ejecución</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename %2 to it</source>
+        <translation>%1: no se puede renombrar %2 con ese nombre</translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation>No se puede guardar la ejecución</translation>
+    </message>
+    <message>
+        <source>Some runs of the project cannot be read; the others are loaded</source>
+        <translation>Algunas ejecuciones del proyecto no se pueden leer; las demás se han cargado</translation>
+    </message>
+    <message>
+        <source>Some runs cannot be imported; the others are</source>
+        <translation>Algunas ejecuciones no se pueden importar; las demás sí</translation>
+    </message>
+    <message>
+        <source>Cannot import the run</source>
+        <translation>No se puede importar la ejecución</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written into the project</source>
+        <translation>%1: no se puede escribir en el proyecto</translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation>No se puede renombrar la ejecución</translation>
+    </message>
+    <message>
+        <source>%1: cannot be renamed to %2</source>
+        <translation>%1: no se puede renombrar como %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>Runs left out</source>
+        <translation>Ejecuciones excluidas</translation>
+    </message>
+    <message>
+        <source>No runs.</source>
+        <translation>No hay ejecuciones.</translation>
+    </message>
+    <message>
+        <source> (mean over seeds, band: min to max)</source>
+        <translation> (media sobre las semillas, banda: de mínimo a máximo)</translation>
+    </message>
+    <message>
+        <source>Reference experiment (the first row), as run</source>
+        <translation>Experimento de referencia (la primera fila), tal como se ejecutó</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>configuración</translation>
+    </message>
+    <message>
+        <source>differs from the first row</source>
+        <translation>diferencias con la primera fila</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>semillas</translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation>mejor época</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>vs best</source>
+        <translation>frente a la mejor</translation>
+    </message>
+    <message>
+        <source>mean ± sample standard deviation over the seeds; best epoch by val_loss; &quot;within the seed spread&quot;: |mean difference| &amp;lt;= sd + sd of the two rows&apos; accuracies.</source>
+        <translation>media ± desviación típica muestral sobre las semillas; mejor época según val_loss; &quot;dentro de la dispersión de las semillas&quot;: |diferencia de medias| &amp;lt;= sd + sd de las exactitudes de las dos filas.</translation>
+    </message>
+    <message>
+        <source>Test confusion matrix of %1 (seed %2): rows true class, columns predicted</source>
+        <translation>Matriz de confusión de prueba de %1 (semilla %2): filas, clase real; columnas, predicha</translation>
+    </message>
+    <message>
+        <source>The runs behind each row</source>
+        <translation>Las ejecuciones de cada fila</translation>
+    </message>
+    <message>
+        <source>Machine, threads and versions</source>
+        <translation>Máquina, hilos y versiones</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>load when reported</source>
+        <translation>carga al escribir el informe</translation>
+    </message>
+    <message>
+        <source>OpenMP threads of the runs</source>
+        <translation>hilos OpenMP de las ejecuciones</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>versiones</translation>
+    </message>
+    <message>
+        <source>Host, CPU and load are those of the machine that wrote this report; the runs may have been made elsewhere (their threads are as each run recorded them).</source>
+        <translation>El equipo, la CPU y la carga son los de la máquina que escribió este informe; las ejecuciones pueden haberse hecho en otra (sus hilos son los que registró cada ejecución).</translation>
+    </message>
+    <message>
+        <source>%1: the report&apos;s file name must end in .html or .pdf</source>
+        <translation>%1: el nombre del archivo del informe debe terminar en .html o .pdf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n logical core(s))</source>
+        <translation>
+            <numerusform>%1 (%n núcleo lógico)</numerusform>
+            <numerusform>%1 (%n núcleos lógicos)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsOverlay</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs</source>
+        <translation>
+            <numerusform>%1 de %n ejecución</numerusform>
+            <numerusform>%1 de %n ejecuciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>%1 (mean ± sd)</source>
+        <translation>%1 (media ± sd)</translation>
+    </message>
+    <message>
+        <source>%1 (mean, min–max)</source>
+        <translation>%1 (media, mín–máx)</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>reference</source>
+        <translation>referencia</translation>
+    </message>
+    <message>
+        <source>%1%2 pp</source>
+        <translation>%1%2 pp</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <translation>%1 (×%2)</translation>
+    </message>
+    <message>
+        <source>Within the seed spread: |mean A − mean B| ≤ sd A + sd B of the val accuracies (two or more runs each; Repeat × N makes them)</source>
+        <translation>Dentro de la dispersión de las semillas: |media A − media B| ≤ sd A + sd B de las exactitudes de validación (dos o más ejecuciones cada una; Repetir × N las crea)</translation>
+    </message>
+    <message>
+        <source>The reference run</source>
+        <translation>La ejecución de referencia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Differs from the reference</source>
+        <translation>Diferencias con la referencia</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>Mejor época</translation>
+    </message>
+    <message>
+        <source>Val acc %</source>
+        <translation>Exact. val. %</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>Pérdida val.</translation>
+    </message>
+    <message>
+        <source>Test acc %</source>
+        <translation>Exact. prueba %</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Val acc vs reference</source>
+        <translation>Exact. val. frente a la referencia</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Group seeds</source>
+        <translation>A&amp;grupar semillas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cannot rename the run</source>
+        <translation>No se puede renombrar la ejecución</translation>
+    </message>
+    <message>
+        <source>“%1” is taken by another run or cannot be a folder name.</source>
+        <translation>“%1” ya lo usa otra ejecución o no puede ser un nombre de carpeta.</translation>
+    </message>
+    <message>
+        <source>The metric the overlay shows (Keras&apos; history names)</source>
+        <translation>La métrica que muestra la superposición (los nombres del historial de Keras)</translation>
+    </message>
+    <message>
+        <source>±1 sd band</source>
+        <translation>banda de ±1 sd</translation>
+    </message>
+    <message>
+        <source>min–max band</source>
+        <translation>banda mín–máx</translation>
+    </message>
+    <message>
+        <source>The band around a seed group&apos;s mean line</source>
+        <translation>La banda alrededor de la línea media de un grupo de semillas</translation>
+    </message>
+    <message>
+        <source>One row per experiment run with several seeds (Repeat × N): mean ± sd</source>
+        <translation>Una fila por experimento ejecutado con varias semillas (Repetir × N): media ± sd</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Exportar tabla…</translation>
+    </message>
+    <message>
+        <source>The table as CSV</source>
+        <translation>La tabla como CSV</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>Exportar gráfico…</translation>
+    </message>
+    <message>
+        <source>The plot shown as PNG or SVG</source>
+        <translation>El gráfico mostrado como PNG o SVG</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposición</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Barrido</translation>
+    </message>
+    <message>
+        <source>Stop the current run and drop the queued ones</source>
+        <translation>Detener la ejecución actual y descartar las que esperan en cola</translation>
+    </message>
+    <message>
+        <source>Reference: none</source>
+        <translation>Referencia: ninguna</translation>
+    </message>
+    <message>
+        <source>Reference: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Referencia: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Right-click a run: Set as reference; the Differs column compares with it</source>
+        <translation>Clic derecho en una ejecución: Usar como referencia; la columna Diferencias compara con ella</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Re&amp;nombrar…</translation>
+    </message>
+    <message>
+        <source>Rename the run</source>
+        <translation>Renombrar la ejecución</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>&amp;New experiment from this run</source>
+        <translation>Nuevo e&amp;xperimento a partir de esta ejecución</translation>
+    </message>
+    <message>
+        <source>Set as &amp;reference</source>
+        <translation>Usar como &amp;referencia</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as CSV</source>
+        <translation>&amp;Copiar como CSV</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Copiar como &amp;Markdown</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to overlay their curves</source>
+        <translation>Selecciona ejecuciones en la tabla para superponer sus curvas</translation>
+    </message>
+    <message>
+        <source>No finished runs of the sweep over %1 with numeric values yet</source>
+        <translation>Todavía no hay ejecuciones terminadas del barrido sobre %1 con valores numéricos</translation>
+    </message>
+    <message>
+        <source>Run a sweep over one numeric field (Run &gt; Sweep…) to plot the metric against its values</source>
+        <translation>Haz un barrido sobre un campo numérico (Ejecutar &gt; Barrido…) para representar la métrica frente a sus valores</translation>
+    </message>
+    <message>
+        <source>%1: run %2 of %3</source>
+        <translation>%1: ejecución %2 de %3</translation>
+    </message>
+    <message>
+        <source>%1: run %2 of %3, about %4 left</source>
+        <translation>%1: ejecución %2 de %3, quedan unos %4</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Eliminar ejecuciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) from the window and their folders from the project?
+%1</source>
+        <translation>
+            <numerusform>¿Eliminar %n ejecución de la ventana y su carpeta del proyecto?
+%1</numerusform>
+            <numerusform>¿Eliminar %n ejecuciones de la ventana y sus carpetas del proyecto?
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the runs table</source>
+        <translation>Exportar la tabla de ejecuciones</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>No se puede exportar la tabla</translation>
+    </message>
+    <message>
+        <source>Export the plot</source>
+        <translation>Exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>Imágenes (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the plot</source>
+        <translation>No se puede exportar el gráfico</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +2181,17 @@ No es un número</translation>
     <message>
         <source>true %1</source>
         <translation>real %1</translation>
+    </message>
+</context>
+<context>
+    <name>StudyRuns</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not found in %1</source>
+        <translation>no se encuentra en %1</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2243,63 @@ No es un número</translation>
     <message>
         <source>too little: Start would be refused</source>
         <translation>insuficiente: Iniciar se rechazaría</translation>
+    </message>
+</context>
+<context>
+    <name>SweepBuilder</name>
+    <message>
+        <source>Sweep %1</source>
+        <translation>Barrido de %1</translation>
+    </message>
+    <message>
+        <source>e.g. 32, 64, 128  or  adam, sgd  or  {&quot;type&quot;: &quot;sgd&quot;, &quot;momentum&quot;: 0.9}, …</source>
+        <translation>p. ej. 32, 64, 128  o  adam, sgd  o  {&quot;type&quot;: &quot;sgd&quot;, &quot;momentum&quot;: 0.9}, …</translation>
+    </message>
+    <message>
+        <source>optional: a second field makes a grid</source>
+        <translation>opcional: un segundo campo forma una rejilla</translation>
+    </message>
+    <message>
+        <source>An option path of the experiment file, as in the CLI&apos;s sweep section</source>
+        <translation>Una ruta de opción del archivo de experimento, como en la sección sweep de la CLI</translation>
+    </message>
+    <message>
+        <source>Field %1:</source>
+        <translation>Campo %1:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Valores:</translation>
+    </message>
+    <message>
+        <source>Each point is run with this many seeds (the table groups them: mean ± sd)</source>
+        <translation>Cada punto se ejecuta con este número de semillas (la tabla las agrupa: media ± sd)</translation>
+    </message>
+    <message>
+        <source>Seeds per point:</source>
+        <translation>Semillas por punto:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue the runs</source>
+        <translation>Poner en &amp;cola las ejecuciones</translation>
+    </message>
+    <message>
+        <source>Choose a field and type its values.</source>
+        <translation>Elige un campo y escribe sus valores.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), one after the other; the results land in the Runs table.</source>
+        <translation>
+            <numerusform>%n ejecución, una tras otra; los resultados llegan a la tabla de ejecuciones.</numerusform>
+            <numerusform>%n ejecuciones, una tras otra; los resultados llegan a la tabla de ejecuciones.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlot</name>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 frente a %2</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2384,18 @@ No es un número</translation>
         <source>Loss and accuracy</source>
         <translation>Pérdida y exactitud</translation>
     </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate</source>
+        <translation>&amp;Tasa de aprendizaje</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptionsPanel</name>
@@ -1783,14 +2475,112 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>WhatIf</name>
+    <message>
+        <source>What-if early stopping: %1</source>
+        <translation>Parada temprana hipotética: %1</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>would stop: epoch %1</source>
+        <translation>pararía: época %1</translation>
+    </message>
+    <message>
+        <source>kept: epoch %1</source>
+        <translation>conservada: época %1</translation>
+    </message>
+    <message>
+        <source>The run has no finished epoch to replay.</source>
+        <translation>La ejecución no tiene ninguna época terminada que reproducir.</translation>
+    </message>
+    <message>
+        <source>It would have stopped after epoch %1 of the %2 recorded (%3).</source>
+        <translation>Habría parado tras la época %1 de las %2 registradas (%3).</translation>
+    </message>
+    <message>
+        <source>It would not have stopped within the %1 recorded epochs.</source>
+        <translation>No habría parado dentro de las %1 épocas registradas.</translation>
+    </message>
+    <message>
+        <source>The recorded run ended early itself: this one would have trained on.</source>
+        <translation>La ejecución registrada terminó antes por sí misma: esta habría seguido entrenando.</translation>
+    </message>
+    <message>
+        <source>It restores epoch %1&apos;s weights:</source>
+        <translation>Restaura los pesos de la época %1:</translation>
+    </message>
+    <message>
+        <source>It keeps epoch %1&apos;s weights:</source>
+        <translation>Conserva los pesos de la época %1:</translation>
+    </message>
+    <message>
+        <source> val_accuracy %1 %, val_loss %2, accuracy %3 %, loss %4.</source>
+        <translation> val_accuracy %1 %, val_loss %2, accuracy %3 %, loss %4.</translation>
+    </message>
+    <message>
+        <source> accuracy %1 %, loss %2.</source>
+        <translation> accuracy %1 %, loss %2.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>Restore the best weights</source>
+        <translation>Restaurar los mejores pesos</translation>
+    </message>
+    <message>
+        <source>Only once the monitor reaches</source>
+        <translation>Solo cuando el valor vigilado alcance</translation>
+    </message>
+    <message>
+        <source>min_delta: a smaller change of the monitor is no improvement</source>
+        <translation>min_delta: un cambio menor del valor vigilado no es una mejora</translation>
+    </message>
+    <message>
+        <source>patience: epochs without improvement before stopping</source>
+        <translation>patience: épocas sin mejora antes de parar</translation>
+    </message>
+    <message>
+        <source>restore_best_weights: end with the weights of the best epoch seen</source>
+        <translation>restore_best_weights: terminar con los pesos de la mejor época vista</translation>
+    </message>
+    <message>
+        <source>start_from_epoch: epochs to wait before watching the monitor</source>
+        <translation>start_from_epoch: épocas de espera antes de vigilar el valor</translation>
+    </message>
+    <message>
+        <source>early_stopping_threshold: watch the monitor only once it has reached the threshold (no start_from_epoch)</source>
+        <translation>early_stopping_threshold: vigilar el valor solo cuando haya alcanzado el umbral (sin start_from_epoch)</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Valor vigilado:</translation>
+    </message>
+    <message>
+        <source>min_delta:</source>
+        <translation>min_delta:</translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation>Paciencia:</translation>
+    </message>
+    <message>
+        <source>start_from_epoch:</source>
+        <translation>start_from_epoch:</translation>
+    </message>
+    <message>
+        <source>Select a finished run (Runs tab) to replay its history with other early-stopping settings.</source>
+        <translation>Selecciona una ejecución terminada (pestaña Ejecuciones) para reproducir su historial con otros ajustes de parada temprana.</translation>
+    </message>
+</context>
+<context>
     <name>export_figure</name>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot encode %1 as PNG</source>
-        <translation>No se puede codificar %1 como PNG</translation>
     </message>
     <message>
         <source>Exported by MLP Workbench</source>
@@ -1800,12 +2590,23 @@ No es un número</translation>
         <source>%1: the file name must end in .png or .svg</source>
         <translation>%1: el nombre del archivo debe terminar en .png o .svg</translation>
     </message>
+    <message>
+        <source>Cannot encode %1</source>
+        <translation>No se puede codificar %1</translation>
+    </message>
 </context>
 <context>
     <name>runInBackground</name>
     <message>
         <source>out of memory</source>
         <translation>memoria insuficiente</translation>
+    </message>
+</context>
+<context>
+    <name>run_overlay_figure</name>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
     </message>
 </context>
 </TS>

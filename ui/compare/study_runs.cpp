@@ -17,7 +17,10 @@ StudyRuns study_runs(int seeds) {
             const QString name = QString::fromStdString(preset);
             const QString path = PresetLibrary::path(name);
             try {
-                if (path.isEmpty()) throw mlpw::Error("not found in " + PresetLibrary::directory().toStdString());
+                if (path.isEmpty())
+                    throw mlpw::Error(QCoreApplication::translate("StudyRuns", "not found in %1")
+                                          .arg(PresetLibrary::directory())
+                                          .toStdString());
                 for (mlpw::SweepPoint& point : mlpw::sweep_runs(mlpw::load_experiment(path.toStdString()), seeds))
                     study.runs.push_back(std::move(point.spec));
             } catch (const std::exception& e) {

@@ -23,7 +23,10 @@ namespace {
 
 using namespace mlpw;
 
-QString tr(const char* text) { return QCoreApplication::translate("run_report", text); }
+// The translation context of this file's texts ("RunReport"): a local tr() helper hid them from lupdate.
+struct RunReport {
+    Q_DECLARE_TR_FUNCTIONS(RunReport)
+};
 QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
 QString esc(const QString& text) { return text.toHtmlEscaped(); }
 QString cell(const std::string& text) { return "<td>" + esc(text) + "</td>"; }
@@ -46,7 +49,7 @@ public:
         if (!m_input.note.isEmpty()) h += "<p>" + esc(m_input.note) + "</p>\n";
         for (const auto& section : m_input.sections) h += this->section(section);
         if (!m_input.broken.empty()) {
-            h += "<h2>" + tr("Runs left out") + "</h2>\n<ul>";
+            h += "<h2>" + RunReport::tr("Runs left out") + "</h2>\n<ul>";
             for (const auto& b : m_input.broken) h += "<li>" + esc(b.path) + ": " + esc(b.error) + "</li>";
             h += "</ul>\n";
         }
@@ -73,7 +76,7 @@ private:
         const GroupComparison comparison = compare_groups(groups);
         QString h = "<h2>" + esc(s.title) + "</h2>\n";
         if (!s.question.isEmpty()) h += "<p><i>" + esc(s.question) + "</i></p>\n";
-        if (groups.empty()) return h + "<p>" + tr("No runs.") + "</p>\n";
+        if (groups.empty()) return h + "<p>" + RunReport::tr("No runs.") + "</p>\n";
         h += "<p><b>" + esc(comparison.sentence) + "</b></p>\n";
         h += table(groups, comparison);
         for (const char* metric : {"val_accuracy", "val_loss"}) {
@@ -85,12 +88,12 @@ private:
             }
             const bool any = std::any_of(series.begin(), series.end(), [](const auto& x) { return !x.bands.empty(); });
             if (any)
-                h += figure(run_overlay_figure(
-                    s.title + " - " + QString::fromLatin1(metric) + tr(" (mean over seeds, band: min to max)"),
-                    QString::fromLatin1(metric), std::move(series)));
+                h += figure(run_overlay_figure(s.title + " - " + QString::fromLatin1(metric) +
+                                                   RunReport::tr(" (mean over seeds, band: min to max)"),
+                                               QString::fromLatin1(metric), std::move(series)));
         }
         if (comparison.best) h += confusion(groups[*comparison.best], runs);
-        h += "<details><summary>" + tr("Reference experiment (the first row), as run") + "</summary><pre>" +
+        h += "<details><summary>" + RunReport::tr("Reference experiment (the first row), as run") + "</summary><pre>" +
             esc(experiment_to_json(runs[groups[0].runs[0]]->experiment).dump(2)) + "</pre></details>\n";
         h += run_list(s.runs, groups);
         return h;
@@ -98,11 +101,13 @@ private:
 
     static QString table(const std::vector<RunGroup>& groups, const GroupComparison& comparison) {
         const bool val = comparison.metric == "val_accuracy";
-        QString h = "<table>\n<tr><th>#</th><th>" + tr("setting") + "</th><th>" + tr("differs from the first row") +
-            "</th><th>" + tr("seeds") + "</th><th>" + tr("best epoch") +
+        QString h = "<table>\n<tr><th>#</th><th>" + RunReport::tr("setting") + "</th><th>" +
+            RunReport::tr("differs from the first row") + "</th><th>" + RunReport::tr("seeds") + "</th><th>" +
+            RunReport::tr("best epoch") +
             "</th><th>val_acc %</th><th>val_loss</th>"
             "<th>test_acc %</th><th>" +
-            tr("epochs") + "</th><th>" + tr("seconds") + "</th><th>" + tr("vs best") + "</th></tr>\n";
+            RunReport::tr("epochs") + "</th><th>" + RunReport::tr("seconds") + "</th><th>" + RunReport::tr("vs best") +
+            "</th></tr>\n";
         for (size_t i = 0; i < groups.size(); ++i) {
             const RunGroup& g = groups[i];
             std::string vs = "best";
@@ -118,8 +123,9 @@ private:
                 number_cell(mean_sd_text(g.seconds, 1, 1)) + cell(vs) + "</tr>\n";
         }
         return h + "</table>\n<p><small>" +
-            tr("mean ± sample standard deviation over the seeds; best epoch by val_loss; \"within the seed spread\": "
-               "|mean difference| &lt;= sd + sd of the two rows' accuracies.") +
+            RunReport::tr(
+                   "mean ± sample standard deviation over the seeds; best epoch by val_loss; \"within the seed spread\": "
+                   "|mean difference| &lt;= sd + sd of the two rows' accuracies.") +
             "</small></p>\n";
     }
 
@@ -128,7 +134,7 @@ private:
         if (r.test.samples == 0 || r.test.confusion.classes == 0) return {};
         const ConfusionMatrix& m = r.test.confusion;
         QString h = "<p>" +
-            tr("Test confusion matrix of %1 (seed %2): rows true class, columns predicted")
+            RunReport::tr("Test confusion matrix of %1 (seed %2): rows true class, columns predicted")
                 .arg(esc(best.name), QString::number(r.experiment.training.seed)) +
             "</p>\n<table><tr><th></th>";
         const auto name = [&](int c) {
@@ -145,7 +151,7 @@ private:
     }
 
     QString run_list(const std::vector<size_t>& indices, const std::vector<RunGroup>& groups) const {
-        QString h = "<details><summary>" + tr("The runs behind each row") + "</summary><ul>";
+        QString h = "<details><summary>" + RunReport::tr("The runs behind each row") + "</summary><ul>";
         for (size_t g = 0; g < groups.size(); ++g)
             for (const size_t r : groups[g].runs) {
                 const size_t i = indices[r];
@@ -170,15 +176,17 @@ private:
         for (const auto& r : m_input.runs) threads.insert(r.threads);
         QString used;
         for (const auto& t : threads) used += (used.isEmpty() ? "" : "; ") + esc(t);
-        return "<h2>" + tr("Machine, threads and versions") + "</h2>\n<table>" + "<tr><th>" + tr("host") + "</th>" +
-            cell(info.hostname) + "</tr><tr><th>CPU</th>" +
-            cell(info.cpu + " (" + std::to_string(info.cores) + " " + "logical cores)") + "</tr><tr><th>" +
-            tr("load when reported") + "</th>" + cell(info.load) + "</tr><tr><th>" + tr("OpenMP threads of the runs") +
-            "</th><td>" + used + "</td></tr><tr><th>" + tr("versions") + "</th>" +
+        return "<h2>" + RunReport::tr("Machine, threads and versions") + "</h2>\n<table>" + "<tr><th>" +
+            RunReport::tr("host") + "</th>" + cell(info.hostname) + "</tr><tr><th>CPU</th>" + "<td>" +
+            RunReport::tr("%1 (%n logical core(s))", nullptr, info.cores).arg(esc(info.cpu)) + "</td>" +
+            "</tr><tr><th>" + RunReport::tr("load when reported") + "</th>" + cell(info.load) + "</tr><tr><th>" +
+            RunReport::tr("OpenMP threads of the runs") + "</th><td>" + used + "</td></tr><tr><th>" +
+            RunReport::tr("versions") + "</th>" +
             cell(info.mlpw + ", " + info.onednn + ", Qt " + qVersion() + ", " + info.compiler) +
             "</tr></table>\n<p><small>" +
-            tr("Host, CPU and load are those of the machine that wrote this report; the runs may have been made "
-               "elsewhere (their threads are as each run recorded them).") +
+            RunReport::tr(
+                   "Host, CPU and load are those of the machine that wrote this report; the runs may have been made "
+                   "elsewhere (their threads are as each run recorded them).") +
             "</small></p>\n";
     }
 
@@ -200,8 +208,7 @@ QString write_report(const ReportInput& input, const QString& path) {
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
         return write_bytes(path, report_html(input, ReportFormat::html).toUtf8());
     if (suffix != QLatin1String("pdf"))
-        return QCoreApplication::translate("run_report", "%1: the report's file name must end in .html or .pdf")
-            .arg(path);
+        return RunReport::tr("%1: the report's file name must end in .html or .pdf").arg(path);
     ReportBuilder builder(input, ReportFormat::pdf);
     QTextDocument document;
     document.setHtml(builder.html());
