@@ -1426,6 +1426,14 @@ epoch %3: %4</source>
         <source>Model files (*.mlpw);;All files (*)</source>
         <translation>Archivos de modelo (*.mlpw);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>&amp;Continue training from these weights</source>
+        <translation>&amp;Continuar el entrenamiento desde estos pesos</translation>
+    </message>
+    <message>
+        <source>Train the editor&apos;s experiment starting from the weights of the opened model file instead of the initialisers (fine-tuning; its layers and normalisation must match)</source>
+        <translation>Entrenar el experimento del editor partiendo de los pesos del archivo de modelo abierto en lugar de los inicializadores (ajuste fino; sus capas y su normalización deben coincidir)</translation>
+    </message>
 </context>
 <context>
     <name>MyDigits</name>
