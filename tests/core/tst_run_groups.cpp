@@ -2,6 +2,7 @@
 // change from the reference; the comparison names the best and applies the seed-spread rule.
 #include <QtTest>
 
+#include "mlpw/report/results_table.h"
 #include "mlpw/report/run_groups.h"
 
 using namespace mlpw;
@@ -50,7 +51,24 @@ private slots:
     void bestAndVerdict_data();
     void bestAndVerdict();
     void noValidationComparesTestAccuracy();
+    void rowsQuoteTheKeptWeights();
 };
+
+// A row's val_* are those of the weights the run kept, like its test_*: the last epoch, or the restored one;
+// never the best epoch's unless it was restored (the study's "more epochs" question reads overfitting off them).
+void TestRunGroups::rowsQuoteTheKeptWeights() {
+    RunRecord r = run("long", 512, 13, 0.97);
+    EpochMetrics later = r.history[0];
+    later.epoch = 2;
+    later.val_accuracy = 0.96;
+    later.val_loss = 0.08;  // worse than epoch 1's 0.03: epoch 1 stays the best
+    r.history.push_back(later);
+    QCOMPARE(result_row(1, "", r).val_accuracy, 0.96);
+    QCOMPARE(result_row(1, "", r).val_loss, 0.08);
+    QCOMPARE(result_row(1, "", r).best_epoch, 1);
+    r.restored_epoch = 1;  // early stopping with restore_best_weights
+    QCOMPARE(result_row(1, "", r).val_accuracy, 0.97);
+}
 
 void TestRunGroups::seedsFormOneGroup() {
     const std::vector<RunRecord> runs = {run("wide", 512, 13, 0.97), run("narrow", 256, 13, 0.96),

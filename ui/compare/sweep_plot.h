@@ -1,5 +1,5 @@
 #pragma once
-// A one-field sweep's plot: the best epoch's metric of the runs that differ from the sweep's base only in that
+// A one-field sweep's plot: the kept weights' metric (mlpw::result_row) of the runs that differ from the sweep's base only in that
 // field (and their seeds) against the field's value (read off mlpw::config_diff), a mean line with a min-max band
 // where a value was run with several seeds. Empty when the field's values are not numbers.
 #include <string>

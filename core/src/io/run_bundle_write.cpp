@@ -145,13 +145,13 @@ std::string confusion_csv(const ConfusionMatrix& confusion, const std::vector<st
 }
 
 nlohmann::ordered_json run_summary(const RunRecord& record) {
-    const EpochMetrics* best = record.best();
-    const bool validation = best && best->has_validation;
+    const EpochMetrics* kept = record.kept();  // the final weights' epoch, as the test values
+    const bool validation = kept && kept->has_validation;
     const EvaluationResult& test = record.test;
     nlohmann::ordered_json summary = {
         {"name", record.experiment.name},
-        {"val_accuracy", number_or_null(validation ? best->val_accuracy : 0.0, validation)},
-        {"val_loss", number_or_null(validation ? best->val_loss : 0.0, validation)},
+        {"val_accuracy", number_or_null(validation ? kept->val_accuracy : 0.0, validation)},
+        {"val_loss", number_or_null(validation ? kept->val_loss : 0.0, validation)},
         {"test_accuracy", number_or_null(test.accuracy, test.samples > 0)},
         {"test_loss", number_or_null(test.loss, test.samples > 0)},
         {"best_epoch", record.best_epoch},

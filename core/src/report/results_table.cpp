@@ -41,9 +41,9 @@ ResultRow result_row(int run, const std::string& label, const RunRecord& record)
     row.best_epoch = record.best_epoch;
     row.epochs_run = record.epochs_run();
     row.stopped_early = record.stopped_early();
-    if (const EpochMetrics* best = record.best(); best && best->has_validation) {
-        row.val_accuracy = best->val_accuracy;
-        row.val_loss = best->val_loss;
+    if (const EpochMetrics* kept = record.kept(); kept && kept->has_validation) {
+        row.val_accuracy = kept->val_accuracy;
+        row.val_loss = kept->val_loss;
     }
     if (record.test.samples > 0) {
         row.test_accuracy = record.test.accuracy;

@@ -43,7 +43,8 @@ std::string history_csv(const std::vector<EpochMetrics>& history);
 std::string confusion_csv(const ConfusionMatrix& confusion, const std::vector<std::string>& class_names);
 // confusions.csv: epoch (0-based),true\predicted,<class names...>, each epoch's validation matrix.
 std::string confusions_csv(const RunRecord& record);
-// The best epoch's (1-based) metrics; null validation values when the run had no validation or no epoch.
+// The kept weights' validation metrics (RunRecord::kept), the test result and the best epoch (1-based); null
+// validation values when the run had no validation or no epoch.
 nlohmann::ordered_json run_summary(const RunRecord& record);
 
 void write_run_bundle(const std::string& dir, const RunRecord& record);

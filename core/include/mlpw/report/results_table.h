@@ -18,7 +18,8 @@ struct ResultRow {
     double val_accuracy = kNone, val_loss = kNone, test_accuracy = kNone, test_loss = kNone, seconds = 0.0;
 };
 
-// The best epoch's validation values and the test values of a run; `label` is its sweep point ("" for the base).
+// The validation values of the weights a run kept (RunRecord::kept: the last epoch, or the one a callback
+// restored; like the test values, what the model taken away scores) and the test values of a run; `label` is its sweep point ("" for the base).
 ResultRow result_row(int run, const std::string& label, const RunRecord& record);
 
 enum class ResultColumn { run, varies, best_epoch, epochs, val_accuracy, val_loss, test_accuracy, test_loss, seconds };

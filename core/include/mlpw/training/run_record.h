@@ -80,6 +80,10 @@ struct RunRecord {
     bool stopped_early() const { return stop_reason != StopReason::completed; }
     // The best epoch's metrics, nullptr before the first epoch.
     const EpochMetrics* best() const { return best_epoch > 0 ? &history[best_epoch - 1] : nullptr; }
+    // The epoch whose weights the run kept (final_weights): the one a callback restored, else the last; 0 before
+    // the first epoch. What Keras' model.evaluate after fit would score, so tables and reports quote it.
+    int kept_epoch() const { return restored_epoch.value_or(epochs_run()); }
+    const EpochMetrics* kept() const { return kept_epoch() > 0 ? &history[kept_epoch() - 1] : nullptr; }
 
     // Appends a completed epoch and its first Dense kernel; when it is the best so far (is_better_epoch) also
     // copies `weights` as the best.
