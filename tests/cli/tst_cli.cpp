@@ -193,6 +193,17 @@ private slots:
         QVERIFY(evaluation.out.contains("Confusion matrix"));
     }
 
+    // "My digits" of some classes only: a folder whose labels are 0 and 1 derives 2 classes; the 3-class model
+    // evaluates on it with its own class names, and says so.
+    void evaluatesOnASubsetOfTheClasses() {
+        const QString some = path("two_classes");
+        cli_fixture::writeTinyData(some, 2, kSide);
+        const Result r = run({"evaluate", "--model", path("run/model.mlpw"), "--data", some});
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
+        QVERIFY2(r.out.contains("the data set has 2 of the model's 3 classes"), qPrintable(r.out));
+        QVERIFY(r.out.contains(QRegularExpression(R"(\nTest accuracy: \d\.\d{4})")));
+    }
+
     // mlpw plot on the bundle of a 1-epoch mlpw train --out: every picture, 1600x1000 PNG or SVG with its title.
     void plotDrawsTheRunBundle() {
         const QString run = path("plotted"), pictures = path("pictures");
