@@ -42,14 +42,20 @@ int evaluate_command(const Args& arguments) {
                 model.history.size(), model.history.size() == 1 ? "" : "s", model.written_by.c_str());
     std::printf("Data: %s, %s test images of %dx%d\n", data.name.c_str(), with_thousands(test.count).c_str(), test.rows,
                 test.cols);
-    if (model.class_names != data.class_names)
+    // A data set of fewer classes (labels a subset of the model's): the model's names label its 10x10 matrix.
+    const bool subset = data.num_classes() < static_cast<int>(model.class_names.size());
+    const std::vector<std::string>& names = subset ? model.class_names : data.class_names;
+    if (subset)
+        std::printf("Note: the data set has %d of the model's %zu classes; the others are never the true class\n",
+                    data.num_classes(), model.class_names.size());
+    else if (model.class_names != data.class_names)
         std::printf("Note: the model's class names differ from the data set's; showing the data set's\n");
     const EvaluationResult result = InferenceModel(model).evaluate(test);
     std::printf("Test accuracy: %s - test loss: %s\n\n", metric_value(result.accuracy).c_str(),
                 metric_value(result.loss).c_str());
-    std::fputs(classification_report_text(classification_report(result.confusion), data.class_names).c_str(), stdout);
+    std::fputs(classification_report_text(classification_report(result.confusion), names).c_str(), stdout);
     std::printf("\n");
-    std::fputs(confusion_matrix_text(result.confusion, data.class_names).c_str(), stdout);
+    std::fputs(confusion_matrix_text(result.confusion, names).c_str(), stdout);
     return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "experiment_input.h"
+#include "export/report_sections.h"
 #include "export/run_report.h"
 #include "interrupt.h"
 #include "mlpw/data/dataset.h"
@@ -155,14 +156,14 @@ int study_command(const Args& arguments) {
                      .arg(wall, 0, 'f', 0)
                      .arg(reused ? QString(" (%1 runs kept from an earlier study, not timed)").arg(reused) : QString())
                      .arg(stop.load() ? QString(", stopped by the user") : QString());
-    for (const auto& q : questions) {
-        ReportSection section{QString::fromStdString(q.title), QString::fromStdString(q.question), {}};
-        for (const auto& preset : q.presets) {
-            const std::string folder = (fs::path(out) / "runs" / preset).string();
-            if (fs::is_directory(folder)) add_runs(input, section, folder);
-        }
-        input.sections.push_back(std::move(section));
-    }
+    ReportSection all;  // every run read, cut into a section per question as the window's report does
+    for (const auto& p : plan)
+        if (const std::string folder = (fs::path(out) / "runs" / p.preset).string(); fs::is_directory(folder))
+            add_runs(input, all, folder);
+    SectionOptions sections;
+    sections.questions = questions;
+    sections.keepEmptyQuestions = true;
+    input.sections = report_sections(input.runs, sections);
     ensure_offscreen_application();
     for (const char* name : {"report.html", "report.pdf"}) {
         const QString error = write_report(input, QString::fromStdString((fs::path(out) / name).string()));

@@ -177,20 +177,8 @@
         <translation>Una carpeta de paquetes de ejecución (mlpw train --out): sus ejecuciones sustituyen a las de la tabla</translation>
     </message>
     <message>
-        <source>&amp;Import runs…</source>
-        <translation>Importar e&amp;jecuciones…</translation>
-    </message>
-    <message>
         <source>Copy run bundles (or a folder of them, e.g. mlpw sweep --out) into the project</source>
         <translation>Copiar paquetes de ejecución (o una carpeta de ellos, p. ej. mlpw sweep --out) al proyecto</translation>
-    </message>
-    <message>
-        <source>Export &amp;report…</source>
-        <translation>Exportar in&amp;forme…</translation>
-    </message>
-    <message>
-        <source>The selected runs (or all) as one HTML file with inline SVG plots, or a PDF</source>
-        <translation>Las ejecuciones seleccionadas (o todas) como un único archivo HTML con gráficos SVG incrustados, o un PDF</translation>
     </message>
     <message>
         <source>Repeat × &amp;N…</source>
@@ -207,10 +195,6 @@
     <message>
         <source>Run the experiment over the values of one or two fields</source>
         <translation>Ejecutar el experimento sobre los valores de uno o dos campos</translation>
-    </message>
-    <message>
-        <source>Run the s&amp;tudy…</source>
-        <translation>Ejecutar el es&amp;tudio…</translation>
     </message>
     <message>
         <source>Every preset of the study in its order, as mlpw study: the questions&apos; runs land in the Runs table</source>
@@ -301,6 +285,26 @@
 … y %n más</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing the report: step %1 of %2…</source>
+        <translation>Escribiendo el informe: paso %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Import r&amp;uns…</source>
+        <translation>Importar e&amp;jecuciones…</translation>
+    </message>
+    <message>
+        <source>Export repor&amp;t…</source>
+        <translation>Exportar in&amp;forme…</translation>
+    </message>
+    <message>
+        <source>The selected runs (or all) as one HTML file with inline SVG plots, or a PDF: a section per study question they answer, as mlpw study writes</source>
+        <translation>Las ejecuciones seleccionadas (o todas) como un único archivo HTML con gráficos SVG incrustados, o un PDF: una sección por cada pregunta del estudio que responden, como escribe mlpw study</translation>
+    </message>
+    <message>
+        <source>Run the st&amp;udy…</source>
+        <translation>Ejecutar el es&amp;tudio…</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>
@@ -352,6 +356,10 @@ haz clic para verlas</translation>
     <message>
         <source>count</source>
         <translation>recuento</translation>
+    </message>
+    <message>
+        <source>Test confusion matrix of the final weights (%L1 images)</source>
+        <translation>Matriz de confusión de prueba de los pesos finales (%L1 imágenes)</translation>
     </message>
 </context>
 <context>
@@ -942,6 +950,22 @@ haz clic para verlas</translation>
         <source>validation confusion matrices</source>
         <translation>matrices de confusión de validación</translation>
     </message>
+    <message>
+        <source>E&amp;valuate on the test set</source>
+        <translation>E&amp;valuar con el conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Test the run&apos;s final weights on its data set&apos;s test images (off the window&apos;s thread); the matrix then shows the result</source>
+        <translation>Probar los pesos finales de la ejecución con las imágenes de prueba de su conjunto de datos (fuera del hilo de la ventana); la matriz muestra después el resultado</translation>
+    </message>
+    <message>
+        <source>This run has no per-epoch validation results (a model file keeps the weights and the history): the matrix is the test set&apos;s, of the final weights.</source>
+        <translation>Esta ejecución no tiene resultados de validación por época (un archivo de modelo guarda los pesos y el historial): la matriz es la del conjunto de prueba, con los pesos finales.</translation>
+    </message>
+    <message>
+        <source>This run has no per-epoch validation results (a model file keeps the weights and the history): nothing to show per epoch. Evaluate its final weights on the test set to see their confusion matrix.</source>
+        <translation>Esta ejecución no tiene resultados de validación por época (un archivo de modelo guarda los pesos y el historial): no hay nada que mostrar por época. Evalúe sus pesos finales con el conjunto de prueba para ver su matriz de confusión.</translation>
+    </message>
 </context>
 <context>
     <name>KerasLog</name>
@@ -1346,6 +1370,21 @@ epoch %3: %4</source>
     </message>
 </context>
 <context>
+    <name>MetricOverlay</name>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>%1 (mean ± sd)</source>
+        <translation>%1 (media ± sd)</translation>
+    </message>
+    <message>
+        <source>%1 (mean, min–max)</source>
+        <translation>%1 (media, mín–máx)</translation>
+    </message>
+</context>
+<context>
     <name>ModelFileActions</name>
     <message>
         <source>Save &amp;model…</source>
@@ -1643,6 +1682,13 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>OverlayView</name>
+    <message>
+        <source>Click a legend entry to hide or show its curve</source>
+        <translation>Haga clic en una entrada de la leyenda para ocultar o mostrar su curva</translation>
+    </message>
+</context>
+<context>
     <name>PredictionService</name>
     <message>
         <source>Loading %1…</source>
@@ -1683,6 +1729,13 @@ No es un número</translation>
     <message>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSections</name>
+    <message>
+        <source>Other runs</source>
+        <translation>Otras ejecuciones</translation>
     </message>
 </context>
 <context>
@@ -1889,18 +1942,6 @@ No es un número</translation>
             <numerusform>%1 de %n ejecución</numerusform>
             <numerusform>%1 de %n ejecuciones</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>época</translation>
-    </message>
-    <message>
-        <source>%1 (mean ± sd)</source>
-        <translation>%1 (media ± sd)</translation>
-    </message>
-    <message>
-        <source>%1 (mean, min–max)</source>
-        <translation>%1 (media, mín–máx)</translation>
     </message>
 </context>
 <context>
@@ -2608,13 +2649,6 @@ No es un número</translation>
     <message>
         <source>out of memory</source>
         <translation>memoria insuficiente</translation>
-    </message>
-</context>
-<context>
-    <name>run_overlay_figure</name>
-    <message>
-        <source>epoch</source>
-        <translation>época</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 #pragma once
 // Test helper for the suites that run build/bin/mlpw: the process runner and a tiny IDX data folder with an
 // experiment on it (4x4 images of `classes` classes, the pixels p with p % classes == c bright for class c;
-// 200 training images, 50 test images).
+// 200 training images, 50 test images), JSON and file helpers.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -51,20 +51,20 @@ inline void writeFile(const QString& path, const QByteArray& bytes) {
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
-// train-/t10k- images and labels (IDX, big-endian header) in `folder`.
-inline void writeTinyData(const QString& folder, int classes = 3) {
+// train-/t10k- images (side x side) and labels (IDX, big-endian header) in `folder`.
+inline void writeTinyData(const QString& folder, int classes = 3, int side = 4) {
     QVERIFY(QDir().mkpath(folder));
     const auto be32 = [](quint32 v) {
         const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
         return QByteArray(bytes, 4);
     };
     for (const auto& [prefix, count] : {std::pair{QString("train"), 200}, std::pair{QString("t10k"), 50}}) {
-        QByteArray images = be32(0x803) + be32(count) + be32(4) + be32(4), labels = be32(0x801) + be32(count);
+        QByteArray images = be32(0x803) + be32(count) + be32(side) + be32(side), labels = be32(0x801) + be32(count);
         quint32 state = quint32(count);
         for (int i = 0; i < count; ++i) {
             const int label = (i * 7) % classes;
             labels.append(char(label));
-            for (int p = 0; p < 16; ++p) {
+            for (int p = 0; p < side * side; ++p) {
                 state = state * 1103515245u + 12345u;
                 images.append(char((p % classes == label ? 170 : 0) + int((state >> 16) % 70)));
             }
@@ -88,6 +88,12 @@ inline QJsonObject tinyExperiment(const QString& data, int epochs) {
 
 inline void writeJson(const QString& path, const QJsonObject& object) {
     writeFile(path, QJsonDocument(object).toJson());
+}
+
+inline QJsonObject readJson(const QString& path) { return QJsonDocument::fromJson(readAll(path)).object(); }
+
+inline QStringList readLines(const QString& path) {
+    return QString::fromUtf8(readAll(path)).split('\n', Qt::SkipEmptyParts);
 }
 
 }  // namespace cli_fixture

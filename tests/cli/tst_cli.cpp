@@ -7,94 +7,26 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
-#include <QtEndian>
 #include <QtTest>
 
 #include <signal.h>
 
+#include "cli_fixture.h"
 #include "mlpw/report/keras_format.h"
 
 namespace {
 
-const QString kBinary = QStringLiteral(MLPW_BINARY_DIR "/bin/mlpw");
+using cli_fixture::readJson;
+using cli_fixture::readLines;
+using cli_fixture::Result;
+using cli_fixture::run;
+using cli_fixture::writeJson;
+
 const QString kPresets = QStringLiteral(MLPW_SOURCE_DIR "/resources/presets/");
 
-constexpr int kSide = 4;  // 4x4 images
+constexpr int kSide = 4;  // 4x4 images (cli_fixture::writeTinyData)
 constexpr int kClasses = 3;
-constexpr int kTrainImages = 200, kTestImages = 50;
-static_assert(kTrainImages * 3 / 4 == 150, "validation_split 0.25 leaves 150 training images");
-
-QByteArray be32(quint32 value) {
-    const char bytes[4] = {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
-    return QByteArray(bytes, 4);
-}
-
-// Class c lights the pixels whose index is c mod 3; every pixel gets a little noise.
-void writeIdxSet(const QString& folder, const QString& prefix, int count, int side, quint32 seed) {
-    QByteArray images = be32(0x803) + be32(count) + be32(side) + be32(side);
-    QByteArray labels = be32(0x801) + be32(count);
-    quint32 state = seed;
-    const auto next = [&state] { return (state = state * 1664525u + 1013904223u) >> 24; };  // 0..255
-    for (int i = 0; i < count; ++i) {
-        const int label = i % kClasses;
-        labels.append(char(label));
-        for (int p = 0; p < side * side; ++p) images.append(char((p % kClasses == label ? 180 : 0) + int(next() % 60)));
-    }
-    const auto put = [&](const QString& name, const QByteArray& bytes) {
-        QFile file(folder + "/" + prefix + name);
-        QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(file.fileName()));
-        QCOMPARE(file.write(bytes), bytes.size());
-    };
-    put("-images-idx3-ubyte", images);
-    put("-labels-idx1-ubyte", labels);
-}
-
-void writeDataFolder(const QString& folder, int side) {
-    QVERIFY(QDir().mkpath(folder));
-    writeIdxSet(folder, "train", kTrainImages, side, 7);
-    writeIdxSet(folder, "t10k", kTestImages, side, 11);
-}
-
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result run(const QStringList& args, int timeoutMs = 120000) {
-    QProcess process;
-    process.start(kBinary, args);
-    Result r;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        r.err = "did not finish: " + process.errorString();
-        return r;
-    }
-    r.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
-
-QString describe(const Result& r) { return QString("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.code).arg(r.out, r.err); }
-
-QStringList readLines(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
-}
-
-QJsonObject readJson(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-void writeJson(const QString& path, const QJsonObject& object) {
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
-    file.write(QJsonDocument(object).toJson());
-}
+constexpr int kTestImages = 50;
 
 // The value after `label` in the first line holding it: "Test accuracy: 0.9800 - ..." -> "0.9800".
 // A text without the label fails the test (two outputs that both lack the line must not compare equal).
@@ -134,9 +66,9 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFileInfo(kBinary).isExecutable(), qPrintable(kBinary + " is not built"));
+        QVERIFY2(QFileInfo(cli_fixture::kBinary).isExecutable(), qPrintable(cli_fixture::kBinary + " is not built"));
         m_data = path("tiny");
-        writeDataFolder(m_data, kSide);
+        cli_fixture::writeTinyData(m_data, kClasses, kSide);
         m_experiment = path("tiny.json");
         writeJson(m_experiment, tinyExperiment());
     }
@@ -151,7 +83,7 @@ private slots:
              {"train", "evaluate", "summary", "sweep", "bench", "export", "import", "predict", "plot"}) {
             const Result help = run({command, "--help"});
             QCOMPARE(help.code, 0);
-            QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(describe(help)));
+            QVERIFY2(help.out.startsWith(QString("usage: mlpw ") + command), qPrintable(help.text()));
         }
     }
 
@@ -193,7 +125,7 @@ private slots:
     void trainWritesRunBundle() {
         const QString out = path("run");
         const Result r = run({"train", "--experiment", m_experiment, "--out", out});
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
 
         // The log: summary first, then Keras' fit lines (stdout is not a terminal: no \r, final lines only).
@@ -253,7 +185,7 @@ private slots:
 
         // The model file loads and gives the same test result as training reported.
         const Result evaluation = run({"evaluate", "--model", out + "/model.mlpw"});
-        QVERIFY2(evaluation.code == 0, qPrintable(describe(evaluation)));
+        QVERIFY2(evaluation.code == 0, qPrintable(evaluation.text()));
         QCOMPARE(valueAfter(evaluation.out, "Test accuracy:"), valueAfter(r.out, "Test accuracy:"));
         QCOMPARE(valueAfter(evaluation.out, "test loss:"), valueAfter(r.out, "test loss:"));
         QVERIFY(evaluation.out.contains("precision"));
@@ -261,15 +193,26 @@ private slots:
         QVERIFY(evaluation.out.contains("Confusion matrix"));
     }
 
+    // "My digits" of some classes only: a folder whose labels are 0 and 1 derives 2 classes; the 3-class model
+    // evaluates on it with its own class names, and says so.
+    void evaluatesOnASubsetOfTheClasses() {
+        const QString some = path("two_classes");
+        cli_fixture::writeTinyData(some, 2, kSide);
+        const Result r = run({"evaluate", "--model", path("run/model.mlpw"), "--data", some});
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
+        QVERIFY2(r.out.contains("the data set has 2 of the model's 3 classes"), qPrintable(r.out));
+        QVERIFY(r.out.contains(QRegularExpression(R"(\nTest accuracy: \d\.\d{4})")));
+    }
+
     // mlpw plot on the bundle of a 1-epoch mlpw train --out: every picture, 1600x1000 PNG or SVG with its title.
     void plotDrawsTheRunBundle() {
         const QString run = path("plotted"), pictures = path("pictures");
         const Result train = run_train_for_plot(run);
-        QVERIFY2(train.code == 0, qPrintable(describe(train)));
+        QVERIFY2(train.code == 0, qPrintable(train.text()));
         const QStringList names = {"curves", "twin_axis", "confusion_matrix", "sample_digits", "first_layer_weights"};
         const Result png = ::run({"plot", "--run", run, "--out", pictures});
         // (stderr may hold Qt's note that XDG_RUNTIME_DIR is not set, as in CI; nothing of mlpw's)
-        QVERIFY2(png.code == 0 && !png.err.contains("mlpw"), qPrintable(describe(png)));
+        QVERIFY2(png.code == 0 && !png.err.contains("mlpw"), qPrintable(png.text()));
         for (const QString& name : names) {
             QFile file(pictures + "/" + name + ".png");
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
@@ -280,7 +223,7 @@ private slots:
             QVERIFY(png.out.contains(file.fileName()));
         }
         const Result svg = ::run({"plot", "--run", run, "--out", pictures, "--format", "svg"});
-        QVERIFY2(svg.code == 0, qPrintable(describe(svg)));
+        QVERIFY2(svg.code == 0, qPrintable(svg.text()));
         QFile confusion(pictures + "/confusion_matrix.svg");
         QVERIFY(confusion.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&confusion);
@@ -298,15 +241,15 @@ private slots:
     void onnxExportImportRoundTrip() {
         const QString onnx = path("run/model.onnx"), back = path("run/from_onnx.mlpw");
         const Result exported = run({"export", "--model", path("run/model.mlpw"), "--format", "onnx", "--out", onnx});
-        QVERIFY2(exported.code == 0, qPrintable(describe(exported)));
+        QVERIFY2(exported.code == 0, qPrintable(exported.text()));
         QCOMPARE(exported.out, "Wrote " + onnx + " (ONNX, opset 13)\n");
         const Result imported = run({"import", "--onnx", onnx, "--out", back});
-        QVERIFY2(imported.code == 0, qPrintable(describe(imported)));
+        QVERIFY2(imported.code == 0, qPrintable(imported.text()));
         QVERIFY(imported.out.contains("Total params: 163 (652.00 Byte)"));
         QVERIFY(imported.out.contains("Normalization: scale\nWrote " + back + "\n"));
         const Result original = run({"evaluate", "--model", path("run/model.mlpw")});
         const Result again = run({"evaluate", "--model", back});
-        QVERIFY2(again.code == 0, qPrintable(describe(again)));
+        QVERIFY2(again.code == 0, qPrintable(again.text()));
         QCOMPARE(valueAfter(again.out, "Test accuracy:"), valueAfter(original.out, "Test accuracy:"));
         QCOMPARE(valueAfter(again.out, "test loss:"), valueAfter(original.out, "test loss:"));
     }
@@ -318,7 +261,7 @@ private slots:
         const Result before = run({"evaluate", "--model", imported});
         const Result r = run({"train", "--from-model", imported, "--epochs", "1", "--set", "data.source=" + m_data,
                               "--set", "optimizer.learning_rate=0.0001", "--out", out});
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("Starting from the weights of " + imported + "\n"));
         QVERIFY(valueAfter(r.out, "Test accuracy:").toDouble() >= valueAfter(before.out, "Test accuracy:").toDouble());
         QCOMPARE(readJson(out + "/experiment.json")["training"].toObject()["initial_weights"].toString(), imported);
@@ -330,17 +273,17 @@ private slots:
         QVERIFY2(wider.err.contains(model +
                                     ": layer 1 (dense) is Dense(9) in the experiment but Dense(8) in the "
                                     "model file"),
-                 qPrintable(describe(wider)));
+                 qPrintable(wider.text()));
         const Result both = run({"train", "--experiment", m_experiment, "--from-model", model});
         QCOMPARE(both.code, 2);
-        QVERIFY2(both.err.contains("--from-model"), qPrintable(describe(both)));
+        QVERIFY2(both.err.contains("--from-model"), qPrintable(both.text()));
     }
 
     void overridesApply() {
         const QString out = path("run_overrides");
         const Result r = run({"train", "--experiment", m_experiment, "--epochs", "2", "--set", "training.batch_size=50",
                               "--set", "optimizer=sgd", "--out", out});
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("\nEpoch 2/2\n3/3 [==="));
         QCOMPARE(readLines(out + "/history.csv").size(), 1 + 2);
         const QJsonObject experiment = readJson(out + "/experiment.json");
@@ -366,7 +309,7 @@ private slots:
         writeJson(badFile, bad);
         const QString missing = path("no_such_experiment.json");
         const QString other = path("other_shape");
-        writeDataFolder(other, 5);
+        cli_fixture::writeTinyData(other, kClasses, 5);
 
         QTest::newRow("bad field") << QStringList{"train", "--experiment", badFile} << 1
                                    << QStringList{badFile, "model.layers[1].units", "-5"};
@@ -458,7 +401,7 @@ private slots:
         QFETCH(int, code);
         QFETCH(QStringList, mentions);
         const Result r = run(args);
-        QVERIFY2(r.code == code, qPrintable(describe(r)));
+        QVERIFY2(r.code == code, qPrintable(r.text()));
         if (code == 1) {
             QVERIFY2(r.err.count('\n') == 1 && r.err.endsWith('\n'), qPrintable("one line expected:\n" + r.err));
             QVERIFY2(r.err.startsWith("mlpw " + args[0] + ": "), qPrintable(r.err));
@@ -468,7 +411,7 @@ private slots:
 
     void summaryOfBaseline() {
         const Result r = run({"summary", "--experiment", kPresets + "baseline.json"});
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("Total params: 407,050"));
         QVERIFY(r.out.contains(" dense (Dense)               (None, 512)               401920\n"));
     }
@@ -482,7 +425,7 @@ private slots:
         // Refused before anything is allocated, with how much is needed and how much there is.
         QFETCH(QString, units);
         const Result r = run({"train", "--experiment", m_experiment, "--set", "model.layers[1].units=" + units});
-        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.code == 1, qPrintable(r.text()));
         QVERIFY2(r.out.contains("Memory to train: about ") && r.out.contains("too little: training would be refused"),
                  qPrintable(r.out));
         QVERIFY2(r.err.startsWith("mlpw train: experiment '") &&
@@ -499,7 +442,7 @@ private slots:
 
     void summaryRefusesFiveUnits() {
         const Result r = run({"summary", "--experiment", kPresets + "last_layer_5_units.json"});
-        QVERIFY2(r.code == 1, qPrintable(describe(r)));
+        QVERIFY2(r.code == 1, qPrintable(r.text()));
         QVERIFY2(r.err.contains("5 units") && r.err.contains("10 classes"), qPrintable(r.err));
         QVERIFY2(r.err.contains("model.layers[2].units"), qPrintable(r.err));
     }
@@ -511,7 +454,7 @@ private slots:
         writeJson(file, experiment);
         const QString out = path("sweep");
         const Result r = run({"sweep", "--experiment", file, "--epochs", "2", "--out", out, "--sort", "run:desc"});
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        QVERIFY2(r.code == 0, qPrintable(r.text()));
         QVERIFY(r.out.contains("Run 1/2: training.batch_size=16\n"));
         QVERIFY(r.out.contains("Run 2/2: training.batch_size=50\n"));
         QVERIFY(r.out.contains(QRegularExpression(R"(\nrun\s+varies\s+best_epoch\s+epochs\s+val_acc%\s+val_loss)"
@@ -533,7 +476,8 @@ private slots:
     void interruptSavesCompletedEpochs() {
         const QString out = path("interrupted");
         QProcess process;
-        process.start(kBinary, {"train", "--experiment", m_experiment, "--epochs", "100000", "--out", out});
+        process.start(cli_fixture::kBinary,
+                      {"train", "--experiment", m_experiment, "--epochs", "100000", "--out", out});
         QVERIFY(process.waitForStarted());
         QByteArray seen;
         QElapsedTimer timer;
@@ -561,7 +505,7 @@ private slots:
         QCOMPARE(readLines(out + "/history.csv").size(), 1 + epochs);
         // The model holds the last completed epoch's weights: the same test result as training reported.
         const Result evaluation = run({"evaluate", "--model", out + "/model.mlpw"});
-        QVERIFY2(evaluation.code == 0, qPrintable(describe(evaluation)));
+        QVERIFY2(evaluation.code == 0, qPrintable(evaluation.text()));
         QVERIFY(evaluation.out.contains(QString("(experiment \"tiny\", %1 epochs,").arg(epochs)));
         QCOMPARE(valueAfter(evaluation.out, "Test accuracy:"), valueAfter(QString::fromUtf8(seen), "Test accuracy:"));
     }

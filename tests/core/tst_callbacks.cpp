@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "fake_callback_context.h"
 #include "mlpw/training/callbacks.h"
 
 Q_DECLARE_METATYPE(mlpw::CallbackSpecs)
@@ -14,29 +15,8 @@ namespace {
 
 using namespace mlpw;
 
-// Records what the callbacks do; weights() returns a state tagged with the current epoch.
-class FakeContext final : public CallbackContext {
-public:
-    int epoch = 0;
-    int stopped_at = 0;
-    QStringList stop_reasons;
-    int restored_tag = 0;
-    QStringList lines;
-    QStringList saves;  // "epoch:path"
-
-    void stop_training(const std::string& reason) override {
-        if (!stopped_at) stopped_at = epoch;
-        stop_reasons << QString::fromStdString(reason);
-    }
-    ModelState weights() const override { return {NamedTensor{"tag", {1}, {float(epoch)}}}; }
-    void set_weights(const ModelState& state) override { restored_tag = int(state.at(0).values.at(0)); }
-    void log(const std::string& line) override { lines << QString::fromStdString(line); }
-    void save_model(const std::string& path) override {
-        saves << QString::number(epoch) + ":" + QString::fromStdString(path);
-    }
-    double learning_rate() const override { return 0.001; }
-    void set_learning_rate(double) override {}
-};
+using fake_callbacks::early;
+using fake_callbacks::FakeContext;
 
 // The Trainer's loop: every callback sees every epoch; the run ends after the epoch in which one asked to stop.
 std::optional<int> run(std::vector<std::unique_ptr<Callback>>& callbacks, FakeContext& context,
@@ -56,14 +36,6 @@ std::optional<int> run(std::vector<std::unique_ptr<Callback>>& callbacks, FakeCo
     return restored;
 }
 
-EarlyStoppingSpec early(const std::string& monitor, int patience, float min_delta = 0.0f, bool restore = false) {
-    EarlyStoppingSpec s;
-    s.monitor = monitor;
-    s.patience = patience;
-    s.min_delta = min_delta;
-    s.restore_best_weights = restore;
-    return s;
-}
 CallbackSpecs specs(EarlyStoppingSpec s) {
     CallbackSpecs c;
     c.early_stopping.push_back(s);

@@ -3,6 +3,7 @@
 // answers (tf.keras 2's rule, see core/src/training/early_stopping.cpp).
 #include <QtTest>
 
+#include "fake_callback_context.h"
 #include "mlpw/training/early_stopping_replay.h"
 #include "tiny_run.h"
 
@@ -25,14 +26,7 @@ std::vector<EpochMetrics> valLosses(const std::vector<double>& values) {
     return out;
 }
 
-EarlyStoppingSpec early(const std::string& monitor, int patience, float min_delta, bool restore) {
-    EarlyStoppingSpec s;
-    s.monitor = monitor;
-    s.patience = patience;
-    s.min_delta = min_delta;
-    s.restore_best_weights = restore;
-    return s;
-}
+using fake_callbacks::early;
 
 // The epochs' learning results (what does not depend on timing).
 bool sameLearning(const EpochMetrics& a, const EpochMetrics& b) {

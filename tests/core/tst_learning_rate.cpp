@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "fake_callback_context.h"
 #include "mlpw/experiment/experiment.h"
 #include "mlpw/experiment/rate_expression.h"
 #include "mlpw/nn/optimizer.h"
@@ -17,18 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-class RateContext final : public CallbackContext {
-public:
-    double rate = 1.0;
-    QStringList lines;
-    void stop_training(const std::string&) override {}
-    ModelState weights() const override { return {}; }
-    void set_weights(const ModelState&) override {}
-    void log(const std::string& line) override { lines << QString::fromStdString(line); }
-    void save_model(const std::string&) override {}
-    double learning_rate() const override { return rate; }
-    void set_learning_rate(double r) override { rate = r; }
-};
+using RateContext = fake_callbacks::FakeContext;
 
 // The rate during each epoch (set at its start, before on_epoch_end sees `values`), as History's "lr".
 QList<double> rates(const CallbackSpecs& specs, const QList<double>& values, RateContext& context) {

@@ -10,56 +10,26 @@
 
 #include "mlpw/errors.h"
 #include "mlpw/io/run_bundle.h"
-#include "mlpw/nn/rng.h"
 #include "mlpw/training/trainer.h"
+#include "tiny_run.h"
 
 using namespace mlpw;
 
 namespace {
 
-// 3 classes of 3x3 images: the row numbered by the class is bright, the rest noise.
-ImageSet images(int count, uint64_t seed) {
-    ImageSet set;
-    set.count = count;
-    set.rows = set.cols = 3;
-    Rng rng(seed);
-    for (int i = 0; i < count; ++i) {
-        const auto label = static_cast<uint8_t>(rng.below(3));
-        set.labels.push_back(label);
-        for (int p = 0; p < 9; ++p)
-            set.pixels.push_back(static_cast<uint8_t>(rng.below(90) + (p / 3 == label ? 140 : 0)));
-    }
-    return set;
-}
-
-// Class names that CSV must quote, so that the reader's header and row checks see them.
+// tiny_run's images, with class names that CSV must quote, so that the reader's header and row checks see them.
 Dataset tinyData() {
     Dataset d;
     d.name = "tiny";
     d.class_names = {"zero, or none", "one \"1\"", "two"};
-    d.train = images(120, 1);
-    d.test = images(30, 2);
+    d.train = tiny_run::images(120, 1);
+    d.test = tiny_run::images(30, 2);
     return d;
 }
 
 ExperimentSpec tinySpec(float validationSplit, int epochs) {
-    ExperimentSpec s;
-    s.name = "tiny";
-    s.data.source = "tiny";
+    ExperimentSpec s = tiny_run::spec(epochs);
     s.data.validation_split = validationSplit;
-    LayerSpec hidden;
-    hidden.type = LayerType::dense;
-    hidden.units = 5;
-    hidden.activation = ActivationFn::relu;
-    LayerSpec out = hidden;
-    out.units = 3;
-    out.activation = ActivationFn::softmax;
-    s.model.layers = {hidden, out};
-    s.optimizer = defaults_for(OptimizerType::adam);
-    s.training.epochs = epochs;
-    s.training.batch_size = 16;
-    s.training.seed = 5;
-    s.training.threads = 1;
     return s;
 }
 

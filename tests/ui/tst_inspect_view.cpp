@@ -3,6 +3,8 @@
 // carrying its title and the class names.
 #include <QDomDocument>
 #include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -53,6 +55,41 @@ private slots:
         QCOMPARE(view.slider()->epoch(), 1);  // stays
         QCOMPARE(view.confusion()->picture().matrix, inspect_fixture::matrix(1));
         runs.endRun();
+    }
+
+    // An opened model file: history and weights, no per-epoch validation. The tab says so and offers the test
+    // set's evaluation; once the run has a test result, the matrix is the test set's and the gallery is not fed.
+    void aModelFileSaysWhatItLacks() {
+        RunStore runs;
+        InspectView view(&runs);
+        QVERIFY(view.noticeText().isEmpty());
+        runs.add(inspect_fixture::snapshot(2), QStringLiteral("trained"));
+        QVERIFY(view.noticeText().isEmpty());  // a trained run has its validation matrices
+        auto opened = std::make_shared<mlpw::RunRecord>(inspect_fixture::record());
+        for (auto& v : opened->validation) v = mlpw::EpochValidation();
+        opened->final_weights = {inspect_fixture::kernel()};
+        runs.add(opened, QStringLiteral("model"));
+        runs.setCurrentIndex(1);
+        QVERIFY2(view.noticeText().contains(QStringLiteral("no per-epoch validation")), qPrintable(view.noticeText()));
+        QVERIFY(!view.evaluateButton()->isHidden());
+        QCOMPARE(view.confusion()->picture().size(), 0);
+        QSignalSpy asked(&view, &InspectView::evaluateRequested);
+        view.evaluateButton()->click();
+        QCOMPARE(asked.size(), 1);
+
+        auto tested = std::make_shared<mlpw::RunRecord>(*opened);
+        tested->test.samples = 30;
+        tested->test.confusion = inspect_fixture::matrix(2);
+        runs.replaceRun(1, tested);
+        QCOMPARE(view.confusion()->picture().matrix, inspect_fixture::matrix(2));
+        QVERIFY(view.confusion()->picture().test);
+        QVERIFY(view.confusion()->picture().title.contains(QStringLiteral("Test confusion matrix")));
+        QVERIFY(view.noticeText().contains(QStringLiteral("the test set's")));
+        QVERIFY(view.evaluateButton()->isHidden());
+        QSignalSpy cells(view.confusion(), &ConfusionMatrixView::cellActivated);
+        view.confusion()->resize(400, 300);
+        QTest::mouseClick(view.confusion(), Qt::LeftButton, {}, view.confusion()->cellRect(0, 1).center().toPoint());
+        QCOMPARE(cells.size(), 0);  // the gallery shows validation images: test cells do not open it
     }
 
     void figuresExport_data() {

@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "charts/overlay_chart.h"
+#include "compare/overlay_view.h"
 #include "compare/run_project.h"
 #include "compare/run_queue.h"
 #include "compare/runs_overlay.h"
@@ -52,35 +52,36 @@ private slots:
         QCOMPARE(sd.curves[2].points[2].y(), 0.95);  // epoch 3: one run only
         QVERIFY(sd.curves[0].color != sd.curves[1].color && sd.curves[1].color != sd.curves[2].color);
         const OverlayData range = runs_overlay(store, {{"seeds", {2, 3, 4}}}, "loss", BandKind::min_max);
+        QVERIFY(range.percent == false && sd.percent == true);                      // accuracies drawn in %
         QVERIFY(qAbs(range.curves[0].lower[1].y() - (1.0 - 0.90 - 0.01)) < 1e-12);  // min of the losses
         QVERIFY(qAbs(range.curves[0].upper[1].y() - (1.0 - 0.70 - 0.01)) < 1e-12);
     }
 
-    void chartSeriesCountAndHiddenCurves() {
+    void viewCountsAndHiddenCurves() {
         RunStore store;
         fill(store);
-        OverlayChart chart;
-        chart.setData(
+        OverlayView view;
+        view.setData(
             runs_overlay(store, {{"wide", {0}}, {"narrow", {1}}, {"seeds", {2, 3, 4}}}, "val_loss", BandKind::sd));
-        QCOMPARE(chart.lineSeriesCount(), 3);
-        QCOMPARE(chart.bandSeriesCount(), 1);
-        chart.setCurveHidden(QStringLiteral("narrow"), true);
-        QCOMPARE(chart.lineSeriesCount(), 3);  // hidden, not removed: its legend entry shows it again
-        QVERIFY(chart.isCurveHidden(QStringLiteral("narrow")));
+        QCOMPARE(view.content().lines, 3);
+        QCOMPARE(view.content().bands, 1);
+        view.setCurveHidden(QStringLiteral("narrow"), true);
+        QCOMPARE(view.content().lines, 2);  // off the plot; its legend entry (greyed) shows it again
+        QVERIFY(view.isCurveHidden(QStringLiteral("narrow")));
         // The figure leaves it out: its SVG names the two shown curves only.
         QTemporaryDir dir;
         const QString svg = dir.filePath(QStringLiteral("overlay.svg"));
-        QCOMPARE(export_figure(chart.figure(), svg), QString());
+        QCOMPARE(export_figure(view.figure(), svg), QString());
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.contains(QStringLiteral("wide")));
         QVERIFY(!text.contains(QStringLiteral("narrow")));
         // Kept across new data by name.
-        chart.setData(runs_overlay(store, {{"narrow", {1}}}, "val_loss", BandKind::sd));
-        QVERIFY(chart.isCurveHidden(QStringLiteral("narrow")));
-        QCOMPARE(chart.lineSeriesCount(), 1);
-        QCOMPARE(chart.bandSeriesCount(), 0);
+        view.setData(runs_overlay(store, {{"narrow", {1}}, {"wide", {0}}}, "val_loss", BandKind::sd));
+        QVERIFY(view.isCurveHidden(QStringLiteral("narrow")));
+        QCOMPARE(view.content().lines, 1);
+        QCOMPARE(view.content().bands, 0);
     }
 
     void sweepPlotIsTheMetricAgainstTheValue() {
@@ -119,18 +120,18 @@ private slots:
         RunProject project(&store);
         RunQueue queue([](const mlpw::ExperimentSpec&) { return false; }, [] {});
         RunsView view(&store, &project, &queue);
-        QCOMPARE(view.overlay()->lineSeriesCount(), 0);
+        QCOMPARE(view.overlay()->content().lines, 0);
         view.selectRuns({0, 1, 2, 3, 4});
-        QCOMPARE(view.overlay()->lineSeriesCount(), 5);
-        QCOMPARE(view.overlay()->bandSeriesCount(), 0);
+        QCOMPARE(view.overlay()->content().lines, 5);
+        QCOMPARE(view.overlay()->content().bands, 0);
         view.setGrouped(true);  // the selection survives the regrouping: 3 rows, one with a band
         QCOMPARE(view.selectedRuns(), (QList<int>{0, 1, 2, 3, 4}));
-        QCOMPARE(view.overlay()->lineSeriesCount(), 3);
-        QCOMPARE(view.overlay()->bandSeriesCount(), 1);
+        QCOMPARE(view.overlay()->content().lines, 3);
+        QCOMPARE(view.overlay()->content().bands, 1);
         view.setMetric("loss");
         QCOMPARE(view.overlay()->data().yTitle, QStringLiteral("loss"));
         view.selectRuns({1});
-        QCOMPARE(view.overlay()->lineSeriesCount(), 1);
+        QCOMPARE(view.overlay()->content().lines, 1);
     }
 };
 

@@ -2,7 +2,7 @@
 // the current run as its parameters change.
 #include <QtTest>
 
-#include "charts/overlay_chart.h"
+#include "compare/overlay_view.h"
 #include "compare/what_if_marks.h"
 #include "compare/what_if_panel.h"
 #include "run/run_store.h"
@@ -56,8 +56,8 @@ private slots:
         panel.setPatience(2);
         QVERIFY2(panel.resultText().contains(QStringLiteral("after epoch 5")), qPrintable(panel.resultText()));
         QVERIFY(panel.resultText().contains(QStringLiteral("keeps epoch 5's weights")));
-        QCOMPARE(panel.chart()->lineSeriesCount(), 3);  // the curve, the stop and the kept marks
-        panel.setStartFromEpoch(3);                     // watching from epoch 4: 0.35, 0.36, 0.37 never beat 0.35
+        QCOMPARE(panel.chart()->content().lines, 3);  // the curve, the stop and the kept marks
+        panel.setStartFromEpoch(3);                   // watching from epoch 4: 0.35, 0.36, 0.37 never beat 0.35
         QVERIFY2(panel.resultText().contains(QStringLiteral("after epoch 6")), qPrintable(panel.resultText()));
         panel.setThreshold(true, 0.75);  // val_loss reaches 0.75 at once; start_from_epoch does not apply
         QVERIFY2(panel.resultText().contains(QStringLiteral("after epoch 5")), qPrintable(panel.resultText()));

@@ -61,6 +61,9 @@ CompareArea::CompareArea(MainWindow* window)
         m_window->statusBar()->showMessage(
             cancelled ? tr("%1: cancelled").arg(m_queue->title()) : tr("%1: done").arg(m_queue->title()), 5000);
     });
+    connect(m_report, &ReportExport::progress, this, [this](int done, int total) {
+        m_window->statusBar()->showMessage(tr("Writing the report: step %1 of %2…").arg(done).arg(total));
+    });
     connect(m_report, &ReportExport::finished, this, [this](const QString& file, const QString& problem) {
         if (problem.isEmpty()) m_window->statusBar()->showMessage(tr("Report written to %1").arg(file), 10000);
         else showProblems(tr("Cannot write the report"), {problem});
@@ -75,11 +78,13 @@ void CompareArea::buildMenus() {
     auto* open = new QAction(tr("Open &project…"), file);
     open->setToolTip(tr("A folder of run bundles (mlpw train --out): its runs replace the table's"));
     connect(open, &QAction::triggered, this, &CompareArea::chooseProject);
-    auto* import = new QAction(tr("&Import runs…"), file);
+    auto* import = new QAction(tr("Import r&uns…"), file);
     import->setToolTip(tr("Copy run bundles (or a folder of them, e.g. mlpw sweep --out) into the project"));
     connect(import, &QAction::triggered, this, &CompareArea::chooseImport);
-    auto* report = new QAction(tr("Export &report…"), file);
-    report->setToolTip(tr("The selected runs (or all) as one HTML file with inline SVG plots, or a PDF"));
+    auto* report = new QAction(tr("Export repor&t…"), file);
+    report->setToolTip(
+        tr("The selected runs (or all) as one HTML file with inline SVG plots, or a PDF: a section "
+           "per study question they answer, as mlpw study writes"));
     connect(report, &QAction::triggered, this, &CompareArea::chooseReport);
     file->insertActions(quit, {open, import, report});
     file->insertSeparator(quit);
@@ -90,7 +95,7 @@ void CompareArea::buildMenus() {
         ->setToolTip(tr("Run the experiment with N seeds, one after the other; the Runs table groups them"));
     run->addAction(tr("S&weep…"), this, &CompareArea::openSweepBuilder)
         ->setToolTip(tr("Run the experiment over the values of one or two fields"));
-    run->addAction(tr("Run the s&tudy…"), this, &CompareArea::askStudy)
+    run->addAction(tr("Run the st&udy…"), this, &CompareArea::askStudy)
         ->setToolTip(tr("Every preset of the study in its order, as mlpw study: the questions' runs land in the "
                         "Runs table"));
 }

@@ -33,8 +33,8 @@ public:
     void openProject(const QString& folder);
     // Runs the experiment being edited with n seeds (its seed, +1, +2…).
     void repeat(int n);
-    // Writes the report of the selected runs (all when none is selected) to file (.html or .pdf), off the GUI
-    // thread; the status bar says when it is written.
+    // Writes the report of the selected runs (all when none is selected) to file (.html or .pdf), a section per
+    // study question they answer (as mlpw study), off the GUI thread; the status bar tells its progress.
     void exportReport(const QString& file);
     ReportExport* reportExport() const { return m_report; }
     // Queues every preset of the study (as `mlpw study`), each with `seeds` seeds.

@@ -1,17 +1,15 @@
 #pragma once
 // The overlay of table rows for one metric (Keras' history names: loss, accuracy, val_loss, val_accuracy): a
-// line per run; for a row of several seeds the mean line with a band (±1 sd or min-max) from
-// mlpw::epoch_bands. A view of the store's records, built afresh when the selection or a record changes.
+// line per run; for a row of several seeds the mean line with a band (±1 sd or min-max), as the reports draw it
+// (export/metric_overlay.h). A view of the store's records, built afresh when the selection or a record changes.
 #include <QList>
 #include <QString>
 #include <string>
 #include <vector>
 
-#include "charts/overlay_data.h"
+#include "export/metric_overlay.h"
 
 class RunStore;
-
-enum class BandKind { sd, min_max };
 
 struct OverlayRow {
     QString name;     // the legend's entry

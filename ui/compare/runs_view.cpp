@@ -21,7 +21,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "charts/overlay_chart.h"
+#include "compare/overlay_view.h"
 #include "compare/run_project.h"
 #include "compare/run_queue.h"
 #include "compare/runs_overlay.h"
@@ -52,7 +52,7 @@ QString duration_text(double seconds) {
 RunsView::RunsView(RunStore* store, RunProject* project, RunQueue* queue, QWidget* parent)
     : QWidget(parent), m_store(store), m_project(project), m_queue(queue), m_model(new RunsTableModel(store, this)),
       m_proxy(new RunsSortProxy(this)), m_table(new QTableView(this)), m_plots(new QTabWidget(this)),
-      m_overlay(new OverlayChart(this)), m_sweepChart(new OverlayChart(this)), m_metric(new QComboBox(this)),
+      m_overlay(new OverlayView(this)), m_sweepChart(new OverlayView(this)), m_metric(new QComboBox(this)),
       m_band(new QComboBox(this)), m_grouped(new QCheckBox(tr("&Group seeds"), this)), m_reference(new QLabel(this)),
       m_queueText(new QLabel(this)), m_queueBar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this)) {
     m_model->setRenamer([this](int run, const QString& name) {
@@ -319,7 +319,7 @@ void RunsView::exportTable() {
     if (!problem.isEmpty()) QMessageBox::warning(this, tr("Cannot export the table"), problem);
 }
 
-void RunsView::exportPlot(OverlayChart* chart) {
+void RunsView::exportPlot(OverlayView* chart) {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export the plot"), chart->data().title + QStringLiteral(".png"), tr("Pictures (*.png *.svg)"));
     if (path.isEmpty()) return;

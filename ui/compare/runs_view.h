@@ -19,7 +19,7 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTabWidget;
-class OverlayChart;
+class OverlayView;
 class RunProject;
 class RunQueue;
 class RunStore;
@@ -34,8 +34,8 @@ public:
     RunsTableModel* model() const { return m_model; }
     RunsSortProxy* proxy() const { return m_proxy; }
     QTableView* table() const { return m_table; }
-    OverlayChart* overlay() const { return m_overlay; }
-    OverlayChart* sweepChart() const { return m_sweepChart; }
+    OverlayView* overlay() const { return m_overlay; }
+    OverlayView* sweepChart() const { return m_sweepChart; }
 
     // The model rows selected, in the table's order; their store runs.
     QList<int> selectedRows() const;
@@ -60,7 +60,7 @@ private:
     void updateQueue();
     void copyText(bool markdown);
     void exportTable();
-    void exportPlot(OverlayChart* chart);
+    void exportPlot(OverlayView* chart);
     QList<int> allRowsInOrder() const;
 
     RunStore* m_store;
@@ -70,8 +70,8 @@ private:
     RunsSortProxy* m_proxy;
     QTableView* m_table;
     QTabWidget* m_plots;
-    OverlayChart* m_overlay;
-    OverlayChart* m_sweepChart;
+    OverlayView* m_overlay;
+    OverlayView* m_sweepChart;
     QComboBox* m_metric;
     QComboBox* m_band;
     QCheckBox* m_grouped;

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "export/run_overlay_figure.h"
+#include "export/overlay_figure.h"
 
 #include <algorithm>
 #include <map>
@@ -49,6 +49,7 @@ OverlayData sweep_plot(const RunStore& store, const mlpw::ExperimentSpec& base, 
     data.yTitle = QString::fromStdString(name == info.end() ? std::string() : name->names.back());
     data.xTitle = QString::fromStdString(field);
     data.title = QCoreApplication::translate("SweepPlot", "%1 against %2").arg(data.yTitle, data.xTitle);
+    data.percent = data.yTitle.endsWith(QLatin1String("accuracy"));
     data.integerX = false;
     OverlayCurve curve{QString::fromStdString(base.name), overlay_colour(0), {}, {}, {}, false};
     bool banded = false;

@@ -4,7 +4,7 @@
 // where a value was run with several seeds. Empty when the field's values are not numbers.
 #include <string>
 
-#include "charts/overlay_data.h"
+#include "export/overlay_figure.h"
 #include "mlpw/experiment/experiment.h"
 #include "mlpw/report/results_table.h"
 

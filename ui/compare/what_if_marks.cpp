@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "export/run_overlay_figure.h"
+#include "export/overlay_figure.h"
 
 #include "mlpw/report/seed_statistics.h"
 
@@ -24,6 +24,7 @@ OverlayData what_if_overlay(const mlpw::RunRecord& record, const mlpw::EarlyStop
     data.title = WhatIf::tr("What-if early stopping: %1").arg(QString::fromStdString(record.experiment.name));
     data.xTitle = WhatIf::tr("epoch");
     data.yTitle = QString::fromStdString(monitor);
+    data.percent = monitor.ends_with("accuracy");
     OverlayCurve curve{QString::fromStdString(monitor), overlay_colour(0), {}, {}, {}, false};
     for (const mlpw::EpochBand& e : mlpw::epoch_bands({record.history}, monitor))
         curve.points.append({double(e.epoch), e.spread.mean});

@@ -5,7 +5,7 @@
 #include <QString>
 #include <string>
 
-#include "charts/overlay_data.h"
+#include "export/overlay_figure.h"
 #include "mlpw/training/early_stopping_replay.h"
 
 OverlayData what_if_overlay(const mlpw::RunRecord& record, const mlpw::EarlyStoppingReplay& replay,

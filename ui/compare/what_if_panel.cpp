@@ -9,7 +9,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "charts/overlay_chart.h"
+#include "compare/overlay_view.h"
 #include "compare/what_if_marks.h"
 #include "mlpw/experiment/callback_spec.h"
 #include "run/run_store.h"
@@ -18,7 +18,7 @@ WhatIfPanel::WhatIfPanel(RunStore* store, QWidget* parent)
     : QWidget(parent), m_monitor(new QComboBox(this)), m_minDelta(new QDoubleSpinBox(this)),
       m_patience(new QSpinBox(this)), m_restore(new QCheckBox(tr("Restore the best weights"), this)),
       m_startFrom(new QSpinBox(this)), m_useThreshold(new QCheckBox(tr("Only once the monitor reaches"), this)),
-      m_threshold(new QDoubleSpinBox(this)), m_result(new QLabel(this)), m_chart(new OverlayChart(this)) {
+      m_threshold(new QDoubleSpinBox(this)), m_result(new QLabel(this)), m_chart(new OverlayView(this)) {
     const mlpw::EarlyStoppingSpec keras;  // Keras' defaults
     for (const std::string& name : mlpw::monitor_names()) m_monitor->addItem(QString::fromStdString(name));
     m_monitor->setCurrentText(QString::fromStdString(keras.monitor));

@@ -12,7 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
-class OverlayChart;
+class OverlayView;
 class RunStore;
 
 class WhatIfPanel : public QWidget {
@@ -20,7 +20,7 @@ class WhatIfPanel : public QWidget {
 public:
     explicit WhatIfPanel(RunStore* store, QWidget* parent = nullptr);
 
-    OverlayChart* chart() const { return m_chart; }
+    OverlayView* chart() const { return m_chart; }
     QString resultText() const;
     void setMonitor(const QString& monitor);
     void setPatience(int patience);
@@ -44,5 +44,5 @@ private:
     QCheckBox* m_useThreshold;
     QDoubleSpinBox* m_threshold;
     QLabel* m_result;
-    OverlayChart* m_chart;
+    OverlayView* m_chart;
 };

@@ -14,7 +14,7 @@
 #include <set>
 
 #include "export/figure_export.h"
-#include "export/run_overlay_figure.h"
+#include "export/metric_overlay.h"
 #include "mlpw/experiment/experiment.h"
 #include "mlpw/report/machine_info.h"
 #include "mlpw/report/run_groups.h"
@@ -37,7 +37,8 @@ constexpr QSize kFigureSize{1200, 600};
 // Builds the document; figures are inline SVG (html) or numbered images collected for the PDF.
 class ReportBuilder {
 public:
-    ReportBuilder(const ReportInput& input, ReportFormat format) : m_input(input), m_format(format) {}
+    ReportBuilder(const ReportInput& input, ReportFormat format, const ReportProgress& progress = {})
+        : m_input(input), m_format(format), m_progress(progress) {}
 
     QString html() {
         QString h = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + esc(m_input.title) +
@@ -47,7 +48,10 @@ public:
             "</head><body>\n<h1>" +
             esc(m_input.title) + "</h1>\n";
         if (!m_input.note.isEmpty()) h += "<p>" + esc(m_input.note) + "</p>\n";
-        for (const auto& section : m_input.sections) h += this->section(section);
+        for (size_t i = 0; i < m_input.sections.size(); ++i) {
+            h += section(m_input.sections[i]);
+            if (m_progress) m_progress(int(i + 1), int(m_input.sections.size() + 1));
+        }
         if (!m_input.broken.empty()) {
             h += "<h2>" + RunReport::tr("Runs left out") + "</h2>\n<ul>";
             for (const auto& b : m_input.broken) h += "<li>" + esc(b.path) + ": " + esc(b.error) + "</li>";
@@ -80,17 +84,10 @@ private:
         h += "<p><b>" + esc(comparison.sentence) + "</b></p>\n";
         h += table(groups, comparison);
         for (const char* metric : {"val_accuracy", "val_loss"}) {
-            std::vector<OverlaySeries> series;
-            for (const auto& g : groups) {
-                std::vector<std::vector<EpochMetrics>> histories;
-                for (const size_t r : g.runs) histories.push_back(runs[r]->history);
-                series.push_back({QString::fromStdString(g.name), epoch_bands(histories, metric)});
-            }
-            const bool any = std::any_of(series.begin(), series.end(), [](const auto& x) { return !x.bands.empty(); });
-            if (any)
-                h += figure(run_overlay_figure(s.title + " - " + QString::fromLatin1(metric) +
-                                                   RunReport::tr(" (mean over seeds, band: min to max)"),
-                                               QString::fromLatin1(metric), std::move(series)));
+            OverlayData overlay = section_overlay(m_input, s, metric);
+            const bool any = std::any_of(overlay.curves.begin(), overlay.curves.end(),
+                                         [](const OverlayCurve& c) { return !c.points.isEmpty(); });
+            if (any) h += figure(overlay_figure(overlay));
         }
         if (comparison.best) h += confusion(groups[*comparison.best], runs);
         h += "<details><summary>" + RunReport::tr("Reference experiment (the first row), as run") + "</summary><pre>" +
@@ -192,6 +189,7 @@ private:
 
     const ReportInput& m_input;
     ReportFormat m_format;
+    ReportProgress m_progress;
     std::vector<Figure> m_figures;
 };
 
@@ -203,13 +201,33 @@ QString write_bytes(const QString& path, const QByteArray& bytes) {
 
 QString report_html(const ReportInput& input, ReportFormat format) { return ReportBuilder(input, format).html(); }
 
-QString write_report(const ReportInput& input, const QString& path) {
+OverlayData section_overlay(const ReportInput& input, const ReportSection& section, const std::string& metric) {
+    std::vector<const RunRecord*> runs;
+    for (const size_t i : section.runs) runs.push_back(&input.runs.at(i));
+    std::vector<MetricGroup> groups;
+    for (const RunGroup& g : group_by_setting(runs)) {
+        MetricGroup group{QString::fromStdString(g.name), {}};
+        for (const size_t r : g.runs) group.runs.push_back(runs[r]->history);
+        groups.push_back(std::move(group));
+    }
+    const QString title = section.title + QStringLiteral(" – ") + QString::fromStdString(metric) +
+        RunReport::tr(" (mean over seeds, band: min to max)");
+    return metric_overlay(title, metric, groups, BandKind::min_max);
+}
+
+std::vector<Figure> report_figures(const ReportInput& input) {
+    ReportBuilder builder(input, ReportFormat::pdf);
+    builder.html();
+    return builder.figures();
+}
+
+QString write_report(const ReportInput& input, const QString& path, const ReportProgress& progress) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return write_bytes(path, report_html(input, ReportFormat::html).toUtf8());
+        return write_bytes(path, ReportBuilder(input, ReportFormat::html, progress).html().toUtf8());
     if (suffix != QLatin1String("pdf"))
         return RunReport::tr("%1: the report's file name must end in .html or .pdf").arg(path);
-    ReportBuilder builder(input, ReportFormat::pdf);
+    ReportBuilder builder(input, ReportFormat::pdf, progress);
     QTextDocument document;
     document.setHtml(builder.html());
     for (size_t i = 0; i < builder.figures().size(); ++i) {

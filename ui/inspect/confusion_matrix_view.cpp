@@ -40,7 +40,7 @@ void ConfusionMatrixView::paintPicture(QPainter& painter, const QRectF& area) co
 
 void ConfusionMatrixView::mousePressEvent(QMouseEvent* event) {
     const auto cell = ConfusionLayout(m_picture, rect(), font()).cellAt(event->position());
-    if (event->button() == Qt::LeftButton && cell) {
+    if (event->button() == Qt::LeftButton && cell && !m_picture.test) {  // the gallery shows validation images
         emit cellActivated(cell->first, cell->second);
         return;
     }

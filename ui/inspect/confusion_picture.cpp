@@ -45,6 +45,12 @@ ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, boo
         ConfusionPictureText::tr("Validation confusion matrix, epoch %1 of %2").arg(epoch).arg(record.epochs_run());
     if (epoch < 1 || epoch > int(record.validation.size())) return picture;
     picture.matrix = record.validation[size_t(epoch - 1)].confusion;
+    if (picture.matrix.classes == 0 && record.test.confusion.classes > 0) {
+        picture.matrix = record.test.confusion;
+        picture.test = true;
+        picture.title = ConfusionPictureText::tr("Test confusion matrix of the final weights (%L1 images)")
+                            .arg(record.test.samples);
+    }
     for (int c = 0; c < picture.matrix.classes; ++c)
         picture.classes << (c < int(record.data.class_names.size())
                                 ? QString::fromStdString(record.data.class_names[size_t(c)])

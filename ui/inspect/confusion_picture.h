@@ -19,6 +19,7 @@ struct ConfusionPicture {
     mlpw::ConfusionMatrix matrix;  // classes 0: nothing to show
     QStringList classes;
     bool rowPercent = false;  // cells show the share of their true class instead of counts
+    bool test = false;        // the test set's matrix of the final weights (the run has no validation matrix)
     mlpw::ClassificationReport report;
 
     int size() const { return matrix.classes; }
@@ -27,7 +28,9 @@ struct ConfusionPicture {
     QString cellText(int truth, int predicted) const;  // "123" or "12.3"
 };
 
-// Epoch (1-based) `epoch` of the record's validation; an empty picture when that epoch has no matrix.
+// Epoch (1-based) `epoch` of the record's validation. When that epoch has no matrix (an opened model file keeps
+// no per-epoch validation) the test result's matrix if the run has one (Run > Evaluate on the test set), else an
+// empty picture.
 ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, bool rowPercent);
 
 // Where paint_confusion puts the matrix in `area` (the same for the same picture, font and area).

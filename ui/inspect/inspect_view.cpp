@@ -3,9 +3,12 @@
 
 #include <QCheckBox>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "export/export_actions.h"
 #include "inspect/confusion_matrix_view.h"
@@ -17,7 +20,7 @@
 InspectView::InspectView(RunStore* runs, QWidget* parent)
     : QWidget(parent), m_slider(new EpochSlider), m_rowPercent(new QCheckBox(tr("&Row %"))),
       m_confusion(new ConfusionMatrixView), m_samples(new SampleDigitsPanel), m_weights(new FirstLayerWeightsView),
-      m_tabs(new QTabWidget) {
+      m_tabs(new QTabWidget), m_notice(new QLabel), m_evaluate(new QPushButton(tr("E&valuate on the test set"))) {
     m_rowPercent->setToolTip(tr("Show each cell as a percentage of its true class (row) instead of a count"));
     auto* top = new QHBoxLayout;
     top->addWidget(m_slider, 1);
@@ -31,8 +34,16 @@ InspectView::InspectView(RunStore* runs, QWidget* parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    m_notice->setWordWrap(true);
+    m_evaluate->setToolTip(
+        tr("Test the run's final weights on its data set's test images (off the window's "
+           "thread); the matrix then shows the result"));
+    auto* notice = new QHBoxLayout;
+    notice->addWidget(m_notice, 1);
+    notice->addWidget(m_evaluate);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(notice);
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
@@ -42,9 +53,11 @@ InspectView::InspectView(RunStore* runs, QWidget* parent)
     add_export_actions(m_samples, [this] { return m_samples->figure(); });
     add_export_actions(m_weights, [this] { return m_weights->figure(); });
 
+    connect(m_evaluate, &QPushButton::clicked, this, &InspectView::evaluateRequested);
     connect(m_slider, &EpochSlider::epochChanged, this, &InspectView::showEpoch);
     connect(m_rowPercent, &QCheckBox::toggled, m_confusion, &ConfusionMatrixView::setRowPercent);
     if (runs) connect(runs, &RunStore::currentChanged, this, &InspectView::showRecord);
+    updateNotice(nullptr);
 }
 
 void InspectView::showRecord(const RunSnapshot& record) {
@@ -53,6 +66,23 @@ void InspectView::showRecord(const RunSnapshot& record) {
     m_weights->setRecord(record);
     m_slider->setEpochs(record ? record->epochs_run() : 0);  // emits epochChanged when the epoch shown moves
     showEpoch(m_slider->epoch());
+    updateNotice(record);
+}
+
+QString InspectView::noticeText() const { return m_notice->isHidden() ? QString() : m_notice->text(); }
+
+void InspectView::updateNotice(const RunSnapshot& record) {
+    const bool validated = !record || record->history.empty() ||
+        std::any_of(record->validation.begin(), record->validation.end(),
+                    [](const mlpw::EpochValidation& v) { return v.confusion.classes > 0; });
+    const bool tested = record && record->test.confusion.classes > 0;
+    m_notice->setText(tested ? tr("This run has no per-epoch validation results (a model file keeps the weights and "
+                                  "the history): the matrix is the test set's, of the final weights.")
+                             : tr("This run has no per-epoch validation results (a model file keeps the weights and "
+                                  "the history): nothing to show per epoch. Evaluate its final weights on the test "
+                                  "set to see their confusion matrix."));
+    m_notice->setVisible(!validated);
+    m_evaluate->setVisible(!validated && !tested && !record->final_weights.empty());
 }
 
 void InspectView::showEpoch(int epoch) {

@@ -129,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_path.clear();
         setDirty(false);
     });
+    connect(m_inspect, &InspectView::evaluateRequested, m_models, &ModelFileActions::evaluateTestSet);
     // Fine-tuning: the editor's experiment, starting from the opened model file's weights.
     connect(m_models, &ModelFileActions::fineTuneRequested, this, [this](const QString& modelPath) {
         if (!m_editor->isValid()) return setStatus(tr("Fix the problems listed under the editor first"));

@@ -5,6 +5,7 @@
 //   experiment_write.cpp     ExperimentSpec -> JSON (full or compact)
 //   experiment_sweep.cpp     override paths, sweep grids
 //   experiment.cpp           the public entry points, load and save
+#include <map>
 #include <set>
 #include <string>
 #include <variant>
@@ -33,10 +34,12 @@ private:
 
 // Where each callback stands in the file ("callbacks[3]"): CallbackSpecs groups them by type.
 struct CallbackPaths {
-    std::vector<std::string> early_stopping, early_stopping_threshold, stop_at, model_checkpoint, reduce_lr_on_plateau,
-        learning_rate_scheduler;
+    std::map<std::string, std::vector<std::string>> by_type;  // a type's name -> its instances' paths, in order
     bool canonical_order = true;  // the file lists them in CallbackSpecs' order (what the writer produces)
     static CallbackPaths canonical(const CallbackSpecs& callbacks);
+    std::vector<std::string>& of(const std::string& type) { return by_type[type]; }
+    // Instance i of `type` is at of(type)[i]: every instance read has its path.
+    const std::vector<std::string>& of(const std::string& type) const { return by_type.at(type); }
 };
 
 // Values as they appear in messages: 0.3, -5, "relu", {"type":"sgd"} (long JSON cut short).

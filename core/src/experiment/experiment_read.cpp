@@ -346,6 +346,31 @@ void read_rate_table_or_expression(ObjectReader& r, LearningRateSchedulerSpec& c
     }
 }
 
+// A callback's options from its type's table (callback_spec.h).
+template <typename Spec>
+void read_callback_options(ObjectReader& r, const CallbackType<Spec>& type, Spec& c, Problems& problems) {
+    for (const CallbackOption<Spec>& o : type.options) {
+        if (o.given) {  // null (Keras' None) or a number; beyond float it would become infinity, written as null
+            const json* v = r.find(o.key);
+            if (!v) continue;
+            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX)
+                c.*o.given = true, c.*o.number = static_cast<float>(v->get<double>());
+            else if (!v->is_null()) problems.add(r.path(o.key), "must be null or a number", show(*v));
+        } else if (o.number) r.get(o.key, c.*o.number);
+        else if (o.integer) r.get(o.key, c.*o.integer);
+        else if (o.flag) r.get(o.key, c.*o.flag);
+        else if (o.text) r.get(o.key, c.*o.text);
+    }
+}
+
+// What a callback table cannot say (callback_spec.h): only LearningRateScheduler's schedule.
+template <typename Spec>
+void read_by_hand(ObjectReader&, Spec&, Problems&) {}
+void read_by_hand(ObjectReader& r, LearningRateSchedulerSpec& c, Problems& problems) {
+    r.require("schedule", "an expression in epoch and lr, or a table {\"<epoch>\": <rate>}");
+    read_rate_table_or_expression(r, c, problems);
+}
+
 void read_callback(const json& value, const std::string& path, CallbackSpecs& out, CallbackPaths& paths, int& last_kind,
                    Problems& problems) {
     if (!is_object_or_report(value, path, "an object with a \"type\"", problems)) return;
@@ -358,59 +383,14 @@ void read_callback(const json& value, const std::string& path, CallbackSpecs& ou
     const int kind = static_cast<int>(it - names.begin());
     if (kind < last_kind) paths.canonical_order = false;
     last_kind = kind;
-    if (kind == 0) {
-        EarlyStoppingSpec& c = out.early_stopping.emplace_back();
-        paths.early_stopping.push_back(path);
-        r.get("monitor", c.monitor);
-        r.get("min_delta", c.min_delta);
-        r.get("patience", c.patience);
-        r.get("mode", c.mode);
-        if (const json* b = r.find("baseline")) {  // Keras: baseline=None
-            // Beyond float the baseline would become infinity, which is written back as null.
-            if (b->is_number() && std::fabs(b->get<double>()) <= FLT_MAX)
-                c.has_baseline = true, c.baseline = static_cast<float>(b->get<double>());
-            else if (!b->is_null()) problems.add(r.path("baseline"), "must be null or a number", show(*b));
-        }
-        r.get("restore_best_weights", c.restore_best_weights);
-        r.get("start_from_epoch", c.start_from_epoch);
-    } else if (kind == 1) {
-        ThresholdEarlyStoppingSpec& c = out.early_stopping_threshold.emplace_back();
-        paths.early_stopping_threshold.push_back(path);
-        r.get("monitor", c.monitor);
-        r.get("threshold", c.threshold);
-        r.get("min_delta", c.min_delta);
-        r.get("patience", c.patience);
-        r.get("mode", c.mode);
-        r.get("restore_best_weights", c.restore_best_weights);
-    } else if (kind == 2) {
-        StopAtSpec& c = out.stop_at.emplace_back();
-        paths.stop_at.push_back(path);
-        r.get("monitor", c.monitor);
-        r.get("value", c.value);
-        r.get("mode", c.mode);
-    } else if (kind == 3) {
-        ModelCheckpointSpec& c = out.model_checkpoint.emplace_back();
-        paths.model_checkpoint.push_back(path);
-        r.get("filepath", c.filepath);
-        r.get("monitor", c.monitor);
-        r.get("save_best_only", c.save_best_only);
-        r.get("mode", c.mode);
-    } else if (kind == 4) {
-        ReduceLROnPlateauSpec& c = out.reduce_lr_on_plateau.emplace_back();
-        paths.reduce_lr_on_plateau.push_back(path);
-        r.get("monitor", c.monitor);
-        r.get("factor", c.factor);
-        r.get("patience", c.patience);
-        r.get("mode", c.mode);
-        r.get("min_delta", c.min_delta);
-        r.get("cooldown", c.cooldown);
-        r.get("min_lr", c.min_lr);
-    } else {
-        LearningRateSchedulerSpec& c = out.learning_rate_scheduler.emplace_back();
-        paths.learning_rate_scheduler.push_back(path);
-        r.require("schedule", "an expression in epoch and lr, or a table {\"<epoch>\": <rate>}");
-        read_rate_table_or_expression(r, c, problems);
-    }
+    int index = 0;
+    for_each_callback_type([&](const auto& type) {
+        if (index++ != kind) return;
+        auto& c = (out.*type.specs).emplace_back();
+        paths.of(type.name).push_back(path);
+        read_callback_options(r, type, c, problems);
+        read_by_hand(r, c, problems);
+    });
     r.finish("the " + *it + " callback");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "experiment/experiment_detail.h"
 #include "mlpw/experiment/rate_expression.h"
@@ -14,9 +15,6 @@ std::string at(const std::string& path, const std::string& key) { return path + 
 
 void positive_int(Problems& p, const std::string& path, int v) {
     if (v < 1) p.add(path, "must be a positive integer", show(v));
-}
-void at_least_zero(Problems& p, const std::string& path, int v) {
-    if (v < 0) p.add(path, "must be >= 0", show(v));
 }
 void in(Problems& p, const std::string& path, float v, Range range) {
     if (!in_range(v, range)) p.add(path, range_text(range), show(v));
@@ -188,57 +186,55 @@ void check_rate_setter(Problems& p, const std::string& path, const OptimizerSpec
               show(std::string(path)));
 }
 
-void check_lr_callbacks(Problems& p, const CallbackSpecs& c, const CallbackPaths& paths, const ExperimentSpec& spec) {
-    for (size_t i = 0; i < c.reduce_lr_on_plateau.size(); ++i) {
-        const auto& s = c.reduce_lr_on_plateau[i];
-        const std::string& path = paths.reduce_lr_on_plateau[i];
-        check_monitor(p, path, s.monitor, s.mode, spec.data);
-        if (!(s.factor > 0.0f && s.factor < 1.0f))
-            p.add(at(path, "factor"), "must be in (0, 1) (Keras: ReduceLROnPlateau does not support a factor >= 1.0)",
-                  show(s.factor));
-        at_least_zero(p, at(path, "patience"), s.patience);
-        at_least_zero(p, at(path, "min_delta"), s.min_delta);
-        at_least_zero(p, at(path, "cooldown"), s.cooldown);
-        at_least_zero(p, at(path, "min_lr"), s.min_lr);
-        check_rate_setter(p, path, spec.optimizer);
+// A callback's options from its type's table (callback_spec.h): monitor and mode, then the ranges.
+template <typename Spec>
+void check_callback_options(Problems& p, const std::string& path, const CallbackType<Spec>& type, const Spec& s,
+                            const DataSpec& data) {
+    const std::string *monitor = nullptr, *mode = nullptr;
+    for (const CallbackOption<Spec>& o : type.options) {
+        if (o.text && std::string_view(o.key) == "monitor") monitor = &(s.*o.text);
+        if (o.text && std::string_view(o.key) == "mode") mode = &(s.*o.text);
     }
-    for (size_t i = 0; i < c.learning_rate_scheduler.size(); ++i) {
-        const auto& s = c.learning_rate_scheduler[i];
-        const std::string& path = paths.learning_rate_scheduler[i];
-        std::string error;
-        if (s.table.empty() && !RateExpression::parse(s.expression, error))
-            p.add(at(path, "schedule"), "must be an expression in epoch and lr (" + error + ")", show(s.expression));
-        for (const auto& [epoch, rate] : s.table)
-            if (!(rate > 0.0f)) p.add(at(path, "schedule." + std::to_string(epoch)), "must be > 0", show(rate));
-        check_rate_setter(p, path, spec.optimizer);
+    if (monitor && mode) check_monitor(p, path, *monitor, *mode, data);
+    for (const CallbackOption<Spec>& o : type.options) {
+        if (o.range == Range::any) continue;
+        if (o.number && (!o.given || s.*o.given)) in(p, at(path, o.key), s.*o.number, o.range);
+        if (o.integer && !in_range(float(s.*o.integer), o.range))
+            p.add(at(path, o.key), range_text(o.range), show(s.*o.integer));
     }
 }
 
-void check_callbacks(Problems& p, const CallbackSpecs& c, const CallbackPaths& paths, const DataSpec& data) {
-    for (size_t i = 0; i < c.early_stopping.size(); ++i) {
-        const auto& s = c.early_stopping[i];
-        const std::string& path = paths.early_stopping[i];
-        check_monitor(p, path, s.monitor, s.mode, data);
-        at_least_zero(p, at(path, "min_delta"), s.min_delta);
-        at_least_zero(p, at(path, "patience"), s.patience);
-        at_least_zero(p, at(path, "start_from_epoch"), s.start_from_epoch);
-    }
-    for (size_t i = 0; i < c.early_stopping_threshold.size(); ++i) {
-        const auto& s = c.early_stopping_threshold[i];
-        const std::string& path = paths.early_stopping_threshold[i];
-        check_monitor(p, path, s.monitor, s.mode, data);
-        at_least_zero(p, at(path, "min_delta"), s.min_delta);
-        at_least_zero(p, at(path, "patience"), s.patience);
-    }
-    for (size_t i = 0; i < c.stop_at.size(); ++i)
-        check_monitor(p, paths.stop_at[i], c.stop_at[i].monitor, c.stop_at[i].mode, data);
-    for (size_t i = 0; i < c.model_checkpoint.size(); ++i) {
-        const auto& s = c.model_checkpoint[i];
-        check_monitor(p, paths.model_checkpoint[i], s.monitor, s.mode, data);
-        if (s.filepath.empty())
-            p.add(at(paths.model_checkpoint[i], "filepath"), "must name a file such as \"best.mlpw\"",
-                  show(s.filepath));
-    }
+// What the tables cannot say.
+template <typename Spec>
+void check_by_hand(Problems&, const std::string&, const Spec&, const ExperimentSpec&) {}
+void check_by_hand(Problems& p, const std::string& path, const ModelCheckpointSpec& s, const ExperimentSpec&) {
+    if (s.filepath.empty()) p.add(at(path, "filepath"), "must name a file such as \"best.mlpw\"", show(s.filepath));
+}
+void check_by_hand(Problems& p, const std::string& path, const ReduceLROnPlateauSpec& s, const ExperimentSpec& spec) {
+    if (!(s.factor > 0.0f && s.factor < 1.0f))
+        p.add(at(path, "factor"), "must be in (0, 1) (Keras: ReduceLROnPlateau does not support a factor >= 1.0)",
+              show(s.factor));
+    check_rate_setter(p, path, spec.optimizer);
+}
+void check_by_hand(Problems& p, const std::string& path, const LearningRateSchedulerSpec& s,
+                   const ExperimentSpec& spec) {
+    std::string error;
+    if (s.table.empty() && !RateExpression::parse(s.expression, error))
+        p.add(at(path, "schedule"), "must be an expression in epoch and lr (" + error + ")", show(s.expression));
+    for (const auto& [epoch, rate] : s.table)
+        if (!(rate > 0.0f)) p.add(at(path, "schedule." + std::to_string(epoch)), "must be > 0", show(rate));
+    check_rate_setter(p, path, spec.optimizer);
+}
+
+void check_callbacks(Problems& p, const CallbackPaths& paths, const ExperimentSpec& spec) {
+    for_each_callback_type([&](const auto& type) {
+        const auto& instances = spec.callbacks.*type.specs;
+        for (size_t i = 0; i < instances.size(); ++i) {
+            const std::string& path = paths.of(type.name).at(i);
+            check_callback_options(p, path, type, instances[i], spec.data);
+            check_by_hand(p, path, instances[i], spec);
+        }
+    });
 }
 
 }  // namespace
@@ -246,15 +242,10 @@ void check_callbacks(Problems& p, const CallbackSpecs& c, const CallbackPaths& p
 CallbackPaths CallbackPaths::canonical(const CallbackSpecs& c) {
     CallbackPaths paths;
     size_t n = 0;
-    auto number = [&n](std::vector<std::string>& out, size_t count) {
-        for (size_t i = 0; i < count; ++i) out.push_back("callbacks[" + std::to_string(n++) + "]");
-    };
-    number(paths.early_stopping, c.early_stopping.size());
-    number(paths.early_stopping_threshold, c.early_stopping_threshold.size());
-    number(paths.stop_at, c.stop_at.size());
-    number(paths.model_checkpoint, c.model_checkpoint.size());
-    number(paths.reduce_lr_on_plateau, c.reduce_lr_on_plateau.size());
-    number(paths.learning_rate_scheduler, c.learning_rate_scheduler.size());
+    for_each_callback_type([&](const auto& type) {
+        std::vector<std::string>& out = paths.of(type.name);
+        for (size_t i = 0; i < (c.*type.specs).size(); ++i) out.push_back("callbacks[" + std::to_string(n++) + "]");
+    });
     return paths;
 }
 
@@ -270,8 +261,7 @@ void check_values(const ExperimentSpec& spec, const CallbackPaths& paths, Proble
     positive_int(p, "training.batch_size", spec.training.batch_size);
     if (spec.training.threads < 0)
         p.add("training.threads", "must be >= 0 (0: automatic)", show(spec.training.threads));
-    check_callbacks(p, spec.callbacks, paths, spec.data);
-    check_lr_callbacks(p, spec.callbacks, paths, spec);
+    check_callbacks(p, paths, spec);
 }
 
 }  // namespace mlpw::detail

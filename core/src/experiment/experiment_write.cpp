@@ -148,80 +148,41 @@ public:
         return out;
     }
 
-    // In CallbackSpecs' order: early_stopping, early_stopping_threshold, stop_at, model_checkpoint,
-    // reduce_lr_on_plateau, learning_rate_scheduler.
+    // One callback from its type's table (callback_spec.h), then what the table cannot say.
+    template <typename Spec>
+    Json callback(const CallbackType<Spec>& type, const Spec& s) const {
+        const Spec d;
+        Json j = Json::object();
+        j["type"] = type.name;
+        for (const CallbackOption<Spec>& o : type.options) {
+            if (o.given) {  // Keras' None: null in the full form, left out of the compact one
+                if (!m_compact || s.*o.given) j[o.key] = s.*o.given ? Json(json_number(s.*o.number)) : Json(nullptr);
+            } else if (o.number) put(j, o.key, s.*o.number, d.*o.number);
+            else if (o.integer) put(j, o.key, s.*o.integer, d.*o.integer);
+            else if (o.flag) put(j, o.key, s.*o.flag, d.*o.flag);
+            else if (o.text) put(j, o.key, s.*o.text, d.*o.text);
+        }
+        write_by_hand(j, s);
+        return j;
+    }
+    template <typename Spec>
+    void write_by_hand(Json&, const Spec&) const {}
+    void write_by_hand(Json& j, const LearningRateSchedulerSpec& s) const {
+        if (s.table.empty()) {
+            j["schedule"] = s.expression;
+            return;
+        }
+        Json table = Json::object();
+        for (const auto& [epoch, rate] : s.table) table[std::to_string(epoch)] = json_number(rate);
+        j["schedule"] = table;
+    }
+
+    // In CallbackSpecs' order (for_each_callback_type's).
     Json callbacks(const CallbackSpecs& c) const {
         Json out = Json::array();
-        for (const auto& s : c.early_stopping) {
-            const EarlyStoppingSpec d;
-            Json j = Json::object();
-            j["type"] = "early_stopping";
-            put(j, "monitor", s.monitor, d.monitor);
-            put(j, "min_delta", s.min_delta, d.min_delta);
-            put(j, "patience", s.patience, d.patience);
-            put(j, "mode", s.mode, d.mode);
-            if (!m_compact || s.has_baseline)
-                j["baseline"] = s.has_baseline ? Json(json_number(s.baseline)) : Json(nullptr);
-            put(j, "restore_best_weights", s.restore_best_weights, d.restore_best_weights);
-            put(j, "start_from_epoch", s.start_from_epoch, d.start_from_epoch);
-            out.push_back(j);
-        }
-        for (const auto& s : c.early_stopping_threshold) {
-            const ThresholdEarlyStoppingSpec d;
-            Json j = Json::object();
-            j["type"] = "early_stopping_threshold";
-            put(j, "monitor", s.monitor, d.monitor);
-            put(j, "threshold", s.threshold, d.threshold);
-            put(j, "min_delta", s.min_delta, d.min_delta);
-            put(j, "patience", s.patience, d.patience);
-            put(j, "mode", s.mode, d.mode);
-            put(j, "restore_best_weights", s.restore_best_weights, d.restore_best_weights);
-            out.push_back(j);
-        }
-        for (const auto& s : c.stop_at) {
-            const StopAtSpec d;
-            Json j = Json::object();
-            j["type"] = "stop_at";
-            put(j, "monitor", s.monitor, d.monitor);
-            put(j, "value", s.value, d.value);
-            put(j, "mode", s.mode, d.mode);
-            out.push_back(j);
-        }
-        for (const auto& s : c.model_checkpoint) {
-            const ModelCheckpointSpec d;
-            Json j = Json::object();
-            j["type"] = "model_checkpoint";
-            put(j, "filepath", s.filepath, d.filepath);
-            put(j, "monitor", s.monitor, d.monitor);
-            put(j, "save_best_only", s.save_best_only, d.save_best_only);
-            put(j, "mode", s.mode, d.mode);
-            out.push_back(j);
-        }
-        for (const auto& s : c.reduce_lr_on_plateau) {
-            const ReduceLROnPlateauSpec d;
-            Json j = Json::object();
-            j["type"] = "reduce_lr_on_plateau";
-            put(j, "monitor", s.monitor, d.monitor);
-            put(j, "factor", s.factor, d.factor);
-            put(j, "patience", s.patience, d.patience);
-            put(j, "mode", s.mode, d.mode);
-            put(j, "min_delta", s.min_delta, d.min_delta);
-            put(j, "cooldown", s.cooldown, d.cooldown);
-            put(j, "min_lr", s.min_lr, d.min_lr);
-            out.push_back(j);
-        }
-        for (const auto& s : c.learning_rate_scheduler) {
-            Json j = Json::object();
-            j["type"] = "learning_rate_scheduler";
-            if (s.table.empty()) {
-                j["schedule"] = s.expression;
-            } else {
-                Json table = Json::object();
-                for (const auto& [epoch, rate] : s.table) table[std::to_string(epoch)] = json_number(rate);
-                j["schedule"] = table;
-            }
-            out.push_back(j);
-        }
+        for_each_callback_type([&](const auto& type) {
+            for (const auto& s : c.*type.specs) out.push_back(callback(type, s));
+        });
         return out;
     }
 

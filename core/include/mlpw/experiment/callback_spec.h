@@ -1,8 +1,13 @@
 #pragma once
-// The callbacks an experiment can ask for, with Keras names and defaults. Their behaviour is in callbacks.h.
+// The callbacks an experiment can ask for, with Keras names and defaults, as option tables (callback_type<Spec>(),
+// for_each_callback_type()) that the experiment reader, writer and validator iterate, like the optimiser's
+// (optimizer_spec.h). Their behaviour is in callbacks.h. Adding an option: its field in the spec struct (its
+// initialiser is Keras' default) and its row in the type's table (callback_spec.cpp).
 #include <map>
 #include <string>
 #include <vector>
+
+#include "mlpw/experiment/option_table.h"
 
 namespace mlpw {
 
@@ -93,5 +98,58 @@ struct CallbackSpecs {
     bool set_learning_rate() const { return !reduce_lr_on_plateau.empty() || !learning_rate_scheduler.empty(); }
     bool operator==(const CallbackSpecs&) const = default;
 };
+
+// One option of a callback type: a field of its spec struct (exactly one of number, integer, flag, text set), the
+// values it allows. The reader reads the key into the field, the writer writes it (the compact form only when it
+// differs from the struct's default), the validator checks the range; a "monitor" and a "mode" text are checked
+// against monitor_names() and mode_names() (a val_* monitor needs a validation split).
+template <typename Spec>
+struct CallbackOption {
+    const char* key;  // the JSON key and Keras argument: "min_delta"
+    float Spec::*number = nullptr;
+    int Spec::*integer = nullptr;
+    bool Spec::*flag = nullptr;
+    std::string Spec::*text = nullptr;  // monitor, mode, filepath
+    bool Spec::*given = nullptr;        // with number: false is Keras' None (EarlyStopping's baseline), null in files
+    Range range = Range::any;           // of a number or an integer
+};
+
+// A callback type: its name in files, its Keras class, where CallbackSpecs keeps its instances and its options
+// in file order. What a table cannot say is read, written and checked by hand in the experiment code:
+// LearningRateScheduler's "schedule" (an expression or a table), ReduceLROnPlateau's factor in (0, 1), a
+// checkpoint's non-empty filepath, the rate setters against a schedule.
+template <typename Spec>
+struct CallbackType {
+    const char* name;        // "early_stopping"
+    const char* keras_name;  // "EarlyStopping"
+    std::vector<Spec> CallbackSpecs::*specs;
+    std::vector<CallbackOption<Spec>> options;
+};
+
+template <typename Spec>
+const CallbackType<Spec>& callback_type();
+template <>
+const CallbackType<EarlyStoppingSpec>& callback_type<EarlyStoppingSpec>();
+template <>
+const CallbackType<ThresholdEarlyStoppingSpec>& callback_type<ThresholdEarlyStoppingSpec>();
+template <>
+const CallbackType<StopAtSpec>& callback_type<StopAtSpec>();
+template <>
+const CallbackType<ModelCheckpointSpec>& callback_type<ModelCheckpointSpec>();
+template <>
+const CallbackType<ReduceLROnPlateauSpec>& callback_type<ReduceLROnPlateauSpec>();
+template <>
+const CallbackType<LearningRateSchedulerSpec>& callback_type<LearningRateSchedulerSpec>();
+
+// Calls f(callback_type<Spec>()) for every type, in callback_type_names()' (and CallbackSpecs') order.
+template <typename F>
+void for_each_callback_type(F&& f) {
+    f(callback_type<EarlyStoppingSpec>());
+    f(callback_type<ThresholdEarlyStoppingSpec>());
+    f(callback_type<StopAtSpec>());
+    f(callback_type<ModelCheckpointSpec>());
+    f(callback_type<ReduceLROnPlateauSpec>());
+    f(callback_type<LearningRateSchedulerSpec>());
+}
 
 }  // namespace mlpw

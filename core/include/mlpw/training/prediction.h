@@ -38,8 +38,9 @@ private:
     int m_rows_per_call;
 };
 
-// Throws Error, naming `model_name`, when `model` cannot read `data`: a different image geometry or number of
-// classes (e.g. "model.mlpw: the model takes 28x28 images (784 inputs) but the data set x has 32x32 images").
+// Throws Error, naming `model_name`, when `model` cannot read `data`: a different image geometry or more classes
+// than the model predicts (e.g. "model.mlpw: the model takes 28x28 images (784 inputs) but the data set x has
+// 32x32 images"). A data set with fewer classes (its labels a subset of the model's: "my digits" 0-7) fits.
 void check_model_fits(const ModelFile& model, const Dataset& data, const std::string& model_name);
 
 }  // namespace mlpw
