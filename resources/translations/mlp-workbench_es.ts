@@ -1883,8 +1883,8 @@ No es un número</translation>
         <translation>frente a la mejor</translation>
     </message>
     <message>
-        <source>mean ± sample standard deviation over the seeds; best epoch by val_loss; &quot;within the seed spread&quot;: |mean difference| &amp;lt;= sd + sd of the two rows&apos; accuracies.</source>
-        <translation>media ± desviación típica muestral sobre las semillas; mejor época según val_loss; &quot;dentro de la dispersión de las semillas&quot;: |diferencia de medias| &amp;lt;= sd + sd de las exactitudes de las dos filas.</translation>
+        <source>mean ± sample standard deviation over the seeds; val_acc and val_loss of the weights each run kept (its last epoch, or the one restored), like test_acc; best epoch by val_loss; &quot;within the seed spread&quot;: |mean difference| &amp;lt;= sd + sd of the two rows&apos; accuracies.</source>
+        <translation>media ± desviación típica muestral sobre las semillas; val_acc y val_loss de los pesos que conservó cada ejecución (su última época, o la restaurada), como test_acc; mejor época según val_loss; &quot;dentro de la dispersión de las semillas&quot;: |diferencia de medias| &amp;lt;= sd + sd de las exactitudes de las dos filas.</translation>
     </message>
     <message>
         <source>Test confusion matrix of %1 (seed %2): rows true class, columns predicted</source>

@@ -121,7 +121,8 @@ private:
         }
         return h + "</table>\n<p><small>" +
             RunReport::tr(
-                   "mean ± sample standard deviation over the seeds; best epoch by val_loss; \"within the seed spread\": "
+                   "mean ± sample standard deviation over the seeds; val_acc and val_loss of the weights each run kept "
+                   "(its last epoch, or the one restored), like test_acc; best epoch by val_loss; \"within the seed spread\": "
                    "|mean difference| &lt;= sd + sd of the two rows' accuracies.") +
             "</small></p>\n";
     }
