@@ -12,6 +12,7 @@
 #include "mlpw/io/run_bundle.h"
 #include "mlpw/io/runs_folder.h"
 #include "run/run_store.h"
+#include "run/tsan_handover.h"
 
 namespace {
 
@@ -123,7 +124,15 @@ QString RunProject::defaultFolder() {
         .filePath(QStringLiteral("projects/default"));
 }
 
-void RunProject::enqueue(std::function<void()> job) { m_disk.start(std::move(job)); }
+// The job is made on this thread, run and destroyed on the pool's (its queue is a QMutex: run/tsan_handover.h).
+void RunProject::enqueue(std::function<void()> job) {
+    std::function<void()> run = [this, job = std::move(job)] {
+        tsan::takeOver(this);
+        job();
+    };
+    tsan::handOver(this);
+    m_disk.start(std::move(run));
+}
 
 void RunProject::waitForIdle() {
     for (int round = 0; round < 3; ++round) {  // a result may queue a rename, whose own result is delivered next
@@ -176,7 +185,9 @@ void RunProject::open(const QString& folder) {
     const int generation = ++m_generation;
     enqueue([this, folder = m_folder, generation] {
         auto result = std::make_shared<LoadResult>(read_project(folder));
+        tsan::handOver(this);  // the loaded runs, read on the GUI thread (run/tsan_handover.h)
         QMetaObject::invokeMethod(this, [this, result, folder, generation] {
+            tsan::takeOver(this);
             if (generation != m_generation) return;
             for (const LoadedRun& run : result->runs)
                 if (m_store->indexOf(run.name) < 0) m_store->add(run.record, run.name);
@@ -192,7 +203,9 @@ void RunProject::importBundles(const QStringList& folders) {
         enqueue([this, folders] {
             auto result = std::make_shared<LoadResult>();
             for (const QString& folder : folders) read_bundles(folder, 4, *result);
+            tsan::handOver(this);
             QMetaObject::invokeMethod(this, [this, result] {
+                tsan::takeOver(this);
                 for (const LoadedRun& run : result->runs) m_store->add(run.record, uniqueName(run.name));
                 if (!result->problems.isEmpty())
                     emit problems(tr("Some runs cannot be imported; the others are"), result->problems);
@@ -205,7 +218,9 @@ void RunProject::importBundles(const QStringList& folders) {
     const int batch = ++m_imports;
     enqueue([this, folders, project = m_folder, generation, batch] {
         auto result = std::make_shared<LoadResult>(copy_bundles(folders, project, batch));
+        tsan::handOver(this);
         QMetaObject::invokeMethod(this, [this, result, project, generation] {
+            tsan::takeOver(this);
             if (generation != m_generation) {  // another project was opened meanwhile: drop the copies
                 for (const LoadedRun& run : result->runs) QDir(run.source).removeRecursively();
                 return;

@@ -16,6 +16,7 @@
 #include "inspect/digit_canvas.h"
 #include "inspect/digit_reader.h"
 #include "inspect/reading_view.h"
+#include "run/tsan_handover.h"
 
 namespace {
 
@@ -36,7 +37,9 @@ DrawingPanel::DrawingPanel(const QString& myDigitsFolder, QWidget* parent)
     qRegisterMetaType<RunSnapshot>();
     m_thread.setObjectName(QStringLiteral("digit reader"));
     m_reader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
+    // The reader's thread ends with a hand-over to the destructor, which joins it and deletes the reader.
+    connect(
+        &m_thread, &QThread::finished, &m_thread, [this] { tsan::handOver(&m_thread); }, Qt::DirectConnection);
     connect(this, &DrawingPanel::readRequested, m_reader, &DigitReader::read);
     connect(this, &DrawingPanel::runRequested, m_reader, &DigitReader::useRun);
     connect(this, &DrawingPanel::modelRequested, m_reader, &DigitReader::useModel);
@@ -107,7 +110,9 @@ DrawingPanel::DrawingPanel(const QString& myDigitsFolder, QWidget* parent)
 
 DrawingPanel::~DrawingPanel() {
     m_thread.quit();
-    m_thread.wait();  // at most one reading (milliseconds)
+    m_thread.wait();            // at most one reading (milliseconds)
+    tsan::takeOver(&m_thread);  // the join (a futex in libQt6Core; tsan_handover.h)
+    delete m_reader;
 }
 
 QString DrawingPanel::modelText() const { return m_model->text(); }
@@ -132,6 +137,7 @@ void DrawingPanel::showRun(const RunSnapshot& record) {
             .arg(QString::fromStdString(record->experiment.name), QString::fromStdString(record->data.name))
             .arg(record->epochs_run())
             .arg(epochs));
+    tsan::handOver(&m_thread);  // the snapshot this thread got from the run, now read by the reader
     emit runRequested(record);
     sendDrawing();
 }
@@ -142,6 +148,7 @@ void DrawingPanel::showModel(const std::shared_ptr<const mlpw::ModelFile>& model
     setClassNames(qt_names(model->class_names));
     m_model->setText(tr("Model: %1 (\"%2\"), trained for %n epoch(s)", nullptr, int(model->history.size()))
                          .arg(name, QString::fromStdString(model->experiment.name)));
+    tsan::handOver(&m_thread);
     emit modelRequested(model);
     sendDrawing();
 }
@@ -154,10 +161,12 @@ void DrawingPanel::sendDrawing() {
     }
     m_busy = true;
     m_pending = false;
+    tsan::handOver(&m_thread);
     emit readRequested(m_canvas->drawing().image());
 }
 
 void DrawingPanel::onReading(const mlpw::DigitReading& reading, double seconds) {
+    tsan::takeOver(&m_thread);
     m_busy = false;
     m_lastSeconds = seconds;
     m_view->showReading(reading);

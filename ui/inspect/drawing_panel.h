@@ -71,7 +71,7 @@ private:
     QMenu* m_keepMenu;
     QSpinBox* m_pen;
     QThread m_thread;
-    DigitReader* m_reader;  // lives in m_thread
+    DigitReader* m_reader;  // lives in m_thread; deleted by the destructor after the thread has ended
     MyDigits m_myDigits;
     QStringList m_classNames;
     bool m_hasModel = false;

@@ -10,30 +10,39 @@
 
 #include <exception>
 #include <functional>
+#include <memory>
 #include <new>
+
+#include "run/tsan_handover.h"
 
 template <typename Result>
 void runInBackground(QObject* context, std::function<Result()> work,
                      std::function<void(const Result& result, const QString& error)> done) {
+    // Made here, run and filled by the pool thread, read here once the future has finished: QThreadPool's queue
+    // and QFuture's state are QMutexes in libQt6Core, hence the hand-overs for TSan (tsan_handover.h).
     struct Outcome {
+        std::function<Result()> work;
         Result result{};
         QString error;
     };
-    auto* watcher = new QFutureWatcher<Outcome>(context);
-    QObject::connect(watcher, &QFutureWatcher<Outcome>::finished, context, [watcher, done] {
-        const Outcome outcome = watcher->result();
+    auto outcome = std::make_shared<Outcome>();
+    outcome->work = std::move(work);
+    auto* watcher = new QFutureWatcher<void>(context);
+    QObject::connect(watcher, &QFutureWatcher<void>::finished, context, [watcher, done, outcome] {
+        tsan::takeOver(outcome.get());
         watcher->deleteLater();
-        done(outcome.result, outcome.error);
+        done(outcome->result, outcome->error);
     });
-    watcher->setFuture(QtConcurrent::run([work] {
-        Outcome outcome;
+    tsan::handOver(outcome.get());
+    watcher->setFuture(QtConcurrent::run([outcome] {
+        tsan::takeOver(outcome.get());
         try {
-            outcome.result = work();
+            outcome->result = outcome->work();
         } catch (const std::bad_alloc&) {
-            outcome.error = QCoreApplication::translate("runInBackground", "out of memory");
+            outcome->error = QCoreApplication::translate("runInBackground", "out of memory");
         } catch (const std::exception& e) {
-            outcome.error = QString::fromUtf8(e.what());
+            outcome->error = QString::fromUtf8(e.what());
         }
-        return outcome;
+        tsan::handOver(outcome.get());
     }));
 }

@@ -5,6 +5,8 @@
 
 #include <new>
 
+#include "run/tsan_handover.h"
+
 DatasetCache::DatasetCache(QObject* parent) : QObject(parent) {}
 
 DatasetCache::~DatasetCache() {
@@ -34,9 +36,11 @@ void DatasetCache::startNext() {
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
+        tsan::handOver(this);  // the data set, read on the GUI thread from now on (tsan_handover.h)
         QMetaObject::invokeMethod(
             this,
             [this, source, data, error] {
+                tsan::takeOver(this);
                 m_queue.removeAll(source);
                 if (data) {
                     m_sets.insert(source, data);

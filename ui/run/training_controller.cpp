@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include "run/training_worker.h"
+#include "run/tsan_handover.h"
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<BatchUpdate>();
@@ -27,10 +28,21 @@ bool TrainingController::start(const mlpw::ExperimentSpec& spec, std::shared_ptr
     connect(m_thread.get(), &QThread::started, worker, &TrainingWorker::run);
     connect(worker, &TrainingWorker::prepared, this, &TrainingController::prepared);
     connect(worker, &TrainingWorker::epochBegan, this, &TrainingController::epochBegan);
-    connect(worker, &TrainingWorker::batchesReady, this, &TrainingController::batchesReady);
-    connect(worker, &TrainingWorker::epochEnded, this, &TrainingController::epochEnded);
+    // What the worker's queued signals carry was written on its thread just before (tsan_handover.h).
+    RunFlags* handOver = m_flags.get();
+    connect(worker, &TrainingWorker::batchesReady, this, [this, handOver](const BatchUpdate& update) {
+        tsan::takeOver(handOver);
+        emit batchesReady(update);
+    });
+    connect(worker, &TrainingWorker::epochEnded, this, [this, handOver](const RunSnapshot& record) {
+        tsan::takeOver(handOver);
+        emit epochEnded(record);
+    });
     connect(worker, &TrainingWorker::logLine, this, &TrainingController::logLine);
-    connect(worker, &TrainingWorker::finished, this, [this](const RunOutcome& outcome) { m_outcome = outcome; });
+    connect(worker, &TrainingWorker::finished, this, [this, handOver](const RunOutcome& outcome) {
+        tsan::takeOver(handOver);
+        m_outcome = outcome;
+    });
     // run() returns on the worker thread; ending its event loop from there too needs no round trip.
     connect(worker, &TrainingWorker::finished, m_thread.get(), &QThread::quit, Qt::DirectConnection);
     connect(m_thread.get(), &QThread::finished, this, &TrainingController::onThreadFinished);
@@ -50,7 +62,8 @@ void TrainingController::setPaused(bool paused) {
 }
 
 void TrainingController::release() {
-    m_thread->wait();  // QThread::finished comes just before the thread returns: let it return
+    m_thread->wait();               // QThread::finished comes just before the thread returns: let it return
+    tsan::takeOver(m_flags.get());  // the join (a futex in libQt6Core): all the worker did is done
     m_worker.reset();
     m_thread.reset();
 }

@@ -5,6 +5,7 @@
 
 #include "mlpw/training/trainer.h"
 #include "run/keras_log.h"
+#include "run/tsan_handover.h"
 
 namespace {
 
@@ -43,6 +44,7 @@ void TrainingWorker::run() {
             flush();
             m_myDigits.scoreLatest(record);
             auto snapshot = std::make_shared<const mlpw::RunRecord>(m_myDigits.annotated(record));
+            tsan::handOver(m_flags.get());  // the snapshot, taken over by the controller (TSan builds only)
             emit epochEnded(snapshot);
             emit logLine(keras_log::epochLine(snapshot->history.back()));
         };
@@ -67,7 +69,9 @@ void TrainingWorker::run() {
         outcome.reason = RunOutcome::Reason::failed;
         outcome.message = QString::fromUtf8(e.what());
     }
+    tsan::handOver(m_flags.get());  // the outcome, and all this thread did: see TrainingController::release
     emit finished(outcome);
+    tsan::handOver(m_flags.get());  // emitting finished ran the slot that quits this thread
 }
 
 void TrainingWorker::onBatch(const mlpw::BatchMetrics& m, const mlpw::RunRecord& record) {
@@ -93,6 +97,7 @@ void TrainingWorker::flush() {
     const double elapsed = std::chrono::duration<double>(Clock::now() - m_epochStart).count();
     m_pending.epoch_elapsed_s = elapsed;
     m_pending.samples_per_s = elapsed > 0 ? double(m_pending.latest.batch) * m_spec.training.batch_size / elapsed : 0.0;
+    tsan::handOver(m_flags.get());  // the points, taken over by the controller
     emit batchesReady(m_pending);
     m_pending.loss.clear();
     m_pending.accuracy.clear();
