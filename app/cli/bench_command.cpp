@@ -10,6 +10,7 @@
 
 #include "bench_networks.h"
 #include "commands.h"
+#include "experiment_input.h"
 #include "mlpw/data/dataset.h"
 #include "mlpw/errors.h"
 #include "mlpw/training/trainer.h"
@@ -54,11 +55,14 @@ int bench_command(const Args& arguments) {
     Args args = arguments;
     if (take_flag(args, "--help")) {
         std::puts(
-            "usage: mlpw bench [--network q4|final] [--epochs N] [--threads T] [--seed S] [--json]\n"
+            "usage: mlpw bench [--network q4|final | --experiment FILE] [--epochs N] [--threads T] [--seed S]\n"
+            "                  [--json]\n"
             "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
             "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
             "Trains on the first 45,000 MNIST training images (q4: 784-512 ReLU-10, Adam, batch 32; final:\n"
             "784-4x[512 LeakyReLU, Dropout 0.3]-10, SGD momentum 0.9, batch 128).\n"
+            "--experiment FILE: that experiment instead (its data, model, optimiser, batch size; e.g. the best_mlp\n"
+            "preset), for the epochs --epochs says (default 3).\n"
             "Without --optimizer: prints each epoch's training seconds (the batch loop only) and their median.\n"
             "--optimizer NAME: times plain SGD and the optimiser NAME (sgd, adagrad, rmsprop, adam: all its\n"
             "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
@@ -72,7 +76,8 @@ int bench_command(const Args& arguments) {
     const std::string optimizer = take_option(args, "--optimizer", "");
     const bool all_optimizers = take_flag(args, "--all-optimizers");
     if (all_optimizers || !optimizer.empty()) return optimizer_bench_command(args, optimizer, all_optimizers);
-    const std::string network = take_option(args, "--network", "q4");
+    const std::string experiment = take_option(args, "--experiment", "");
+    const std::string network = take_option(args, "--network", experiment.empty() ? "q4" : "");
     const int epochs = to_int(take_option(args, "--epochs", "3"), "--epochs");
     const int threads = to_int(take_option(args, "--threads", "0"), "--threads");
     const int seed = to_int(take_option(args, "--seed", "13"), "--seed");
@@ -81,14 +86,17 @@ int bench_command(const Args& arguments) {
     if (epochs < 1) throw Error("--epochs: expected at least 1, got " + std::to_string(epochs));
     if (threads < 0) throw Error("--threads: expected 0 (automatic) or more, got " + std::to_string(threads));
 
-    ExperimentSpec spec = bench_experiment(network);
+    if (!experiment.empty() && !network.empty()) throw UsageError("--network and --experiment: give one of them");
+
+    ExperimentSpec spec = experiment.empty() ? bench_experiment(network) : load_experiment_input({experiment, {}});
     spec.training.epochs = epochs;
     spec.training.threads = threads;
     spec.training.seed = static_cast<uint64_t>(seed);
-    const Dataset data = load_dataset("mnist");
+    const Dataset data = load_dataset(experiment.empty() ? "mnist" : spec.data.source);
     Trainer trainer(spec, data);
+    const std::string name = experiment.empty() ? network : spec.name;
     if (!json)
-        std::printf("bench %s: %d epochs, batch %d, threads %s\n", network.c_str(), epochs, spec.training.batch_size,
+        std::printf("bench %s: %d epochs, batch %d, threads %s\n", name.c_str(), epochs, spec.training.batch_size,
                     threads ? std::to_string(threads).c_str() : "auto");
 
     std::vector<double> epoch_seconds;
@@ -109,7 +117,7 @@ int bench_command(const Args& arguments) {
     const double test_accuracy = trainer.evaluate(data.test).accuracy;
     const double med = median(epoch_seconds);
     if (json) {
-        const nlohmann::json out = {{"network", network},
+        const nlohmann::json out = {{"network", name},
                                     {"threads", trainer.threads()},
                                     {"epoch_seconds", epoch_seconds},
                                     {"median_epoch_s", med},

@@ -344,6 +344,11 @@ private slots:
                                                << QStringList{"--network", "'q5'", "q4 or final"};
         QTest::newRow("bench --steps 0") << QStringList{"bench", "--optimizer", "sgd", "--steps", "0"} << 2
                                          << QStringList{"--steps", "at least 1"};
+        QTest::newRow("bench --network and --experiment")
+            << QStringList{"bench", "--network", "q4", "--experiment", m_experiment} << 2
+            << QStringList{"--network", "--experiment"};
+        QTest::newRow("bench --experiment missing file")
+            << QStringList{"bench", "--experiment", missing} << 1 << QStringList{missing};
         QTest::newRow("data set missing")
             << QStringList{"train", "--experiment", m_experiment, "--set", "data.source=" + path("nowhere")} << 1
             << QStringList{path("nowhere")};

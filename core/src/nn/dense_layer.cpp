@@ -8,6 +8,7 @@
 #include "mlpw/errors.h"
 #include "mlpw/nn/initializers.h"
 #include "nn/layer.h"
+#include "nn/norm_groups.h"
 #include "nn/staggered_buffer.h"
 
 namespace mlpw::detail {
@@ -56,8 +57,8 @@ public:
 
     bool has_constraint() const override { return m_constraint.active(); }
 
-    // Keras' constraints, on the kernel in its (possibly blocked) layout: m_group says which norm each element
-    // belongs to, so the projection is two flat passes (sums of squares, then scaling) with no reorder.
+    // Keras' constraints, on the kernel in its (possibly blocked) layout: m_norm_groups knows which norm each
+    // element belongs to, so the projection is two vector passes (sums of squares, then scaling) with no reorder.
     void apply_constraint() override {
         float* w = data(m_weights);
         const size_t n = elements(m_weights_desc);
@@ -66,17 +67,14 @@ public:
             return;
         }
         if (!m_constraint.active()) return;
-        std::fill(m_norm.begin(), m_norm.end(), 0.0);
-        for (size_t i = 0; i < n; ++i) m_norm[m_group[i]] += double(w[i]) * w[i];
-        const size_t groups = m_norm.size() - 1;  // the last one gathers the layout's padding (zeros)
+        m_norm_groups.sum_squares(w, m_norm.data());
         const double max_value = m_constraint.max_value;
-        for (size_t g = 0; g < groups; ++g) {
+        for (size_t g = 0; g < m_norm.size(); ++g) {
             const double norm = std::sqrt(m_norm[g]);
             const double desired = m_constraint.type == ConstraintType::max_norm ? std::min(norm, max_value) : 1.0;
             m_scale[g] = static_cast<float>(desired / (kConstraintEpsilon + norm));
         }
-        m_scale[groups] = 1.0f;
-        for (size_t i = 0; i < n; ++i) w[i] *= m_scale[m_group[i]];
+        m_norm_groups.scale(w, m_scale.data());
     }
 
     int out_features() const override { return m_units; }
@@ -222,8 +220,8 @@ private:
     // Keras' backend.epsilon() in MaxNorm and UnitNorm.
     static constexpr double kConstraintEpsilon = 1e-7;
 
-    // m_group[e]: the norm group of element e of the weights layout (axis 0: its unit; axis 1: its input), found
-    // by reordering a plain kernel whose entries are group + 1 (exact in float); padding reads 0 -> the last group.
+    // The norm group of each element of the weights layout (axis 0: its unit; axis 1: its input), found by
+    // reordering a plain kernel whose entries are group + 1 (exact in float); padding reads 0.
     void map_norm_groups() {
         const bool per_unit = m_constraint.axis == 0;
         const size_t groups = static_cast<size_t>(per_unit ? m_units : m_in);
@@ -235,11 +233,12 @@ private:
         std::vector<float> laid_out(n, 0.0f);
         memory target(m_weights_desc, m_engine->engine, laid_out.data());
         write_plain(target, plain);
-        m_group.resize(n);
+        std::vector<uint32_t> group_of(n);
         for (size_t e = 0; e < n; ++e)
-            m_group[e] = laid_out[e] > 0.0f ? static_cast<uint32_t>(laid_out[e]) - 1 : static_cast<uint32_t>(groups);
-        m_norm.assign(groups + 1, 0.0);
-        m_scale.assign(groups + 1, 1.0f);
+            group_of[e] = laid_out[e] > 0.0f ? static_cast<uint32_t>(laid_out[e]) - 1 : static_cast<uint32_t>(groups);
+        m_norm_groups = NormGroups(group_of, static_cast<uint32_t>(groups));
+        m_norm.assign(groups, 0.0);
+        m_scale.assign(groups, 1.0f);
     }
 
     int m_units;
@@ -247,9 +246,9 @@ private:
     EltwiseFn m_activation;
     RegularizerSpec m_regularizer;
     ConstraintSpec m_constraint;
-    std::vector<uint32_t> m_group;  // {weights layout elements}, max_norm and unit_norm only
-    std::vector<double> m_norm;     // {groups + 1}: sums of squares, then norms
-    std::vector<float> m_scale;     // {groups + 1}
+    NormGroups m_norm_groups;    // max_norm and unit_norm only
+    std::vector<double> m_norm;  // {groups}: sums of squares
+    std::vector<float> m_scale;  // {groups}
     memory::desc m_weights_desc;
     StaggeredBuffer m_weights_buffer, m_diff_weights_buffer, m_bias_buffer, m_diff_bias_buffer;
     memory m_weights, m_diff_weights, m_bias, m_diff_bias;

@@ -10,6 +10,8 @@
 namespace mlpw::detail {
 namespace {
 
+constexpr size_t kParallelThreshold = size_t{1} << 16;  // elements; below this, waking a second thread costs more
+
 // Elements [2 * begin, 2 * end): two 24-bit uniforms per 64-bit hash; keep when u >= threshold (exact in integers).
 MLPW_VECTOR_CLONES
 void dropout_pairs(const float* src, float* dst, float* mask, size_t begin, size_t end, uint64_t stream,
@@ -23,6 +25,13 @@ void dropout_pairs(const float* src, float* dst, float* mask, size_t begin, size
         dst[2 * pair] = src[2 * pair] * m0;
         dst[2 * pair + 1] = src[2 * pair + 1] * m1;
     }
+}
+
+// diff_src = diff_dst * mask over [begin, end).
+MLPW_VECTOR_CLONES
+void masked_gradient(const float* __restrict diff_dst, const float* __restrict mask, float* __restrict diff_src,
+                     size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) diff_src[i] = diff_dst[i] * mask[i];
 }
 
 class DropoutLayer final : public SameShapeLayer {
@@ -45,7 +54,7 @@ public:
         const float* src = m_src;
         float* dst = m_dst.data();
         float* mask = m_mask.data();
-        parallel_chunks(pairs, size_t{1} << 15, [&](size_t begin, size_t end) {
+        parallel_chunks(pairs, kParallelThreshold / 2, [&](size_t begin, size_t end) {
             dropout_pairs(src, dst, mask, begin, end, stream, threshold, m_scale);
         });
         if (n % 2) {  // the odd last element takes the high half of the next pair's hash
@@ -61,7 +70,8 @@ public:
         const float* mask = m_mask.data();
         const float* diff_dst = m_diff_dst;
         float* diff_src = m_diff_src.data();
-        for (size_t i = 0; i < n; ++i) diff_src[i] = diff_dst[i] * mask[i];
+        parallel_chunks(n, kParallelThreshold,
+                        [&](size_t begin, size_t end) { masked_gradient(diff_dst, mask, diff_src, begin, end); });
     }
 
     void set_training_step(uint64_t step) override { m_step = step; }

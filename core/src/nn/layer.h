@@ -66,7 +66,8 @@ public:
     Layer& operator=(const Layer&) = delete;
 
     // src: the previous layer's dst (or the network input); diff_dst: the next layer's diff_src (or the head's
-    // gradient). need_diff_src is false for the first layer unless the input gradient was asked for.
+    // gradient). need_diff_src is false when no layer before it has parameters and the input gradient was not asked
+    // for (the first layer, or a Dense after the input Dropout).
     void connect(const float* src, float* diff_dst, bool need_diff_src) {
         m_src = src;
         m_diff_dst = diff_dst;

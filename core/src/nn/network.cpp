@@ -107,15 +107,20 @@ struct Network::Impl {
         if (layers.empty() || features != num_classes)
             throw SpecError("model.layers: the network ends with " + std::to_string(features) +
                             " outputs but the data set has " + std::to_string(num_classes) + " classes");
-        connect();
-        for (auto& layer : layers) layer->collect_parameters(params);
+        connect_and_collect_parameters();
     }
 
-    void connect() {
+    // A layer computes diff_src only when something before it uses it: a layer with parameters, or the input
+    // gradient. So a Dense after the input Dropout skips its backward-data pass (best_mlp: 0.2 of 1.4 GFLOP a step).
+    void connect_and_collect_parameters() {
+        bool upstream_needs_gradient = input_gradient;
         for (size_t i = 0; i < layers.size(); ++i) {
             const float* src = i == 0 ? input.data() : layers[i - 1]->dst();
             float* diff_dst = i + 1 < layers.size() ? layers[i + 1]->diff_src() : head_gradient.data();
-            layers[i]->connect(src, diff_dst, i > 0 || input_gradient);
+            layers[i]->connect(src, diff_dst, upstream_needs_gradient);
+            const size_t before = params.size();
+            layers[i]->collect_parameters(params);
+            upstream_needs_gradient = upstream_needs_gradient || params.size() > before;
         }
     }
 };
