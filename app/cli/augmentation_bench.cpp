@@ -1,0 +1,59 @@
+#include "augmentation_bench.h"
+
+#include <omp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <numeric>
+#include <vector>
+
+#include "bench_networks.h"
+#include "mlpw/data/augmentation.h"
+#include "mlpw/data/dataset.h"
+#include "mlpw/errors.h"
+#include "mlpw/experiment/experiment.h"
+#include "mlpw/report/machine_info.h"
+
+namespace mlpw::cli {
+
+void run_augmentation_bench(const std::string& experiment_path, int threads, int rounds) {
+    const ExperimentSpec spec = load_experiment(experiment_path);
+    const Dataset data = load_dataset(spec.data.source);
+    const ImageSet& train = data.train;
+    std::vector<uint32_t> indices(static_cast<size_t>(train.count));
+    std::iota(indices.begin(), indices.end(), 0u);
+    const BatchAssembler assembler(spec.data.normalization, train, indices);
+    if (threads > 0) omp_set_num_threads(threads);
+    Augmenter augmenter(spec.model, train.rows, train.cols, spec.training.seed);
+    if (!augmenter.active()) throw Error(experiment_path + ": the model has no augmentation layer to time");
+    const int batch = spec.training.batch_size, steps = (train.count + batch - 1) / batch;
+    std::vector<float> input(static_cast<size_t>(batch) * train.features());
+
+    // ms per step of one pass over the training set, the median of `rounds` passes.
+    const auto time_pass = [&](bool augmented) {
+        std::vector<double> ms;
+        for (int r = 0; r < rounds; ++r) {
+            const auto start = std::chrono::steady_clock::now();
+            for (int s = 0; s < steps; ++s) {
+                const int rows = std::min(batch, train.count - s * batch);
+                const uint32_t* batch_indices = indices.data() + static_cast<size_t>(s) * batch;
+                if (augmented)
+                    augmenter.gather(assembler, train, batch_indices, rows, static_cast<uint64_t>(s), input.data());
+                else assembler.gather(train, batch_indices, rows, input.data());
+            }
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
+                         steps);
+        }
+        return median(ms);
+    };
+    const double plain = time_pass(false), augmented = time_pass(true);
+    std::printf(
+        "%s: batch %d, %d steps, %d threads, median of %d passes\n"
+        "plain gather:     %.3f ms/step\n"
+        "augmented gather: %.3f ms/step (%.3f ms/step more; %.1f s per epoch more)\n"
+        "load average %s\n",
+        spec.name.c_str(), batch, steps, omp_get_max_threads(), rounds, plain, augmented, augmented - plain,
+        (augmented - plain) * steps / 1000.0, machine_info().load.c_str());
+}
+
+}  // namespace mlpw::cli
