@@ -2,6 +2,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <numeric>
@@ -18,6 +19,9 @@ namespace mlpw::cli {
 
 void run_augmentation_bench(const std::string& experiment_path, int threads, int rounds) {
     const ExperimentSpec spec = load_experiment(experiment_path);
+    if (std::none_of(spec.model.layers.begin(), spec.model.layers.end(),
+                     [](const LayerSpec& l) { return is_augmentation(l.type); }))
+        throw Error(experiment_path + ": the model has no augmentation layer to time");
     const Dataset data = load_dataset(spec.data.source);
     const ImageSet& train = data.train;
     std::vector<uint32_t> indices(static_cast<size_t>(train.count));
@@ -25,7 +29,6 @@ void run_augmentation_bench(const std::string& experiment_path, int threads, int
     const BatchAssembler assembler(spec.data.normalization, train, indices);
     if (threads > 0) omp_set_num_threads(threads);
     Augmenter augmenter(spec.model, train.rows, train.cols, spec.training.seed);
-    if (!augmenter.active()) throw Error(experiment_path + ": the model has no augmentation layer to time");
     const int batch = spec.training.batch_size, steps = (train.count + batch - 1) / batch;
     std::vector<float> input(static_cast<size_t>(batch) * train.features());
 
