@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "augmentation_bench.h"
 #include "bench_networks.h"
 #include "commands.h"
 #include "experiment_input.h"
@@ -59,6 +60,7 @@ int bench_command(const Args& arguments) {
             "                  [--json]\n"
             "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
             "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
+            "       mlpw bench --augmentation EXPERIMENT [--threads T] [--rounds R]\n"
             "Trains on the first 45,000 MNIST training images (q4: 784-512 ReLU-10, Adam, batch 32; final:\n"
             "784-4x[512 LeakyReLU, Dropout 0.3]-10, SGD momentum 0.9, batch 128).\n"
             "--experiment FILE: that experiment instead (its data, model, optimiser, batch size; e.g. the best_mlp\n"
@@ -70,12 +72,24 @@ int bench_command(const Args& arguments) {
             "optimiser's update alone. The variants run in turn, --rounds times (default 3), each for --warmup\n"
             "untimed steps (default 20) then --steps timed ones (default 500 on q4, 40 on final). --network\n"
             "defaults to both, --threads to every core (fixed, not tuned). The load average is printed:\n"
-            "compare numbers measured on a quiet machine (load near 0).");
+            "compare numbers measured on a quiet machine (load near 0).\n"
+            "--augmentation EXPERIMENT: the batch assembly of its augmentation layers against the plain one over\n"
+            "every training image, in ms per step of its batch size (median of --rounds passes, default 3).");
         return 0;
     }
     const std::string optimizer = take_option(args, "--optimizer", "");
     const bool all_optimizers = take_flag(args, "--all-optimizers");
     if (all_optimizers || !optimizer.empty()) return optimizer_bench_command(args, optimizer, all_optimizers);
+    const std::string augmentation = take_option(args, "--augmentation", "");
+    if (!augmentation.empty()) {
+        const int threads = to_int(take_option(args, "--threads", "0"), "--threads");
+        const int rounds = to_int(take_option(args, "--rounds", "3"), "--rounds");
+        expect_no_more(args, "bench");
+        if (threads < 0) throw UsageError("--threads: expected 0 (every core) or more, got " + std::to_string(threads));
+        if (rounds < 1) throw UsageError("--rounds: expected at least 1, got " + std::to_string(rounds));
+        run_augmentation_bench(augmentation, threads, rounds);
+        return 0;
+    }
     const std::string experiment = take_option(args, "--experiment", "");
     const std::string network = take_option(args, "--network", experiment.empty() ? "q4" : "");
     const int epochs = to_int(take_option(args, "--epochs", "3"), "--epochs");

@@ -349,6 +349,12 @@ private slots:
             << QStringList{"--network", "--experiment"};
         QTest::newRow("bench --experiment missing file")
             << QStringList{"bench", "--experiment", missing} << 1 << QStringList{missing};
+        QTest::newRow("bench --augmentation without augmentation layers")
+            << QStringList{"bench", "--augmentation", m_experiment} << 1
+            << QStringList{m_experiment, "no augmentation layer"};
+        QTest::newRow("bench --augmentation --rounds 0")
+            << QStringList{"bench", "--augmentation", m_experiment, "--rounds", "0"} << 2
+            << QStringList{"--rounds", "at least 1"};
         QTest::newRow("data set missing")
             << QStringList{"train", "--experiment", m_experiment, "--set", "data.source=" + path("nowhere")} << 1
             << QStringList{path("nowhere")};

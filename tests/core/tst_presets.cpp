@@ -42,6 +42,7 @@ private slots:
     void parameter_counts_data();
     void parameter_counts();
     void sweep_sizes();
+    void beyond_the_study_recipes();
 };
 
 void TestPresets::the_whole_study_is_there() {
@@ -129,6 +130,8 @@ void TestPresets::parameter_counts_data() {
     QTest::newRow("deep_relu") << "deep_relu" << 1195018LL;
     QTest::newRow("deep_leaky_relu") << "deep_leaky_relu" << 1195018LL;
     QTest::newRow("final") << "final" << 1195018LL;
+    QTest::newRow("best_mlp") << "best_mlp" << 784 * 800 + 800 + 800 * 800 + 800 + 8010LL;
+    QTest::newRow("best_mlp_augmented") << "best_mlp_augmented" << 784 * 1024 + 1024 + 1024 * 1024 + 1024 + 10250LL;
 }
 
 void TestPresets::parameter_counts() {
@@ -169,6 +172,32 @@ void TestPresets::sweep_sizes() {
         QCOMPARE(dropouts, p.label.find("dropout") != std::string::npos ? 4 : 0);
     }
     QCOMPARE(regularized[1].spec.model.layers[1].kernel_regularizer.l1, 0.0005f);
+}
+
+// What docs/presets.md measured: the augmentation layers each preset has, and a cosine decay that reaches 0 at
+// the last step (epochs x ceil(60,000 / batch) steps), so the last epoch trains at the smallest rates.
+void TestPresets::beyond_the_study_recipes() {
+    const auto augmentation = [](const ExperimentSpec& s) {
+        std::vector<LayerType> types;
+        for (const LayerSpec& l : s.model.layers)
+            if (is_augmentation(l.type)) types.push_back(l.type);
+        return types;
+    };
+    for (const char* name : {"best_mlp", "best_mlp_augmented"}) {
+        const ExperimentSpec s = load_experiment((kPresetDir + "/" + name + ".json").toStdString());
+        const int steps_per_epoch = (60000 + s.training.batch_size - 1) / s.training.batch_size;
+        QCOMPARE(s.optimizer.schedule.type, ScheduleType::cosine_decay);
+        QCOMPARE(s.optimizer.schedule.decay_steps, float(s.training.epochs * steps_per_epoch));
+        QVERIFY(s.description.find("Ablation") != std::string::npos);
+    }
+    const ExperimentSpec best = load_experiment((kPresetDir + "/best_mlp.json").toStdString());
+    QCOMPARE(augmentation(best), std::vector<LayerType>{LayerType::random_translation});
+    QCOMPARE(best.model.layers[0].height_factor, 0.07f);  // +-2 pixels of 28
+    QCOMPARE(best.training.epochs, 20);
+    const ExperimentSpec augmented = load_experiment((kPresetDir + "/best_mlp_augmented.json").toStdString());
+    QCOMPARE(augmentation(augmented),
+             (std::vector<LayerType>{LayerType::random_translation, LayerType::random_rotation, LayerType::random_zoom,
+                                     LayerType::elastic_deformation}));
 }
 
 QTEST_APPLESS_MAIN(TestPresets)

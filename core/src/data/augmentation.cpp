@@ -43,6 +43,12 @@ struct Sampler {
         const float fx = std::floor(x), fy = std::floor(y);
         const float ax = x - fx, ay = y - fy;
         const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+        if (x0 >= 0 && y0 >= 0 && x0 + 1 < cols && y0 + 1 < rows) {  // inside: no fill rule to apply
+            const uint8_t* p = src + y0 * cols + x0;
+            const float top = (1.0f - ax) * float(p[0]) + ax * float(p[1]);
+            const float bottom = (1.0f - ax) * float(p[cols]) + ax * float(p[cols + 1]);
+            return (1.0f - ay) * top + ay * bottom;
+        }
         const float top = (1.0f - ax) * at(x0, y0) + ax * at(x0 + 1, y0);
         const float bottom = (1.0f - ax) * at(x0, y0 + 1) + ax * at(x0 + 1, y0 + 1);
         return (1.0f - ay) * top + ay * bottom;
@@ -62,9 +68,9 @@ float field_at(const float* f, int rows, int cols, float x, float y) {
     return (1.0f - ay) * top + ay * bottom;
 }
 
-// scipy.ndimage.gaussian_filter's kernel: radius int(4 sigma + 0.5), weights normalised to sum 1.
+// scipy.ndimage.gaussian_filter's kernel with truncate=3.0: radius int(3 sigma + 0.5), weights summing to 1.
 std::vector<float> gaussian_kernel(float sigma) {
-    const int radius = static_cast<int>(4.0f * sigma + 0.5f);
+    const int radius = static_cast<int>(3.0f * sigma + 0.5f);
     std::vector<float> k(static_cast<size_t>(2 * radius + 1));
     double sum = 0.0;
     for (int i = -radius; i <= radius; ++i)
@@ -73,44 +79,121 @@ std::vector<float> gaussian_kernel(float sigma) {
     return k;
 }
 
+// Nodes every `step` pixels from 0 until one is at or past the last pixel n - 1.
+int node_count(int n, int step) { return (n - 1 + step - 1) / step + 1; }
+
+// The translation, rotation and zoom layers as one affine map of the sampling point:
+// p' = (a px + b py + c, d px + e py + f).
+struct Affine {
+    float a = 1, b = 0, c = 0, d = 0, e = 1, f = 0;
+    bool identity() const { return a == 1 && b == 0 && c == 0 && d == 0 && e == 1 && f == 0; }
+    // this after `inner`: p -> this(inner(p)).
+    Affine after(const Affine& m) const {
+        return {a * m.a + b * m.d, a * m.b + b * m.e, a * m.c + b * m.f + c,
+                d * m.a + e * m.d, d * m.b + e * m.e, d * m.c + e * m.f + f};
+    }
+};
+
+// The map from a layer's output point to the point of its input it reads; cx, cy: the image centre.
+Affine layer_map(LayerType type, const Augmenter::Draw& draw, float cx, float cy) {
+    switch (type) {
+        case LayerType::random_translation: return {1, 0, -draw.dx, 0, 1, -draw.dy};  // output(p) = input(p - shift)
+        case LayerType::random_rotation: {  // counter-clockwise on screen (y down): with v = cy - py pointing up,
+            const float c = std::cos(draw.angle), s = std::sin(draw.angle);  // u' = u c + v s, v' = v c - u s
+            return {c, -s, cx - c * cx + s * cy, s, c, cy - c * cy - s * cx};
+        }
+        case LayerType::random_zoom:  // input = c + (p - c) * zoom: a zoom > 1 shows more, smaller
+            return {draw.zx, 0, cx * (1.0f - draw.zx), 0, draw.zy, cy * (1.0f - draw.zy)};
+        default: return {};
+    }
+}
+
 }  // namespace
+
+Augmenter::ElasticSmoothing::ElasticSmoothing(float sigma, int rows, int cols)
+    : kernel(gaussian_kernel(sigma)), radius(static_cast<int>(kernel.size() / 2)),
+      step(std::max(1, static_cast<int>(sigma / 2.0f))), nodes_x(node_count(cols, step)),
+      nodes_y(node_count(rows, step)), padded_cols((nodes_x - 1) * step + 1 + 2 * radius) {}
 
 Augmenter::Augmenter(const ModelSpec& model, int rows, int cols, uint64_t seed)
     : m_rows(rows), m_cols(cols), m_seed(seed) {
     for (const LayerSpec& layer : model.layers)
         if (is_augmentation(layer.type)) {
             m_layers.push_back(layer);
-            m_kernels.push_back(layer.type == LayerType::elastic_deformation ? gaussian_kernel(layer.sigma)
-                                                                             : std::vector<float>{});
+            m_smoothing.push_back(layer.type == LayerType::elastic_deformation
+                                      ? ElasticSmoothing(layer.sigma, rows, cols)
+                                      : ElasticSmoothing());
         }
     if (m_layers.empty()) return;
+    size_t noise = 0, row = 0, nodes = 0;
+    for (const ElasticSmoothing& e : m_smoothing) {
+        noise = std::max(noise, static_cast<size_t>(rows) * e.padded_cols);
+        row = std::max(row, static_cast<size_t>(rows) * e.nodes_x);
+        nodes = std::max(nodes, static_cast<size_t>(e.nodes_y) * e.nodes_x);
+    }
     const size_t pixels = static_cast<size_t>(rows) * cols;
     m_scratch.resize(static_cast<size_t>(std::max(omp_get_max_threads(), omp_get_num_procs())));
     for (Scratch& s : m_scratch) {
+        s.noise.assign(noise, 0.0f);
+        s.row.assign(row, 0.0f);
+        s.nodes.assign(nodes, 0.0f);
         s.dx.assign(pixels, 0.0f);
         s.dy.assign(pixels, 0.0f);
-        s.row.assign(pixels, 0.0f);
         s.draws.assign(m_layers.size(), Draw{});
     }
 }
 
-// Separable Gaussian with zeros outside (scipy mode "constant"): rows into `row`, then columns back into field.
-void Augmenter::smooth(std::vector<float>& field, std::vector<float>& row, const std::vector<float>& kernel) const {
-    const int radius = static_cast<int>(kernel.size() / 2);
+template <class Value>
+void Augmenter::load_noise(const ElasticSmoothing& e, Scratch& s, Value value) const {
+    std::fill(s.noise.begin(), s.noise.end(), 0.0f);
     for (int y = 0; y < m_rows; ++y)
-        for (int x = 0; x < m_cols; ++x) {
-            float sum = 0.0f;
-            for (int k = std::max(-radius, -x); k <= std::min(radius, m_cols - 1 - x); ++k)
-                sum += kernel[k + radius] * field[y * m_cols + x + k];
-            row[y * m_cols + x] = sum;
+        for (int x = 0; x < m_cols; ++x) s.noise[static_cast<size_t>(y) * e.padded_cols + x + e.radius] = value(x, y);
+}
+
+// The separable Gaussian (zeros outside: scipy's mode "constant") at the nodes only, then bilinear in between.
+// Rows: every image row, at the node columns; columns: at the node rows. The inner loops run over nodes
+// (independent sums, contiguous in the column pass) so they vectorise.
+void Augmenter::smooth(const ElasticSmoothing& e, float alpha, Scratch& s, float* field) const {
+    const int taps = 2 * e.radius + 1, g = e.step, nx = e.nodes_x;
+    for (int y = 0; y < m_rows; ++y) {
+        float* out = s.row.data() + static_cast<size_t>(y) * nx;
+        const float* in = s.noise.data() + static_cast<size_t>(y) * e.padded_cols;  // in[x + radius]: pixel x
+        std::fill(out, out + nx, 0.0f);
+        for (int k = 0; k < taps; ++k)
+            for (int j = 0; j < nx; ++j) out[j] += e.kernel[k] * in[j * g + k];
+    }
+    for (int jy = 0; jy < e.nodes_y; ++jy) {
+        float* out = s.nodes.data() + static_cast<size_t>(jy) * nx;
+        std::fill(out, out + nx, 0.0f);
+        const int y = jy * g;
+        for (int k = std::max(-e.radius, -y); k <= std::min(e.radius, m_rows - 1 - y); ++k) {
+            const float w = e.kernel[k + e.radius];
+            const float* in = s.row.data() + static_cast<size_t>(y + k) * nx;
+            for (int j = 0; j < nx; ++j) out[j] += w * in[j];
         }
-    for (int y = 0; y < m_rows; ++y)
+    }
+    for (int y = 0; y < m_rows; ++y) {
+        const int jy = y / g, jy1 = std::min(jy + 1, e.nodes_y - 1);
+        const float ay = float(y - jy * g) / float(g);
+        const float* top = s.nodes.data() + static_cast<size_t>(jy) * nx;
+        const float* bottom = s.nodes.data() + static_cast<size_t>(jy1) * nx;
         for (int x = 0; x < m_cols; ++x) {
-            float sum = 0.0f;
-            for (int k = std::max(-radius, -y); k <= std::min(radius, m_rows - 1 - y); ++k)
-                sum += kernel[k + radius] * row[(y + k) * m_cols + x];
-            field[y * m_cols + x] = sum;
+            const int jx = x / g, jx1 = std::min(jx + 1, nx - 1);
+            const float ax = float(x - jx * g) / float(g);
+            const float t = (1.0f - ax) * top[jx] + ax * top[jx1];
+            const float b = (1.0f - ax) * bottom[jx] + ax * bottom[jx1];
+            field[y * m_cols + x] = alpha * ((1.0f - ay) * t + ay * b);
         }
+    }
+}
+
+void Augmenter::elastic_field(const ElasticSmoothing& smoothing, float alpha, const float* noise_x,
+                              const float* noise_y, float* field_x, float* field_y) const {
+    Scratch s = m_scratch.front();
+    load_noise(smoothing, s, [&](int x, int y) { return noise_x[y * m_cols + x]; });
+    smooth(smoothing, alpha, s, field_x);
+    load_noise(smoothing, s, [&](int x, int y) { return noise_y[y * m_cols + x]; });
+    smooth(smoothing, alpha, s, field_y);
 }
 
 void Augmenter::augment(const uint8_t* src, float scale, float offset, uint64_t step, uint32_t index, float* dst,
@@ -134,12 +217,11 @@ void Augmenter::augment(const uint8_t* src, float scale, float offset, uint64_t 
                 break;
             case LayerType::elastic_deformation: {
                 elastic = true;
-                for (float& v : s.dx) v = rng.uniform(-1.0f, 1.0f);
-                for (float& v : s.dy) v = rng.uniform(-1.0f, 1.0f);
-                smooth(s.dx, s.row, m_kernels[l]);
-                smooth(s.dy, s.row, m_kernels[l]);
-                for (float& v : s.dx) v *= layer.alpha;
-                for (float& v : s.dy) v *= layer.alpha;
+                const ElasticSmoothing& e = m_smoothing[l];
+                for (float* field : {s.dx.data(), s.dy.data()}) {  // x noise first, row by row, then y
+                    load_noise(e, s, [&](int, int) { return rng.uniform(-1.0f, 1.0f); });
+                    smooth(e, layer.alpha, s, field);
+                }
                 break;
             }
             default: break;
@@ -161,47 +243,34 @@ void Augmenter::warp(const uint8_t* src, float scale, float offset, const Draw* 
         }
     const Sampler sampler{src, m_rows, m_cols, mode, fill};
     const float cx = 0.5f * float(m_cols - 1), cy = 0.5f * float(m_rows - 1);
-    float cosines[16], sines[16];  // per layer, for rotations (at most 16 layers rotate; more use sin/cos inline)
-    const size_t layers = m_layers.size();
-    for (size_t l = 0; l < std::min<size_t>(layers, 16); ++l) {
-        cosines[l] = std::cos(draws[l].angle);
-        sines[l] = std::sin(draws[l].angle);
+    // From the output pixel back through the layers, last first: p -> outer(p + field(inner(p))), where inner
+    // composes the affine layers after the elastic one and outer those before it (all of them without one).
+    Affine inner, outer;
+    bool after_elastic = true;
+    for (size_t l = m_layers.size(); l-- > 0;) {
+        if (m_layers[l].type == LayerType::elastic_deformation) {
+            after_elastic = false;
+            continue;
+        }
+        Affine& m = after_elastic && field_dx ? inner : outer;
+        m = layer_map(m_layers[l].type, draws[l], cx, cy).after(m);
     }
+    const bool on_grid = inner.identity();  // the field is read at the pixels themselves: no interpolation
     for (int y = 0; y < m_rows; ++y)
         for (int x = 0; x < m_cols; ++x) {
-            // From the output pixel back through the layers, last first: where the first layer's input is read.
             float px = float(x), py = float(y);
-            for (size_t l = layers; l-- > 0;) {
-                const Draw& d = draws[l];
-                switch (m_layers[l].type) {
-                    case LayerType::random_translation:  // output(p) = input(p - shift)
-                        px -= d.dx;
-                        py -= d.dy;
-                        break;
-                    case LayerType::random_rotation: {  // counter-clockwise on screen (y down)
-                        const float c = l < 16 ? cosines[l] : std::cos(d.angle);
-                        const float s = l < 16 ? sines[l] : std::sin(d.angle);
-                        const float u = px - cx, v = cy - py;  // v points up
-                        px = cx + (u * c + v * s);
-                        py = cy - (v * c - u * s);
-                        break;
-                    }
-                    case LayerType::random_zoom:  // input = c + (p - c) * zoom: a zoom > 1 shows more, smaller
-                        px = cx + (px - cx) * d.zx;
-                        py = cy + (py - cy) * d.zy;
-                        break;
-                    case LayerType::elastic_deformation:
-                        if (field_dx) {
-                            const float ddx = field_at(field_dx, m_rows, m_cols, px, py);
-                            const float ddy = field_at(field_dy, m_rows, m_cols, px, py);
-                            px += ddx;
-                            py += ddy;
-                        }
-                        break;
-                    default: break;
+            if (field_dx) {
+                if (on_grid) {
+                    px += field_dx[y * m_cols + x];
+                    py += field_dy[y * m_cols + x];
+                } else {
+                    const float qx = inner.a * px + inner.b * py + inner.c, qy = inner.d * px + inner.e * py + inner.f;
+                    px = qx + field_at(field_dx, m_rows, m_cols, qx, qy);
+                    py = qy + field_at(field_dy, m_rows, m_cols, qx, qy);
                 }
             }
-            dst[y * m_cols + x] = sampler.bilinear(px, py) * scale + offset;
+            const float sx = outer.a * px + outer.b * py + outer.c, sy = outer.d * px + outer.e * py + outer.f;
+            dst[y * m_cols + x] = sampler.bilinear(sx, sy) * scale + offset;
         }
 }
 
