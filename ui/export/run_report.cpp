@@ -126,6 +126,11 @@ private:
             RunReport::tr(
                    "mean ± sample standard deviation over the seeds; best epoch by val_loss; \"within the seed spread\": "
                    "|mean difference| &lt;= sd + sd of the two rows' accuracies.") +
+            (val ? QString()
+                 : QStringLiteral(" ") +
+                     RunReport::tr("No run holds out a validation split (validation_split 0): each is evaluated "
+                                   "once, on the test set, after training; its best epoch is the lowest training "
+                                   "loss, nothing is chosen on the test set.")) +
             "</small></p>\n";
     }
 

@@ -20,6 +20,7 @@ struct ConfusionPicture {
     QStringList classes;
     bool rowPercent = false;  // cells show the share of their true class instead of counts
     mlpw::ClassificationReport report;
+    QString empty;  // what an empty picture says instead of the matrix ("" : no validation matrix yet)
 
     int size() const { return matrix.classes; }
     // What a cell's colour stands for: its count over the largest count, or its share of the row.
@@ -27,7 +28,8 @@ struct ConfusionPicture {
     QString cellText(int truth, int predicted) const;  // "123" or "12.3"
 };
 
-// Epoch (1-based) `epoch` of the record's validation; an empty picture when that epoch has no matrix.
+// Epoch (1-based) `epoch` of the record's validation; an empty picture when that epoch has no matrix. A run
+// without validation (validation_split 0) shows its test set's matrix at every epoch, once it is evaluated.
 ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, bool rowPercent);
 
 // Where paint_confusion puts the matrix in `area` (the same for the same picture, font and area).
