@@ -127,6 +127,62 @@
         <source>Save best only</source>
         <translation>Guardar solo el mejor</translation>
     </message>
+    <message>
+        <source>&amp;Reduce learning rate on plateau</source>
+        <translation>&amp;Reducir la tasa de aprendizaje en una meseta</translation>
+    </message>
+    <message>
+        <source>Multiply the learning rate by a factor when the monitored value stops improving (Keras ReduceLROnPlateau); needs a constant rate, not a schedule</source>
+        <translation>Multiplica la tasa de aprendizaje por un factor cuando el valor vigilado deja de mejorar (Keras ReduceLROnPlateau); necesita una tasa constante, no un programa</translation>
+    </message>
+    <message>
+        <source>The rate is multiplied by this, in (0, 1) (Keras factor, default 0.1)</source>
+        <translation>La tasa se multiplica por esto, en (0, 1) (Keras factor, por defecto 0.1)</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement before reducing (Keras patience, default 10)</source>
+        <translation>Épocas sin mejora antes de reducir (Keras patience, por defecto 10)</translation>
+    </message>
+    <message>
+        <source>Smallest change that counts as an improvement (Keras min_delta, default 0.0001)</source>
+        <translation>El menor cambio que cuenta como mejora (Keras min_delta, por defecto 0.0001)</translation>
+    </message>
+    <message>
+        <source>Epochs to wait after a reduction before watching again (Keras cooldown, default 0)</source>
+        <translation>Épocas de espera tras una reducción antes de volver a vigilar (Keras cooldown, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>The rate is never reduced below this (Keras min_lr, default 0)</source>
+        <translation>La tasa nunca se reduce por debajo de esto (Keras min_lr, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Cooldown</source>
+        <translation>Enfriamiento</translation>
+    </message>
+    <message>
+        <source>Minimum rate</source>
+        <translation>Tasa mínima</translation>
+    </message>
+    <message>
+        <source>Learning rate sc&amp;heduler</source>
+        <translation>Programador de la tasa de a&amp;prendizaje</translation>
+    </message>
+    <message>
+        <source>Set the learning rate at each epoch&apos;s start (Keras LearningRateScheduler); needs a constant rate, not a schedule</source>
+        <translation>Fija la tasa de aprendizaje al comienzo de cada época (Keras LearningRateScheduler); necesita una tasa constante, no un programa</translation>
+    </message>
+    <message>
+        <source>An expression in epoch (0-based) and lr, e.g. &quot;lr * 0.95&quot; or &quot;0.001 * 0.5 ^ floor(epoch / 5)&quot;; or a table &quot;0: 0.001, 10: 0.0005&quot;: from each listed epoch on, its rate</source>
+        <translation>Una expresión en epoch (desde 0) y lr, p. ej. &quot;lr * 0.95&quot; o &quot;0.001 * 0.5 ^ floor(epoch / 5)&quot;; o una tabla &quot;0: 0.001, 10: 0.0005&quot;: desde cada época de la lista, su tasa</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programa</translation>
+    </message>
 </context>
 <context>
     <name>CompareArea</name>
@@ -360,6 +416,14 @@ haz clic para verlas</translation>
     <message>
         <source>Test confusion matrix of the final weights (%L1 images)</source>
         <translation>Matriz de confusión de prueba de los pesos finales (%L1 imágenes)</translation>
+    </message>
+    <message>
+        <source>Test set confusion matrix (no validation: evaluated once, after training)</source>
+        <translation>Matriz de confusión del conjunto de prueba (sin validación: evaluada una vez, tras el entrenamiento)</translation>
+    </message>
+    <message>
+        <source>No validation (validation_split 0): the test set&apos;s matrix appears when training ends</source>
+        <translation>Sin validación (validation_split 0): la matriz del conjunto de prueba aparece al terminar el entrenamiento</translation>
     </message>
 </context>
 <context>
@@ -927,6 +991,10 @@ haz clic para verlas</translation>
         <source>Cannot export the samples</source>
         <translation>No se pueden exportar las muestras</translation>
     </message>
+    <message>
+        <source>This run has no validation split (validation_split 0): its evaluation is the test set, once, after training</source>
+        <translation>Esta ejecución no tiene división de validación (validation_split 0): su evaluación es el conjunto de prueba, una sola vez, tras el entrenamiento</translation>
+    </message>
 </context>
 <context>
     <name>InspectView</name>
@@ -998,6 +1066,17 @@ haz clic para verlas</translation>
     <message>
         <source>Could not train: %1</source>
         <translation>No se pudo entrenar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n epoch(s), no validation (validation_split 0)</source>
+        <translation>
+            <numerusform>Terminado: %n época, sin validación (validation_split 0)</numerusform>
+            <numerusform>Terminado: %n épocas, sin validación (validation_split 0)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; test set, evaluated once after training: accuracy %2, loss %3</source>
+        <translation>%1; conjunto de prueba, evaluado una vez tras el entrenamiento: exactitud %2, pérdida %3</translation>
     </message>
 </context>
 <context>
@@ -1071,14 +1150,112 @@ haz clic para verlas</translation>
     </message>
 </context>
 <context>
+    <name>LayerOption</name>
+    <message>
+        <source>Kernel &amp;constraint</source>
+        <translation>&amp;Restricción del kernel</translation>
+    </message>
+    <message>
+        <source>Applied to the kernel after every update (Keras kernel_constraint, default None): max_norm caps each unit&apos;s weight norm, unit_norm sets it to 1, non_neg zeroes negative weights</source>
+        <translation>Se aplica al kernel tras cada actualización (Keras kernel_constraint, por defecto None): max_norm limita la norma de los pesos de cada unidad, unit_norm la fija en 1, non_neg anula los pesos negativos</translation>
+    </message>
+    <message>
+        <source>Max &amp;norm</source>
+        <translation>&amp;Norma máxima</translation>
+    </message>
+    <message>
+        <source>The largest L2 norm allowed (Keras MaxNorm(max_value), default 2)</source>
+        <translation>La mayor norma L2 permitida (Keras MaxNorm(max_value), por defecto 2)</translation>
+    </message>
+    <message>
+        <source>Norm a&amp;xis</source>
+        <translation>E&amp;je de la norma</translation>
+    </message>
+    <message>
+        <source>0: the norm over each unit&apos;s inputs; 1: over each input&apos;s units (Keras axis, default 0)</source>
+        <translation>0: la norma sobre las entradas de cada unidad; 1: sobre las unidades de cada entrada (Keras axis, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>&amp;Height factor</source>
+        <translation>Factor de &amp;altura</translation>
+    </message>
+    <message>
+        <source>RandomTranslation: shift by up to this fraction of the rows; RandomZoom: scale by 1 + [-f, f] (Keras height_factor)</source>
+        <translation>RandomTranslation: desplaza hasta esta fracción de las filas; RandomZoom: escala por 1 + [-f, f] (Keras height_factor)</translation>
+    </message>
+    <message>
+        <source>&amp;Width factor</source>
+        <translation>Factor de a&amp;nchura</translation>
+    </message>
+    <message>
+        <source>Shift by up to this fraction of the columns (Keras width_factor)</source>
+        <translation>Desplaza hasta esta fracción de las columnas (Keras width_factor)</translation>
+    </message>
+    <message>
+        <source>Scale the width by 1 + [-f, f]; empty: the height&apos;s draw, keeping the aspect (Keras width_factor=None, the default)</source>
+        <translation>Escala la anchura por 1 + [-f, f]; vacío: el sorteo de la altura, conservando la proporción (Keras width_factor=None, por defecto)</translation>
+    </message>
+    <message>
+        <source>&amp;Factor</source>
+        <translation>&amp;Factor</translation>
+    </message>
+    <message>
+        <source>Turn by up to this fraction of a full turn, 0.05 being 18 degrees (Keras factor)</source>
+        <translation>Gira hasta esta fracción de una vuelta completa; 0.05 son 18 grados (Keras factor)</translation>
+    </message>
+    <message>
+        <source>Fill &amp;mode</source>
+        <translation>&amp;Modo de relleno</translation>
+    </message>
+    <message>
+        <source>How points outside the image are filled: reflect, wrap, constant (fill value) or nearest (Keras fill_mode, default &quot;reflect&quot;)</source>
+        <translation>Cómo se rellenan los puntos fuera de la imagen: reflect, wrap, constant (valor de relleno) o nearest (Keras fill_mode, por defecto &quot;reflect&quot;)</translation>
+    </message>
+    <message>
+        <source>Fill &amp;value</source>
+        <translation>&amp;Valor de relleno</translation>
+    </message>
+    <message>
+        <source>The value of the constant fill, in the normalised data&apos;s units (Keras fill_value, default 0)</source>
+        <translation>El valor del relleno constante, en las unidades de los datos normalizados (Keras fill_value, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>&amp;Alpha</source>
+        <translation>&amp;Alfa</translation>
+    </message>
+    <message>
+        <source>The displacement&apos;s scale in pixels (Simard et al.: 34 for MNIST)</source>
+        <translation>La escala del desplazamiento en píxeles (Simard et al.: 34 para MNIST)</translation>
+    </message>
+    <message>
+        <source>&amp;Sigma</source>
+        <translation>&amp;Sigma</translation>
+    </message>
+    <message>
+        <source>The smoothing Gaussian&apos;s width in pixels, in (0, 16] (Simard et al.: 4 for MNIST)</source>
+        <translation>La anchura de la gaussiana de suavizado en píxeles, en (0, 16] (Simard et al.: 4 para MNIST)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerOptionsPanel</name>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its options.</source>
+        <translation>Selecciona una capa para ver sus opciones.</translation>
+    </message>
+    <message>
+        <source>A %1 layer has no further options.</source>
+        <translation>Una capa %1 no tiene más opciones.</translation>
+    </message>
+</context>
+<context>
     <name>LayerTableModel</name>
     <message>
         <source>The layer&apos;s name, as Keras would give it (dense, dense_1, ...)</source>
         <translation>El nombre de la capa, como lo daría Keras (dense, dense_1, ...)</translation>
-    </message>
-    <message>
-        <source>Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten</source>
-        <translation>Tipo de capa: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten</translation>
     </message>
     <message>
         <source>Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class.</source>
@@ -1147,6 +1324,10 @@ haz clic para verlas</translation>
     <message>
         <source>Not a valid value</source>
         <translation>No es un valor válido</translation>
+    </message>
+    <message>
+        <source>Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten, or an augmentation layer (RandomTranslation, RandomRotation, RandomZoom, ElasticDeformation) before Flatten</source>
+        <translation>Tipo de capa: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten, o una capa de aumento de datos (RandomTranslation, RandomRotation, RandomZoom, ElasticDeformation) antes de Flatten</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1535,10 @@ haz clic para verlas</translation>
     <message>
         <source>A new experiment from the run of %1</source>
         <translation>Un experimento nuevo a partir de la ejecución de %1</translation>
+    </message>
+    <message>
+        <source>Training on %L1 samples, no validation (validation_split 0): the test set is the evaluation, once, after training</source>
+        <translation>Entrenando con %L1 muestras, sin validación (validation_split 0): el conjunto de prueba es la evaluación, una sola vez, tras el entrenamiento</translation>
     </message>
 </context>
 <context>
@@ -1661,10 +1846,6 @@ No es un número</translation>
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <source>The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, RMSprop and Adam adapt the step per weight. Changing it loads that optimiser&apos;s Keras defaults.</source>
-        <translation>La regla de actualización (optimizer=... de Keras). SGD: simple o con momento/Nesterov; Adagrad, RMSprop y Adam adaptan el paso a cada peso. Al cambiarlo se cargan los valores por defecto de Keras de ese optimizador.</translation>
-    </message>
-    <message>
         <source>&amp;Optimiser</source>
         <translation>&amp;Optimizador</translation>
     </message>
@@ -1679,6 +1860,10 @@ No es un número</translation>
     <message>
         <source>off</source>
         <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, RMSprop, Adam, Nadam (Adam with Nesterov momentum) and AdamW (Adam with decoupled weight decay) adapt the step per weight. Changing it loads that optimiser&apos;s Keras defaults.</source>
+        <translation>La regla de actualización (Keras optimizer=...). SGD: simple o con momento/Nesterov; Adagrad, RMSprop, Adam, Nadam (Adam con momento de Nesterov) y AdamW (Adam con decaimiento de pesos desacoplado) adaptan el paso a cada peso. Al cambiarlo se cargan los valores por defecto de Keras de ese optimizador.</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2114,10 @@ No es un número</translation>
             <numerusform>%1 (%n núcleos lógicos)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No run holds out a validation split (validation_split 0): each is evaluated once, on the test set, after training; its best epoch is the lowest training loss, nothing is chosen on the test set.</source>
+        <translation>Ninguna ejecución reserva una división de validación (validation_split 0): cada una se evalúa una vez, con el conjunto de prueba, tras el entrenamiento; su mejor época es la de menor pérdida de entrenamiento, no se elige nada con el conjunto de prueba.</translation>
+    </message>
 </context>
 <context>
     <name>RunsOverlay</name>
@@ -2009,6 +2198,14 @@ No es un número</translation>
     <message>
         <source>Val acc vs reference</source>
         <translation>Exact. val. frente a la referencia</translation>
+    </message>
+    <message>
+        <source>none (test set)</source>
+        <translation>ninguna (conjunto de prueba)</translation>
+    </message>
+    <message>
+        <source>No validation (validation_split 0): the test set is this run&apos;s evaluation, once, after training; no epoch is chosen on it</source>
+        <translation>Sin validación (validation_split 0): el conjunto de prueba es la evaluación de esta ejecución, una sola vez, tras el entrenamiento; no se elige ninguna época con él</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2430,100 @@ No es un número</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleOption</name>
+    <message>
+        <source>&amp;Initial rate</source>
+        <translation>Tasa &amp;inicial</translation>
+    </message>
+    <message>
+        <source>The rate at step 0 (Keras initial_learning_rate)</source>
+        <translation>La tasa en el paso 0 (Keras initial_learning_rate)</translation>
+    </message>
+    <message>
+        <source>&amp;Decay steps</source>
+        <translation>Pasos de &amp;decaimiento</translation>
+    </message>
+    <message>
+        <source>Optimiser steps over which the rate decays (Keras decay_steps, &gt; 0)</source>
+        <translation>Pasos del optimizador a lo largo de los que decae la tasa (Keras decay_steps, &gt; 0)</translation>
+    </message>
+    <message>
+        <source>Decay &amp;rate</source>
+        <translation>&amp;Tasa de decaimiento</translation>
+    </message>
+    <message>
+        <source>Factor per decay_steps steps (Keras decay_rate)</source>
+        <translation>Factor por cada decay_steps pasos (Keras decay_rate)</translation>
+    </message>
+    <message>
+        <source>&amp;Staircase</source>
+        <translation>&amp;Escalonado</translation>
+    </message>
+    <message>
+        <source>Decay in whole steps of decay_steps (Keras staircase, default off)</source>
+        <translation>Decae en saltos enteros de decay_steps (Keras staircase, por defecto desactivado)</translation>
+    </message>
+    <message>
+        <source>&amp;Alpha</source>
+        <translation>&amp;Alfa</translation>
+    </message>
+    <message>
+        <source>The final rate as a fraction of the decayed-from rate (Keras alpha, default 0)</source>
+        <translation>La tasa final como fracción de la tasa de partida (Keras alpha, por defecto 0)</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up target</source>
+        <translation>&amp;Objetivo del calentamiento</translation>
+    </message>
+    <message>
+        <source>The rate reached by linear warm-up before the decay; 0 is no warm-up (Keras warmup_target=None)</source>
+        <translation>La tasa alcanzada por el calentamiento lineal antes del decaimiento; 0 es sin calentamiento (Keras warmup_target=None)</translation>
+    </message>
+    <message>
+        <source>Warm-up s&amp;teps</source>
+        <translation>&amp;Pasos de calentamiento</translation>
+    </message>
+    <message>
+        <source>Optimiser steps of the warm-up (Keras warmup_steps, default 0)</source>
+        <translation>Pasos del optimizador del calentamiento (Keras warmup_steps, por defecto 0)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePanel</name>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>A constant rate, or a Keras schedule that sets the rate from the optimiser&apos;s step count (learning_rate=keras.optimizers.schedules...). Choosing one starts from its Keras defaults.</source>
+        <translation>Una tasa constante, o un programa de Keras que fija la tasa según el número de pasos del optimizador (learning_rate=keras.optimizers.schedules...). Al elegir uno se parte de sus valores por defecto de Keras.</translation>
+    </message>
+    <message>
+        <source>Learning rate &amp;schedule</source>
+        <translation>&amp;Programa de la tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>(Keras default: off)</source>
+        <translation>(por defecto en Keras: desactivado)</translation>
+    </message>
+    <message>
+        <source>Optimiser steps where the rate changes, strictly increasing, comma-separated (Keras boundaries)</source>
+        <translation>Pasos del optimizador en los que cambia la tasa, estrictamente crecientes, separados por comas (Keras boundaries)</translation>
+    </message>
+    <message>
+        <source>The rates before, between and after the boundaries: one more than the boundaries (Keras values)</source>
+        <translation>Las tasas antes, entre y después de los límites: una más que límites (Keras values)</translation>
+    </message>
+    <message>
+        <source>&amp;Boundaries</source>
+        <translation>&amp;Límites</translation>
+    </message>
+    <message>
+        <source>&amp;Values</source>
+        <translation>&amp;Valores</translation>
+    </message>
+</context>
+<context>
     <name>StudyRuns</name>
     <message>
         <source>%1: %2</source>
@@ -2445,6 +2736,10 @@ No es un número</translation>
         <source>Learning &amp;rate</source>
         <translation>&amp;Tasa de aprendizaje</translation>
     </message>
+    <message>
+        <source>lowest loss %1</source>
+        <translation>menor pérdida %1</translation>
+    </message>
 </context>
 <context>
     <name>TrainingOptionsPanel</name>
@@ -2491,6 +2786,34 @@ No es un número</translation>
     <message>
         <source>&amp;Threads</source>
         <translation>&amp;Hilos</translation>
+    </message>
+    <message>
+        <source>none: the layers&apos; initialisers</source>
+        <translation>ninguno: los inicializadores de las capas</translation>
+    </message>
+    <message>
+        <source>A model file (.mlpw) whose weights the run starts from, for fine-tuning (Keras model.load_weights(path) before fit); its layers must match this model&apos;s</source>
+        <translation>Un archivo de modelo (.mlpw) de cuyos pesos parte la ejecución, para el ajuste fino (Keras model.load_weights(path) antes de fit); sus capas deben coincidir con las de este modelo</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Choose the model file to start from</source>
+        <translation>Elige el archivo de modelo del que partir</translation>
+    </message>
+    <message>
+        <source>&amp;Initial weights</source>
+        <translation>Pesos &amp;iniciales</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>Pesos iniciales</translation>
+    </message>
+    <message>
+        <source>Model files (*.mlpw);;All files (*)</source>
+        <translation>Archivos de modelo (*.mlpw);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

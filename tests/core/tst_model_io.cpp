@@ -148,6 +148,9 @@ private slots:
     void initTestCase();
     void roundTrip();
     void readsHistoryLayout1();
+    void readsHistoryLayout3_data();
+    void readsHistoryLayout3();
+    void keepsZeroAndNotRecordedRates();
     void overwriteKeepsNoTemp();
     void saveIntoMissingFolder();
     void failedWriteKeepsOldFile();
@@ -182,11 +185,11 @@ void TestModelIo::initTestCase() {
 void TestModelIo::readsHistoryLayout1() {
     // Files written before val_data_loss and lr existed (EpochMetrics layout 1, whose val_loss was the
     // cross-entropy alone): turn the stored layout into 1 and drop the val_data_loss and lr values; the loader
-    // then takes val_loss as the cross-entropy and lr as 0 (not recorded).
+    // then takes val_loss as the cross-entropy and lr as not recorded.
     QByteArray payload = m_valid.mid(m_header);
-    const QByteArray layout3 = "\n3 0 3 1 3 1407 1 ";  // count, (tracking 0, layout 3), epoch 1 of 3, 1407 batches
-    QCOMPARE(payload.count(layout3), 1);
-    payload.replace(layout3, "\n3 0 1 1 3 1407 1 ");
+    const QByteArray layout4 = "\n3 0 4 1 3 1407 1 ";  // count, (tracking 0, layout 4), epoch 1 of 3, 1407 batches
+    QCOMPARE(payload.count(layout4), 1);
+    payload.replace(layout4, "\n3 0 1 1 3 1407 1 ");
     for (int e = 1; e <= 3; ++e) {
         for (const double last : {kLr * e, kValDataLoss * e}) {  // the last two values of epoch e
             const QByteArray token = " " + bitsToken(last);
@@ -199,8 +202,48 @@ void TestModelIo::readsHistoryLayout1() {
     const ModelFile loaded = load_model(path.toStdString());
     QCOMPARE(loaded.history.size(), size_t(3));
     for (const EpochMetrics& m : loaded.history) QVERIFY(sameBits(m.val_data_loss, m.val_loss));
-    for (const EpochMetrics& m : loaded.history) QCOMPARE(m.lr, 0.0);
+    for (const EpochMetrics& m : loaded.history) QCOMPARE(m.lr, EpochMetrics::kLrNotRecorded);
+    for (const EpochMetrics& m : loaded.history) QVERIFY(!m.has_lr());
     QCOMPARE(loaded.history[0].val_loss, 0.123456789012345678);
+}
+
+void TestModelIo::readsHistoryLayout3_data() {
+    QTest::addColumn<double>("stored");    // epoch 1's lr as layout 3 stored it
+    QTest::addColumn<double>("expected");  // as read
+    QTest::newRow("0 was layout 3's not recorded") << 0.0 << EpochMetrics::kLrNotRecorded;
+    QTest::newRow("a rate") << 0.0025 << 0.0025;
+}
+
+void TestModelIo::readsHistoryLayout3() {
+    // Layout 3 wrote lr last, with 0 for "not recorded": the layout number turned to 3, epoch 1's rate replaced.
+    QFETCH(double, stored);
+    QFETCH(double, expected);
+    QByteArray payload = m_valid.mid(m_header);
+    const QByteArray layout4 = "\n3 0 4 1 3 1407 1 ";
+    QCOMPARE(payload.count(layout4), 1);
+    payload.replace(layout4, "\n3 0 3 1 3 1407 1 ");
+    payload = withToken(payload, bitsToken(kLr), bitsToken(stored));
+    const QString path = m_dir.filePath("layout3.mlpw");
+    writeAll(path, sealed(payload));
+    const ModelFile loaded = load_model(path.toStdString());
+    QCOMPARE(loaded.history.size(), size_t(3));
+    QCOMPARE(loaded.history[0].lr, expected);
+    QCOMPARE(loaded.history[1].lr, kLr * 2);
+}
+
+void TestModelIo::keepsZeroAndNotRecordedRates() {
+    // Layout 4: a rate of 0 (the end of a cosine decay) stays 0, a missing one stays missing.
+    ModelFile file = modelFile(m_weights);
+    file.history[0].lr = 0.0;
+    file.history[1].lr = EpochMetrics::kLrNotRecorded;
+    const std::string path = m_dir.filePath("rates.mlpw").toStdString();
+    save_model(file, path);
+    const ModelFile loaded = load_model(path);
+    QCOMPARE(loaded.history[0].lr, 0.0);
+    QVERIFY(loaded.history[0].has_lr());
+    QCOMPARE(loaded.history[1].lr, EpochMetrics::kLrNotRecorded);
+    QVERIFY(!loaded.history[1].has_lr());
+    QCOMPARE(loaded.history[2].lr, kLr * 3);
 }
 
 void TestModelIo::roundTrip() {

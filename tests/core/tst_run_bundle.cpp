@@ -126,6 +126,29 @@ private slots:
         QVERIFY2(read == record, qPrintable("differs in: " + differences(read, record)));
     }
 
+    // history.csv's lr column: a rate of 0 is written as 0, a rate that was not recorded as an empty cell (as
+    // pandas reads a missing value), and the bundle reads both back as they were.
+    void history_csv_keeps_a_zero_rate() {
+        RunRecord record = trainedRecord(0.25f, 3, true);
+        record.history[1].lr = 0.0;
+        record.history[2].lr = EpochMetrics::kLrNotRecorded;
+        const std::string csv = history_csv(record.history);
+        std::istringstream lines(csv);
+        std::vector<std::string> rows;
+        for (std::string line; std::getline(lines, line);) rows.push_back(line);
+        QCOMPARE(rows.size(), size_t(4));
+        QVERIFY(rows[0].ends_with(",lr"));
+        QVERIFY2(!rows[1].ends_with(","), rows[1].c_str());
+        QVERIFY2(rows[2].ends_with(",0"), rows[2].c_str());
+        QVERIFY2(rows[3].ends_with(","), rows[3].c_str());
+        QTemporaryDir dir;
+        const std::string folder = dir.filePath("run").toStdString();
+        write_run_bundle(folder, record);
+        const RunRecord read = read_run_bundle(folder);
+        QCOMPARE(read.history[1].lr, 0.0);
+        QCOMPARE(read.history[2].lr, EpochMetrics::kLrNotRecorded);
+    }
+
     // The panel: the first 4 validation images of each class, in the split's order; per epoch its probabilities
     // agree with the epoch's mistakes; the first Dense kernel per epoch, 8-bit, within half a step of the floats.
     void trainer_records_panel_and_first_layer() {

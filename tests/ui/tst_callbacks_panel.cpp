@@ -15,9 +15,10 @@ private slots:
         in.early_stopping.emplace_back();
         in.early_stopping_threshold.emplace_back();
         panel.setSpec(in);
-        // The fields in the order of the boxes: min_delta (early), threshold and min_delta (threshold), target.
+        // The fields in the order of the boxes: min_delta (early), threshold and min_delta (threshold), target,
+        // factor, min_delta and min_lr (reduce_lr_on_plateau).
         const auto edits = panel.findChildren<NumberEdit*>();
-        QCOMPARE(edits.size(), 4);
+        QCOMPARE(edits.size(), 7);
         QTest::keyClicks(edits[1], QStringLiteral("x"));
         mlpw::CallbackSpecs applied;
         panel.applyTo(applied);

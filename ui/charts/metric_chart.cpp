@@ -105,6 +105,22 @@ void MetricChart::addMarker(const QString& name, const QColor& color, const int*
     for (QLegendMarker* m : chart()->legend()->markers(s)) m->setVisible(false);
 }
 
+void MetricChart::setTrackShown(const QList<QPointF>* points, bool shown) {
+    for (Track& t : m_tracks)
+        if (t.points == points) {
+            t.series->setVisible(shown);
+            for (QLegendMarker* lm : chart()->legend()->markers(t.series)) lm->setVisible(shown);
+        }
+}
+
+void MetricChart::setMarkerName(const int* epoch, const QString& name) {
+    for (Marker& m : m_markers)
+        if (m.epoch == epoch && m.name != name) {
+            m.name = name;
+            m.shown = -1;  // the next refresh renames its legend entry
+        }
+}
+
 void MetricChart::showValue(QLineSeries* series, const QPointF& p, bool state) {
     if (!state) {
         QToolTip::hideText();

@@ -24,6 +24,9 @@ public:
     // Draws *points (owned by the caller, alive as long as the chart) on the given side.
     void addTrack(const QString& name, const QColor& color, Style style, Side side, const QList<QPointF>* points);
     void addMarker(const QString& name, const QColor& color, const int* epoch);  // hidden while *epoch is 0
+    // Shows or hides the track drawing *points with its legend entry (the val tracks of a run without validation).
+    void setTrackShown(const QList<QPointF>* points, bool shown);
+    void setMarkerName(const int* epoch, const QString& name);  // "%1" is the epoch
     // The values an axis can show (losses >= 0, the default; accuracies in [0, 1]).
     void setBounds(Side side, double min, double max);
     void refresh(double xMax);

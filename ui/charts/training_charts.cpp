@@ -107,7 +107,7 @@ void TrainingCharts::showRecord(const RunSnapshot& record) {
         for (const mlpw::EpochMetrics& m : record->history) {
             m_epochLoss.append({double(m.epoch), m.loss});
             m_epochAccuracy.append({double(m.epoch), m.accuracy});
-            if (m.lr > 0.0) m_epochRate.append({double(m.epoch), m.lr});  // 0: not recorded (older files)
+            if (m.has_lr()) m_epochRate.append({double(m.epoch), m.lr});  // not recorded: older files
             if (m.has_validation) {
                 m_valLoss.append({double(m.epoch), m.val_loss});
                 m_valAccuracy.append({double(m.epoch), m.val_accuracy});
@@ -119,7 +119,18 @@ void TrainingCharts::showRecord(const RunSnapshot& record) {
         m_xMax =
             std::max(record->batches.empty() ? 0.0 : record->batches.back().progress, double(record->epochs_run()));
     }
+    showValidationTracks(!record || record->validates());
     scheduleRefresh();
+}
+
+// A run without validation (validation_split 0) has no val curves, and its best epoch is its lowest training
+// loss: the test set is evaluated once, after training, and chooses nothing.
+void TrainingCharts::showValidationTracks(bool validates) {
+    for (MetricChart* c : {m_loss, m_accuracy, m_twin, m_rate}) {
+        c->setTrackShown(&m_valLoss, validates);
+        c->setTrackShown(&m_valAccuracy, validates);
+        c->setMarkerName(&m_bestEpoch, validates ? tr("best %1") : tr("lowest loss %1"));
+    }
 }
 
 void TrainingCharts::addBatches(const BatchUpdate& u) {

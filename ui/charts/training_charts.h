@@ -41,6 +41,7 @@ public slots:
 
 private:
     void scheduleRefresh();
+    void showValidationTracks(bool validates);
     static void decimate(QList<QPointF>& points);
 
     QTabWidget* m_tabs;

@@ -121,7 +121,8 @@ QString RunsTableModel::cellText(const Row& row, int column) const {
             return single ? first : tr("%1 (×%2)").arg(first).arg(row.runs.size());
         }
         case differs: return row.differs;
-        case best_epoch: return text_of(row.group.best_epoch, 1.0, single ? 0 : 1);
+        case best_epoch:  // without validation no epoch is chosen (the test set is evaluated once, at the end)
+            return validates(row) ? text_of(row.group.best_epoch, 1.0, single ? 0 : 1) : tr("none (test set)");
         case val_accuracy: return text_of(row.group.val_accuracy, 100.0, 2);
         case val_loss: return text_of(row.group.val_loss, 1.0, 4);
         case test_accuracy: return text_of(row.group.test_accuracy, 100.0, 2);
@@ -132,6 +133,8 @@ QString RunsTableModel::cellText(const Row& row, int column) const {
     }
     return {};
 }
+
+bool RunsTableModel::validates(const Row& row) const { return m_store->at(row.runs.first())->validates(); }
 
 double RunsTableModel::sortValue(const Row& row, int column) const {
     switch (column) {
@@ -179,6 +182,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
                     "Within the seed spread: |mean A − mean B| ≤ sd A + sd B of the val accuracies (two or "
                     "more runs each; Repeat × N makes them)");
             if (column == name && row.runs.contains(m_reference)) return tr("The reference run");
+            if (!validates(row) && (column == best_epoch || column == val_accuracy || column == val_loss))
+                return tr(
+                    "No validation (validation_split 0): the test set is this run's evaluation, once, after "
+                    "training; no epoch is chosen on it");
             return {};
         case Qt::FontRole:
             if (row.runs.contains(m_reference)) {

@@ -70,6 +70,7 @@ private:
     void updateValues();  // the numbers and diffs of the rows as they stand (a live run's new epoch)
     void fillRow(Row& row) const;
     QString cellText(const Row& row, int column) const;
+    bool validates(const Row& row) const;  // its runs hold out a validation split
     double sortValue(const Row& row, int column) const;
 
     RunStore* m_store;

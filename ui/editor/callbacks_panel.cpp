@@ -11,11 +11,40 @@
 
 #include "editor/number_edit.h"
 #include "editor/spec_problem.h"
+#include "mlpw/experiment/float_text.h"
 
 namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QComboBox* box) { return box->currentText().toStdString(); }
+
+// LearningRateScheduler's schedule as one line: its expression, or its table as "0: 0.001, 10: 0.0005".
+QString scheduleText(const mlpw::LearningRateSchedulerSpec& spec) {
+    if (spec.table.empty()) return q(spec.expression);
+    QStringList parts;
+    for (const auto& [epoch, rate] : spec.table)
+        parts << QStringLiteral("%1: %2").arg(epoch).arg(q(mlpw::shortest_text(rate)));
+    return parts.join(QStringLiteral(", "));
+}
+
+// The line back: a table when it has a colon (an expression never does), else the expression. False when a
+// table entry is not "<epoch>: <rate>".
+bool parseSchedule(const QString& text, mlpw::LearningRateSchedulerSpec& out) {
+    out = {};
+    if (!text.contains(QLatin1Char(':'))) {
+        out.expression = text.trimmed().toStdString();
+        return true;
+    }
+    for (const QString& part : text.split(QLatin1Char(','))) {
+        const QStringList pair = part.split(QLatin1Char(':'));
+        bool epochOk = false, rateOk = false;
+        const int epoch = pair.value(0).trimmed().toInt(&epochOk);
+        const float rate = pair.value(1).trimmed().toFloat(&rateOk);
+        if (pair.size() != 2 || !epochOk || !rateOk || epoch < 0) return false;
+        out.table[epoch] = rate;
+    }
+    return true;
+}
 
 QGroupBox* group(const QString& title, const QString& tip, QWidget* parent) {
     auto* box = new QGroupBox(title, parent);
@@ -128,8 +157,42 @@ CallbacksPanel::CallbacksPanel(QWidget* parent) : QWidget(parent) {
     f4->addRow(tr("Save best only"), m_checkpointBestOnly);
     f4->addRow(tr("Mode"), m_checkpointMode);
 
+    m_plateau = group(tr("&Reduce learning rate on plateau"),
+                      tr("Multiply the learning rate by a factor when the monitored value stops improving (Keras "
+                         "ReduceLROnPlateau); needs a constant rate, not a schedule"),
+                      this);
+    m_plateauMonitor = monitorBox(tr("The value to watch (Keras monitor, default \"val_loss\")"));
+    m_plateauFactor = number(tr("The rate is multiplied by this, in (0, 1) (Keras factor, default 0.1)"));
+    m_plateauPatience = count(tr("Epochs without improvement before reducing (Keras patience, default 10)"));
+    m_plateauMode = modeBox();
+    m_plateauMinDelta = number(tr("Smallest change that counts as an improvement (Keras min_delta, default 0.0001)"));
+    m_plateauCooldown = count(tr("Epochs to wait after a reduction before watching again (Keras cooldown, default 0)"));
+    m_plateauMinLr = number(tr("The rate is never reduced below this (Keras min_lr, default 0)"));
+    auto* f5 = new QFormLayout(m_plateau);
+    f5->addRow(tr("Monitor"), m_plateauMonitor);
+    f5->addRow(tr("Factor"), m_plateauFactor);
+    f5->addRow(tr("Patience"), m_plateauPatience);
+    f5->addRow(tr("Mode"), m_plateauMode);
+    f5->addRow(tr("Min delta"), m_plateauMinDelta);
+    f5->addRow(tr("Cooldown"), m_plateauCooldown);
+    f5->addRow(tr("Minimum rate"), m_plateauMinLr);
+
+    m_scheduler = group(tr("Learning rate sc&heduler"),
+                        tr("Set the learning rate at each epoch's start (Keras LearningRateScheduler); needs a "
+                           "constant rate, not a schedule"),
+                        this);
+    m_schedulerSchedule = new QLineEdit(this);
+    m_schedulerSchedule->setObjectName(QStringLiteral("schedule"));
+    m_schedulerSchedule->setPlaceholderText(QStringLiteral("lr * 0.95"));
+    m_schedulerSchedule->setToolTip(
+        tr("An expression in epoch (0-based) and lr, e.g. \"lr * 0.95\" or \"0.001 * 0.5 ^ floor(epoch / 5)\"; "
+           "or a table \"0: 0.001, 10: 0.0005\": from each listed epoch on, its rate"));
+    connect(m_schedulerSchedule, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
+    auto* f6 = new QFormLayout(m_scheduler);
+    f6->addRow(tr("Schedule"), m_schedulerSchedule);
+
     auto* layout = new QVBoxLayout(this);
-    for (QGroupBox* g : {m_early, m_threshold, m_stopAt, m_checkpoint}) {
+    for (QGroupBox* g : {m_early, m_threshold, m_stopAt, m_checkpoint, m_plateau, m_scheduler}) {
         layout->addWidget(g);
         connect(g, &QGroupBox::toggled, this, &CallbacksPanel::edited);
     }
@@ -170,6 +233,22 @@ void CallbacksPanel::setSpec(const mlpw::CallbackSpecs& c) {
     m_checkpointMonitor->setCurrentText(q(cp.monitor));
     m_checkpointBestOnly->setChecked(cp.save_best_only);
     m_checkpointMode->setCurrentText(q(cp.mode));
+
+    const auto rp = c.reduce_lr_on_plateau.empty() ? mlpw::ReduceLROnPlateauSpec{} : c.reduce_lr_on_plateau.front();
+    m_plateau->setChecked(!c.reduce_lr_on_plateau.empty());
+    m_plateauMonitor->setCurrentText(q(rp.monitor));
+    m_plateauFactor->setValue(rp.factor);
+    m_plateauPatience->setValue(rp.patience);
+    m_plateauMode->setCurrentText(q(rp.mode));
+    m_plateauMinDelta->setValue(rp.min_delta);
+    m_plateauCooldown->setValue(rp.cooldown);
+    m_plateauMinLr->setValue(rp.min_lr);
+
+    const auto ls =
+        c.learning_rate_scheduler.empty() ? mlpw::LearningRateSchedulerSpec{} : c.learning_rate_scheduler.front();
+    m_scheduler->setChecked(!c.learning_rate_scheduler.empty());
+    m_schedulerSchedule->setText(scheduleText(ls));
+    m_schedulerSchedule->setStyleSheet({});
 }
 
 void CallbacksPanel::applyTo(mlpw::CallbackSpecs& c) const {
@@ -209,12 +288,29 @@ void CallbacksPanel::applyTo(mlpw::CallbackSpecs& c) const {
     p.save_best_only = m_checkpointBestOnly->isChecked();
     p.mode = s(m_checkpointMode);
     place(c.model_checkpoint, m_checkpoint->isChecked(), p);
+
+    mlpw::ReduceLROnPlateauSpec r;
+    r.monitor = s(m_plateauMonitor);
+    r.factor = float(m_plateauFactor->value());
+    r.patience = m_plateauPatience->value();
+    r.mode = s(m_plateauMode);
+    r.min_delta = float(m_plateauMinDelta->value());
+    r.cooldown = m_plateauCooldown->value();
+    r.min_lr = float(m_plateauMinLr->value());
+    place(c.reduce_lr_on_plateau, m_plateau->isChecked(), r);
+
+    mlpw::LearningRateSchedulerSpec l;
+    if (!parseSchedule(m_schedulerSchedule->text(), l) && !c.learning_rate_scheduler.empty())
+        l = c.learning_rate_scheduler.front();  // entryProblems() reports the text; the last good one stays
+    place(c.learning_rate_scheduler, m_scheduler->isChecked(), l);
 }
 
 std::vector<mlpw::SpecProblem> CallbacksPanel::entryProblems(const mlpw::CallbackSpecs& applied) const {
     // Each box shows the first callback of its type; callbacks are numbered in CallbackSpecs' order.
     const size_t threshold = applied.early_stopping.size();
     const size_t stopAt = threshold + applied.early_stopping_threshold.size();
+    const size_t plateau = stopAt + applied.stop_at.size() + applied.model_checkpoint.size();
+    const size_t scheduler = plateau + applied.reduce_lr_on_plateau.size();
     const struct {
         const QGroupBox* box;
         const NumberEdit* edit;
@@ -223,11 +319,21 @@ std::vector<mlpw::SpecProblem> CallbacksPanel::entryProblems(const mlpw::Callbac
     } fields[] = {{m_early, m_earlyMinDelta, 0, "min_delta"},
                   {m_threshold, m_thresholdValue, threshold, "threshold"},
                   {m_threshold, m_thresholdMinDelta, threshold, "min_delta"},
-                  {m_stopAt, m_stopAtValue, stopAt, "value"}};
+                  {m_stopAt, m_stopAtValue, stopAt, "value"},
+                  {m_plateau, m_plateauFactor, plateau, "factor"},
+                  {m_plateau, m_plateauMinDelta, plateau, "min_delta"},
+                  {m_plateau, m_plateauMinLr, plateau, "min_lr"}};
     std::vector<mlpw::SpecProblem> out;
     for (const auto& f : fields)
         if (f.box->isChecked() && !f.edit->isValid())
             out.push_back({std::string("callbacks[").append(std::to_string(f.index)).append("].").append(f.key),
                            "must be a number", ProblemText::typed(f.edit->text())});
+    mlpw::LearningRateSchedulerSpec parsed;
+    const bool tableOk = parseSchedule(m_schedulerSchedule->text(), parsed);
+    m_schedulerSchedule->setStyleSheet(tableOk ? QString() : QStringLiteral("background: #ffcdcd;"));
+    if (m_scheduler->isChecked() && !tableOk)
+        out.push_back({"callbacks[" + std::to_string(scheduler) + "].schedule",
+                       "must be an expression in epoch and lr, or a table \"<epoch>: <rate>, ...\"",
+                       ProblemText::typed(m_schedulerSchedule->text())});
     return out;
 }

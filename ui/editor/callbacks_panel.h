@@ -1,6 +1,6 @@
 #pragma once
 // The Keras callbacks of an experiment, one box each: EarlyStopping, threshold early stopping, stop at a
-// target, ModelCheckpoint. A box that is checked adds that callback (the first of its type in the experiment;
+// target, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler (an expression or an epoch table). A box that is checked adds that callback (the first of its type in the experiment;
 // further ones of the same type, possible in a file, are kept as they are).
 #include <QWidget>
 
@@ -59,4 +59,16 @@ private:
     QComboBox* m_checkpointMonitor;
     QCheckBox* m_checkpointBestOnly;
     QComboBox* m_checkpointMode;
+
+    QGroupBox* m_plateau;
+    QComboBox* m_plateauMonitor;
+    NumberEdit* m_plateauFactor;
+    QSpinBox* m_plateauPatience;
+    QComboBox* m_plateauMode;
+    NumberEdit* m_plateauMinDelta;
+    QSpinBox* m_plateauCooldown;
+    NumberEdit* m_plateauMinLr;
+
+    QGroupBox* m_scheduler;
+    QLineEdit* m_schedulerSchedule;  // "lr * 0.95", or the table as "0: 0.001, 10: 0.0005"
 };

@@ -1,5 +1,7 @@
 #include "editor/layer_editor.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "editor/layer_delegate.h"
+#include "editor/layer_options_panel.h"
 #include "editor/layer_table_model.h"
 #include "editor/spec_problem.h"
 
@@ -25,7 +28,8 @@ QToolButton* toolButton(QAction* action, QWidget* parent) {
 }  // namespace
 
 LayerEditor::LayerEditor(QWidget* parent)
-    : QWidget(parent), m_model(new LayerTableModel(this)), m_view(new QTableView(this)), m_problems(new QLabel(this)) {
+    : QWidget(parent), m_model(new LayerTableModel(this)), m_view(new QTableView(this)),
+      m_options(new LayerOptionsPanel(this)), m_problems(new QLabel(this)) {
     m_view->setModel(m_model);
     m_view->setItemDelegate(new LayerDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -93,16 +97,38 @@ LayerEditor::LayerEditor(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_options);
     layout->addWidget(m_problems);
     connect(m_model, &LayerTableModel::layersEdited, this, &LayerEditor::layersEdited);
+    connect(m_model, &LayerTableModel::layersEdited, this, &LayerEditor::showOptionsOfCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LayerEditor::showOptionsOfCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LayerEditor::showOptionsOfCurrent);
+    connect(m_options, &LayerOptionsPanel::layerEdited, this, [this](int row, const mlpw::LayerSpec& layer) {
+        m_applyingOptions = true;
+        m_model->replaceLayer(row, layer);
+        m_applyingOptions = false;
+    });
+}
+
+void LayerEditor::showOptionsOfCurrent() {
+    if (m_applyingOptions) return;
+    const int row = currentRow();
+    m_options->setLayer(row,
+                        row >= 0 && row < m_model->rowCount() ? m_model->layers()[size_t(row)] : mlpw::LayerSpec{});
 }
 
 void LayerEditor::setLayers(const std::vector<mlpw::LayerSpec>& layers) { m_model->setLayers(layers); }
 const std::vector<mlpw::LayerSpec>& LayerEditor::layers() const { return m_model->layers(); }
-std::vector<mlpw::SpecProblem> LayerEditor::entryProblems() const { return m_model->entryProblems(); }
+std::vector<mlpw::SpecProblem> LayerEditor::entryProblems() const {
+    std::vector<mlpw::SpecProblem> problems = m_model->entryProblems();
+    for (auto& p : m_options->entryProblems()) problems.push_back(std::move(p));
+    return problems;
+}
 
 void LayerEditor::setProblems(const std::vector<mlpw::SpecProblem>& problems) {
     m_model->setProblems(problems);
+    m_options->setProblems(problems);
     QStringList lines;
     for (const auto& p : problems)
         if (p.path.starts_with("model")) lines << ProblemText::describe(p);
@@ -121,8 +147,17 @@ void LayerEditor::selectRow(int row) {
     m_view->selectRow(row);
 }
 
+int LayerEditor::insertionRow(mlpw::LayerType type) const {
+    const auto& layers = m_model->layers();
+    if (mlpw::is_augmentation(type))
+        return int(std::find_if(layers.begin(), layers.end(),
+                                [](const mlpw::LayerSpec& l) { return !mlpw::is_augmentation(l.type); }) -
+                   layers.begin());
+    return currentRow() < 0 ? m_model->rowCount() : currentRow() + 1;
+}
+
 void LayerEditor::addLayer(mlpw::LayerType type) {
-    const int row = currentRow() < 0 ? m_model->rowCount() : currentRow() + 1;
+    const int row = insertionRow(type);
     m_model->insertLayer(row, LayerTableModel::defaultLayer(type));
     selectRow(row);
 }

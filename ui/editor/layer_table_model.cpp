@@ -10,6 +10,7 @@
 
 #include "editor/spec_problem.h"
 #include "mlpw/experiment/experiment.h"
+#include "mlpw/experiment/layer_options.h"
 
 namespace {
 
@@ -27,8 +28,10 @@ bool usesSlope(const mlpw::LayerSpec& l) {
 // Marked for lupdate in LayerTableModel's context; tr() translates them when shown.
 const char* const kTooltips[LayerTableModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("LayerTableModel", "The layer's name, as Keras would give it (dense, dense_1, ...)"),
-    QT_TRANSLATE_NOOP("LayerTableModel",
-                      "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten"),
+    QT_TRANSLATE_NOOP(
+        "LayerTableModel",
+        "Layer type: Dense, Activation, LeakyReLU, Dropout, BatchNormalization, Flatten, or an augmentation "
+        "layer (RandomTranslation, RandomRotation, RandomZoom, ElasticDeformation) before Flatten"),
     QT_TRANSLATE_NOOP(
         "LayerTableModel",
         "Dense units: the number of outputs (Keras Dense(units)). The last Dense layer needs one per class."),
@@ -66,8 +69,7 @@ void LayerTableModel::setLayers(const std::vector<mlpw::LayerSpec>& layers) {
 }
 
 mlpw::LayerSpec LayerTableModel::defaultLayer(mlpw::LayerType type) {
-    mlpw::LayerSpec l;
-    l.type = type;
+    mlpw::LayerSpec l = mlpw::layer_with_option_defaults(type);
     if (type == mlpw::LayerType::dense) {
         l.units = 128;
         l.activation = mlpw::ActivationFn::relu;
@@ -85,6 +87,13 @@ void LayerTableModel::insertLayer(int row, const mlpw::LayerSpec& layer) {
     m_layers.insert(m_layers.begin() + row, layer);
     m_badText.insert(m_badText.begin() + row, QHash<int, QString>{});
     endInsertRows();
+    emitEdited();
+}
+
+void LayerTableModel::replaceLayer(int row, const mlpw::LayerSpec& layer) {
+    if (row < 0 || row >= rowCount()) return;
+    m_layers[size_t(row)] = layer;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     emitEdited();
 }
 

@@ -26,6 +26,7 @@ public:
     bool applies(int row, int column) const;
 
     void insertLayer(int row, const mlpw::LayerSpec& layer);
+    void replaceLayer(int row, const mlpw::LayerSpec& layer);  // the options panel's edit of a layer
     static mlpw::LayerSpec defaultLayer(mlpw::LayerType type);
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -11,6 +11,7 @@
 #include <QSignalBlocker>
 
 #include "editor/number_edit.h"
+#include "editor/schedule_panel.h"
 #include "editor/spec_problem.h"
 
 namespace {
@@ -21,24 +22,31 @@ QString translated(const char* text) { return QCoreApplication::translate("Optim
 }  // namespace
 
 OptimizerPanel::OptimizerPanel(QWidget* parent)
-    : QWidget(parent), m_type(new QComboBox(this)), m_form(new QFormLayout(this)) {
+    : QWidget(parent), m_type(new QComboBox(this)), m_form(new QFormLayout(this)), m_schedule(new SchedulePanel(this)) {
     for (const auto& info : mlpw::optimizer_table()) m_type->addItem(QString::fromLatin1(info.keras_name), info.name);
     m_type->setToolTip(
-        tr("The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, "
-           "RMSprop and Adam adapt the step per weight. Changing it loads that optimiser's Keras defaults."));
+        tr("The update rule (Keras optimizer=...). SGD: plain or with momentum/Nesterov; Adagrad, RMSprop, Adam, "
+           "Nadam (Adam with Nesterov momentum) and AdamW (Adam with decoupled weight decay) adapt the step per "
+           "weight. Changing it loads that optimiser's Keras defaults."));
     m_form->addRow(tr("&Optimiser"), m_type);
+    m_form->addRow(m_schedule);
     for (const auto& option : mlpw::optimizer_options()) {
         const QString key = QString::fromLatin1(option.key);
         if (option.number) addNumber(key, translated(option.label), translated(option.help));
         if (option.flag) addCheck(key, translated(option.label), translated(option.help));
     }
     connect(m_type, &QComboBox::activated, this, &OptimizerPanel::onTypeChosen);
+    connect(m_schedule, &SchedulePanel::edited, this, &OptimizerPanel::edited);
+    connect(m_schedule, &SchedulePanel::typeChanged, this, &OptimizerPanel::showRateRow);
+    connect(m_numbers[QStringLiteral("learning_rate")], &NumberEdit::valueEdited, this,
+            [this](double rate) { m_schedule->setStartingRate(float(rate)); });
     setSpec(mlpw::OptimizerSpec{});
 }
 
 void OptimizerPanel::addNumber(const QString& key, const QString& label, const QString& tip) {
     auto* row = new QWidget(this);
     auto* edit = new NumberEdit(row);
+    edit->setObjectName(key);
     edit->setToolTip(tip);
     auto* hint = new QLabel(row);
     hint->setEnabled(false);  // drawn grey: a hint, not a value
@@ -78,6 +86,12 @@ void OptimizerPanel::showRowsFor(mlpw::OptimizerType type) {
         m_hints[QString::fromLatin1(option.key)]->setText(
             tr("Keras default: %1").arg(off ? tr("off") : QString::number(double(value), 'g', 7)));
     }
+    showRateRow();
+}
+
+void OptimizerPanel::showRateRow() {
+    const QString key = QStringLiteral("learning_rate");
+    m_form->setRowVisible(m_rows[key], m_schedule->schedule().type == mlpw::ScheduleType::constant);
 }
 
 void OptimizerPanel::setSpec(const mlpw::OptimizerSpec& s) {
@@ -91,6 +105,8 @@ void OptimizerPanel::setSpec(const mlpw::OptimizerSpec& s) {
             m_checks[key]->setChecked(s.*option.flag);
         }
     }
+    m_schedule->setSchedule(s.schedule);
+    m_schedule->setStartingRate(s.learning_rate);
     showRowsFor(s.type);
 }
 
@@ -101,10 +117,11 @@ void OptimizerPanel::applyTo(mlpw::OptimizerSpec& s) const {
         if (option.number) s.*option.number = float(m_numbers[key]->value());
         if (option.flag) s.*option.flag = m_checks[key]->isChecked();
     }
+    s.schedule = m_schedule->schedule();
 }
 
 std::vector<mlpw::SpecProblem> OptimizerPanel::entryProblems() const {
-    std::vector<mlpw::SpecProblem> out;
+    std::vector<mlpw::SpecProblem> out = m_schedule->entryProblems();
     for (auto it = m_numbers.begin(); it != m_numbers.end(); ++it)
         if (!it.value()->isValid() && !m_rows[it.key()]->isHidden())
             out.push_back({std::string("optimizer.").append(it.key().toStdString()), "must be a number",
@@ -115,6 +132,8 @@ std::vector<mlpw::SpecProblem> OptimizerPanel::entryProblems() const {
 void OptimizerPanel::onTypeChosen() {
     mlpw::OptimizerType type = mlpw::OptimizerType::adam;
     mlpw::parse_optimizer_type(m_type->currentData().toString().toStdString(), type);
-    setSpec(mlpw::defaults_for(type));
+    mlpw::OptimizerSpec spec = mlpw::defaults_for(type);
+    spec.schedule = m_schedule->schedule();
+    setSpec(spec);
     emit edited();
 }

@@ -1,8 +1,13 @@
 #include "editor/training_options_panel.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -11,7 +16,7 @@
 
 TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     : QWidget(parent), m_epochs(new QSpinBox(this)), m_batchSize(new QSpinBox(this)), m_seed(new QLineEdit(this)),
-      m_shuffle(new QCheckBox(this)), m_threads(new QSpinBox(this)) {
+      m_shuffle(new QCheckBox(this)), m_threads(new QSpinBox(this)), m_initialWeights(new QLineEdit(this)) {
     m_epochs->setRange(1, 100000);
     m_epochs->setToolTip(tr("Passes over the training data (Keras fit(epochs=...), default 1; the study uses 5)"));
     m_batchSize->setRange(1, 60000);
@@ -33,6 +38,21 @@ TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     form->addRow(tr("S&eed"), m_seed);
     form->addRow(tr("S&huffle"), m_shuffle);
     form->addRow(tr("&Threads"), m_threads);
+    m_initialWeights->setObjectName(QStringLiteral("initial_weights"));
+    m_initialWeights->setPlaceholderText(tr("none: the layers' initialisers"));
+    m_initialWeights->setToolTip(
+        tr("A model file (.mlpw) whose weights the run starts from, for fine-tuning (Keras "
+           "model.load_weights(path) before fit); its layers must match this model's"));
+    auto* browse = new QPushButton(tr("Bro&wse…"), this);
+    browse->setToolTip(tr("Choose the model file to start from"));
+    connect(browse, &QPushButton::clicked, this, &TrainingOptionsPanel::chooseInitialWeights);
+    auto* weightsRow = new QHBoxLayout;
+    weightsRow->addWidget(m_initialWeights, 1);
+    weightsRow->addWidget(browse);
+    auto* weightsLabel = new QLabel(tr("&Initial weights"), this);
+    weightsLabel->setBuddy(m_initialWeights);
+    form->addRow(weightsLabel, weightsRow);
+    connect(m_initialWeights, &QLineEdit::textEdited, this, &TrainingOptionsPanel::edited);
     for (QSpinBox* s : {m_epochs, m_batchSize, m_threads})
         connect(s, &QSpinBox::valueChanged, this, &TrainingOptionsPanel::edited);
     connect(m_seed, &QLineEdit::textEdited, this, &TrainingOptionsPanel::edited);
@@ -46,6 +66,16 @@ void TrainingOptionsPanel::setSpec(const mlpw::TrainingSpec& s) {
     m_seed->setText(QString::number(s.seed));
     m_shuffle->setChecked(s.shuffle);
     m_threads->setValue(s.threads);
+    m_initialWeights->setText(QString::fromStdString(s.initial_weights));
+}
+
+void TrainingOptionsPanel::chooseInitialWeights() {
+    const QString start = m_initialWeights->text().isEmpty() ? QString() : QFileInfo(m_initialWeights->text()).path();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Initial weights"), start, tr("Model files (*.mlpw);;All files (*)"));
+    if (path.isEmpty()) return;
+    m_initialWeights->setText(path);
+    emit edited();
 }
 
 void TrainingOptionsPanel::applyTo(mlpw::TrainingSpec& s) const {
@@ -56,12 +86,19 @@ void TrainingOptionsPanel::applyTo(mlpw::TrainingSpec& s) const {
     if (ok) s.seed = seed;  // otherwise entryProblems() reports the text
     s.shuffle = m_shuffle->isChecked();
     s.threads = m_threads->value();
+    s.initial_weights = m_initialWeights->text().trimmed().toStdString();
 }
 
 std::vector<mlpw::SpecProblem> TrainingOptionsPanel::entryProblems() const {
+    std::vector<mlpw::SpecProblem> out;
     bool ok = false;
     m_seed->text().toULongLong(&ok);
-    if (ok) return {};
-    return {
-        {"training.seed", "must be a whole number from 0 to 18446744073709551615", ProblemText::typed(m_seed->text())}};
+    if (!ok)
+        out.push_back({"training.seed", "must be a whole number from 0 to 18446744073709551615",
+                       ProblemText::typed(m_seed->text())});
+    const QString weights = m_initialWeights->text().trimmed();
+    if (!weights.isEmpty() && !QFileInfo(weights).isFile())
+        out.push_back({"training.initial_weights", "must be an existing model file (.mlpw) or empty",
+                       ProblemText::typed(weights)});
+    return out;
 }

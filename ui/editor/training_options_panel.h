@@ -1,5 +1,6 @@
 #pragma once
-// Epochs, batch size, seed, shuffling and threads: the "training" part of an experiment.
+// Epochs, batch size, seed, shuffling, threads and the initial weights (a .mlpw file to fine-tune from): the
+// "training" part of an experiment.
 #include <QWidget>
 
 #include "mlpw/experiment/experiment.h"
@@ -15,14 +16,18 @@ public:
     void setSpec(const mlpw::TrainingSpec& spec);
     void applyTo(mlpw::TrainingSpec& spec) const;
     std::vector<mlpw::SpecProblem> entryProblems() const;
+    QLineEdit* initialWeightsField() const { return m_initialWeights; }
 
 signals:
     void edited();
 
 private:
+    void chooseInitialWeights();
+
     QSpinBox* m_epochs;
     QSpinBox* m_batchSize;
     QLineEdit* m_seed;  // a uint64_t as digits
     QCheckBox* m_shuffle;
     QSpinBox* m_threads;
+    QLineEdit* m_initialWeights;  // empty: the layers' initialisers
 };

@@ -124,6 +124,11 @@ private:
                    "mean ± sample standard deviation over the seeds; val_acc and val_loss of the weights each run kept "
                    "(its last epoch, or the one restored), like test_acc; best epoch by val_loss; \"within the seed spread\": "
                    "|mean difference| &lt;= sd + sd of the two rows' accuracies.") +
+            (val ? QString()
+                 : QStringLiteral(" ") +
+                     RunReport::tr("No run holds out a validation split (validation_split 0): each is evaluated "
+                                   "once, on the test set, after training; its best epoch is the lowest training "
+                                   "loss, nothing is chosen on the test set.")) +
             "</small></p>\n";
     }
 

@@ -43,13 +43,21 @@ ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, boo
     picture.rowPercent = rowPercent;
     picture.title =
         ConfusionPictureText::tr("Validation confusion matrix, epoch %1 of %2").arg(epoch).arg(record.epochs_run());
-    if (epoch < 1 || epoch > int(record.validation.size())) return picture;
-    picture.matrix = record.validation[size_t(epoch - 1)].confusion;
-    if (picture.matrix.classes == 0 && record.test.confusion.classes > 0) {
+    if (!record.validates()) {
+        picture.title = ConfusionPictureText::tr(
+            "Test set confusion matrix (no validation: evaluated once, after "
+            "training)");
+        picture.empty = ConfusionPictureText::tr(
+            "No validation (validation_split 0): the test set's matrix appears when training ends");
         picture.matrix = record.test.confusion;
-        picture.test = true;
-        picture.title = ConfusionPictureText::tr("Test confusion matrix of the final weights (%L1 images)")
-                            .arg(record.test.samples);
+    } else if (epoch >= 1 && epoch <= int(record.validation.size())) {
+        picture.matrix = record.validation[size_t(epoch - 1)].confusion;
+        if (picture.matrix.classes == 0 && record.test.confusion.classes > 0) {
+            picture.matrix = record.test.confusion;
+            picture.test = true;
+            picture.title = ConfusionPictureText::tr("Test confusion matrix of the final weights (%L1 images)")
+                                .arg(record.test.samples);
+        }
     }
     for (int c = 0; c < picture.matrix.classes; ++c)
         picture.classes << (c < int(record.data.class_names.size())
@@ -104,8 +112,10 @@ void paint_confusion(QPainter& painter, const QRectF& area, const ConfusionPictu
     painter.setFont(layout.font);
     const int k = picture.size();
     if (k == 0) {
-        painter.drawText(area, Qt::AlignCenter,
-                         ConfusionPictureText::tr("No validation confusion matrix yet (the run needs validation)"));
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                         picture.empty.isEmpty()
+                             ? ConfusionPictureText::tr("No validation confusion matrix yet (the run needs validation)")
+                             : picture.empty);
         painter.restore();
         return;
     }

@@ -21,6 +21,7 @@ struct ConfusionPicture {
     bool rowPercent = false;  // cells show the share of their true class instead of counts
     bool test = false;        // the test set's matrix of the final weights (the run has no validation matrix)
     mlpw::ClassificationReport report;
+    QString empty;  // what an empty picture says instead of the matrix ("" : no validation matrix yet)
 
     int size() const { return matrix.classes; }
     // What a cell's colour stands for: its count over the largest count, or its share of the row.
@@ -30,7 +31,8 @@ struct ConfusionPicture {
 
 // Epoch (1-based) `epoch` of the record's validation. When that epoch has no matrix (an opened model file keeps
 // no per-epoch validation) the test result's matrix if the run has one (Run > Evaluate on the test set), else an
-// empty picture.
+// empty picture. A run without validation (validation_split 0) shows its test set's matrix at every epoch, once
+// it is evaluated.
 ConfusionPicture confusion_picture(const mlpw::RunRecord& record, int epoch, bool rowPercent);
 
 // Where paint_confusion puts the matrix in `area` (the same for the same picture, font and area).

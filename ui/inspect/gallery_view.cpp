@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -105,6 +106,18 @@ void GalleryView::onPredictions(std::shared_ptr<const SamplePredictions> predict
         m_message =
             tr("The gallery shows a finished run or an opened model (File > Open model…); a live run "
                "appears here when it ends.");
+    // A run without validation (validation_split 0) is shown on the test set, its evaluation.
+    const bool validates = !predictions || predictions->record->validates();
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_split->model())) {
+        items->item(0)->setEnabled(validates);
+        items->item(0)->setToolTip(validates ? QString()
+                                             : tr("This run has no validation split (validation_split 0): its "
+                                                  "evaluation is the test set, once, after training"));
+    }
+    if (!validates && SampleSplit(m_split->currentData().toInt()) == SampleSplit::validation) {
+        m_split->setCurrentIndex(m_split->findData(int(SampleSplit::test)));  // predicts the test set
+        return;
+    }
     m_model->setPredictions(std::move(predictions));
     fillClassCombos();
 }

@@ -12,6 +12,16 @@ struct KerasLog {
     Q_DECLARE_TR_FUNCTIONS(KerasLog)
 };
 
+// A run without validation names no best epoch: its evaluation is the test set, once, after training.
+QString withoutValidation(const RunOutcome& o) {
+    const QString done =
+        KerasLog::tr("Finished: %n epoch(s), no validation (validation_split 0)", nullptr, o.epochs_run);
+    if (o.record->test.samples == 0) return done;
+    return KerasLog::tr("%1; test set, evaluated once after training: accuracy %2, loss %3")
+        .arg(done, QString::fromStdString(mlpw::metric_value(o.record->test.accuracy)),
+             QString::fromStdString(mlpw::metric_value(o.record->test.loss)));
+}
+
 }  // namespace
 
 QString epochHeader(int epoch, int epochs) { return QStringLiteral("Epoch %1/%2").arg(epoch).arg(epochs); }
@@ -22,6 +32,7 @@ QString outcome(const RunOutcome& o) {
     const QString time = QStringLiteral(" (%1 s)").arg(o.seconds, 0, 'f', 1);
     switch (o.reason) {
         case RunOutcome::Reason::completed:
+            if (o.record && !o.record->validates()) return withoutValidation(o) + time;
             return KerasLog::tr("Finished: %n epoch(s), best epoch %1", nullptr, o.epochs_run).arg(o.best_epoch) + time;
         case RunOutcome::Reason::callback:
             if (o.restored_epoch > 0)

@@ -97,7 +97,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_editor, &ExperimentEditor::validityChanged, this, &MainWindow::updateActions);
     connect(m_controller, &TrainingController::runningChanged, this, &MainWindow::updateActions);
     connect(m_controller, &TrainingController::prepared, this, [this](const QString&, int train, int validation) {
-        setStatus(tr("Training on %L1 samples, validating on %L2").arg(train).arg(validation));
+        setStatus(validation > 0 ? tr("Training on %L1 samples, validating on %L2").arg(train).arg(validation)
+                                 : tr("Training on %L1 samples, no validation (validation_split 0): the test set is "
+                                      "the evaluation, once, after training")
+                                       .arg(train));
     });
     connect(m_controller, &TrainingController::epochBegan, m_progress, &RunProgress::onEpochBegan);
     connect(m_controller, &TrainingController::batchesReady, m_progress, &RunProgress::onBatches);

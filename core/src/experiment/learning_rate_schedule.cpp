@@ -9,26 +9,34 @@
 namespace mlpw {
 namespace {
 
-#define HELP(text) MLPW_TRANSLATE_NOOP("ScheduleOption", text)
+// Texts written out as MLPW_TRANSLATE_NOOP("ScheduleOption", ...): lupdate does not expand macros, so a shorter
+// macro around it would hide them from the window's translation.
 using S = LearningRateSchedule;
 
 const std::vector<ScheduleOption> kOptions{
     {"initial_learning_rate", &S::initial_learning_rate, nullptr, 0.001f, Range::non_negative, false,
-     HELP("&Initial rate"), HELP("The rate at step 0 (Keras initial_learning_rate)")},
-    {"decay_steps", &S::decay_steps, nullptr, 1000.0f, Range::positive, true, HELP("&Decay steps"),
-     HELP("Optimiser steps over which the rate decays (Keras decay_steps, > 0)")},
-    {"decay_rate", &S::decay_rate, nullptr, 0.96f, Range::positive, false, HELP("Decay &rate"),
-     HELP("Factor per decay_steps steps (Keras decay_rate)")},
-    {"staircase", nullptr, &S::staircase, 0.0f, Range::any, false, HELP("&Staircase"),
-     HELP("Decay in whole steps of decay_steps (Keras staircase, default off)")},
-    {"alpha", &S::alpha, nullptr, 0.0f, Range::unit_interval, false, HELP("&Alpha"),
-     HELP("The final rate as a fraction of the decayed-from rate (Keras alpha, default 0)")},
-    {"warmup_target", &S::warmup_target, nullptr, 0.0f, Range::non_negative, false, HELP("&Warm-up target"),
-     HELP("The rate reached by linear warm-up before the decay; 0 is no warm-up (Keras warmup_target=None)")},
-    {"warmup_steps", &S::warmup_steps, nullptr, 0.0f, Range::non_negative, true, HELP("Warm-up s&teps"),
-     HELP("Optimiser steps of the warm-up (Keras warmup_steps, default 0)")},
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "&Initial rate"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "The rate at step 0 (Keras initial_learning_rate)")},
+    {"decay_steps", &S::decay_steps, nullptr, 1000.0f, Range::positive, true,
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "&Decay steps"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Optimiser steps over which the rate decays (Keras decay_steps, > 0)")},
+    {"decay_rate", &S::decay_rate, nullptr, 0.96f, Range::positive, false,
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Decay &rate"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Factor per decay_steps steps (Keras decay_rate)")},
+    {"staircase", nullptr, &S::staircase, 0.0f, Range::any, false, MLPW_TRANSLATE_NOOP("ScheduleOption", "&Staircase"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Decay in whole steps of decay_steps (Keras staircase, default off)")},
+    {"alpha", &S::alpha, nullptr, 0.0f, Range::unit_interval, false, MLPW_TRANSLATE_NOOP("ScheduleOption", "&Alpha"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption",
+                         "The final rate as a fraction of the decayed-from rate (Keras alpha, default 0)")},
+    {"warmup_target", &S::warmup_target, nullptr, 0.0f, Range::non_negative, false,
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "&Warm-up target"),
+     MLPW_TRANSLATE_NOOP(
+         "ScheduleOption",
+         "The rate reached by linear warm-up before the decay; 0 is no warm-up (Keras warmup_target=None)")},
+    {"warmup_steps", &S::warmup_steps, nullptr, 0.0f, Range::non_negative, true,
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Warm-up s&teps"),
+     MLPW_TRANSLATE_NOOP("ScheduleOption", "Optimiser steps of the warm-up (Keras warmup_steps, default 0)")},
 };
-#undef HELP
 
 const std::vector<ScheduleInfo> kSchedules{
     {ScheduleType::exponential_decay,

@@ -1,11 +1,12 @@
 // ModelFile <-> Boost.Serialization text archive (the payload of a .mlpw file).
-// Layout, version 1 of ModelFile and NamedTensor, version 3 of EpochMetrics:
+// Layout, version 1 of ModelFile and NamedTensor, version 4 of EpochMetrics:
 //   ModelFile:    experiment JSON, tensor count, NamedTensor..., image rows, cols, mean, stddev,
 //                 class count, names..., history count, EpochMetrics..., written_by
 //   NamedTensor:  name, rank, dims..., value count, values (little-endian float32, base64)
 //   EpochMetrics: epoch, epochs, batches, has_validation, then the doubles in declaration order
 //                 (version 2 adds val_data_loss last; version 1's val_loss was the cross-entropy alone;
-//                 version 3 adds lr after it)
+//                 version 3 adds lr after it, 0 meaning not recorded; version 4 writes EpochMetrics::kLrNotRecorded
+//                 (-1) for that, so that a rate of 0 is kept)
 // Strings are a length and a base64 block; floats and doubles their IEEE-754 bits. Reading checks every count
 // against what the payload can hold before allocating, so a damaged or hostile file cannot ask for gigabytes.
 // A new field means: version 2 of its type, written always, read when the stored version is >= 2.
@@ -32,7 +33,7 @@ namespace mlpw::detail {
 namespace {
 
 constexpr unsigned kLayoutVersion = 1;   // of ModelFile and NamedTensor
-constexpr unsigned kHistoryVersion = 3;  // of EpochMetrics
+constexpr unsigned kHistoryVersion = 4;  // of EpochMetrics
 constexpr uint64_t kMaxRank = 8;
 
 // The payload size, which bounds every count and length read from it. Kept by the archive as a helper.
@@ -107,7 +108,7 @@ void to_little_endian(std::vector<float>& values) {
 
 BOOST_CLASS_VERSION(mlpw::ModelFile, 1)
 BOOST_CLASS_VERSION(mlpw::NamedTensor, 1)
-BOOST_CLASS_VERSION(mlpw::EpochMetrics, 3)
+BOOST_CLASS_VERSION(mlpw::EpochMetrics, 4)
 static_assert(boost::serialization::version<mlpw::EpochMetrics>::value == mlpw::detail::kHistoryVersion);
 // Values, never pointed to: no object tracking.
 BOOST_CLASS_TRACKING(mlpw::ModelFile, boost::serialization::track_never)
@@ -177,7 +178,9 @@ void load(Archive& ar, mlpw::EpochMetrics& m, unsigned version) {
         load_bits(ar, *v);
     if (version >= 2) load_bits(ar, m.val_data_loss);
     else m.val_data_loss = m.val_loss;  // before version 2, val_loss left the penalty out
+    m.lr = mlpw::EpochMetrics::kLrNotRecorded;
     if (version >= 3) load_bits(ar, m.lr);
+    if (version == 3 && m.lr == 0.0) m.lr = mlpw::EpochMetrics::kLrNotRecorded;  // version 3's marker
 }
 
 template <class Archive>

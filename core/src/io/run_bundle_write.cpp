@@ -111,7 +111,7 @@ std::string history_csv(const std::vector<EpochMetrics>& history) {
         text += std::to_string(m.epoch - 1) + "," + csv_number(m.accuracy) + "," + csv_number(m.loss) + "," +
             (m.has_validation ? csv_number(m.val_accuracy) : "") + "," +
             (m.has_validation ? csv_number(m.val_loss) : "") + "," + csv_number(m.seconds) + "," +
-            (m.has_validation ? csv_number(m.val_data_loss) : "") + "," + (m.lr > 0.0 ? csv_number(m.lr) : "") + "\n";
+            (m.has_validation ? csv_number(m.val_data_loss) : "") + "," + (m.has_lr() ? csv_number(m.lr) : "") + "\n";
     }
     return text;
 }

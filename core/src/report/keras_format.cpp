@@ -56,7 +56,7 @@ std::string epoch_line(const EpochMetrics& m) {
     if (m.has_validation)
         line += " - val_accuracy: " + metric_value(m.val_accuracy) + " - val_loss: " + metric_value(m.val_loss);
     if (m.has_my_digits) line += " - my_digits_accuracy: " + metric_value(m.my_digits_accuracy);
-    if (m.lr > 0.0) line += " - lr: " + metric_value(m.lr);  // tf.keras 2 prints the lr its callbacks log
+    if (m.has_lr()) line += " - lr: " + metric_value(m.lr);  // tf.keras 2 prints the lr its callbacks log
     return line;
 }
 

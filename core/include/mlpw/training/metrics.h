@@ -66,8 +66,12 @@ struct EpochMetrics {
     double my_digits_accuracy = 0.0;  // on them, with this epoch's weights
     // The optimiser's learning rate at the epoch's end, as Keras' History logs it as "lr" (the rate the epoch's
     // last step used for a constant rate or a callback's, the schedule's value at the step count for a
-    // schedule). 0: not recorded (model files before history version 3).
-    double lr = 0.0;
+    // schedule). kLrNotRecorded (-1) when the run did not record it (model files before history version 3, and
+    // version 3's 0): a rate is never negative, while 0 is a real rate (a cosine decay with alpha 0 ends there).
+    // -1 rather than NaN keeps EpochMetrics' == (and so round-trip checks) meaningful.
+    static constexpr double kLrNotRecorded = -1.0;
+    double lr = kLrNotRecorded;
+    bool has_lr() const { return lr >= 0.0; }
     bool operator==(const EpochMetrics&) const = default;
 };
 

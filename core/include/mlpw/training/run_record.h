@@ -78,6 +78,9 @@ struct RunRecord {
 
     int epochs_run() const { return static_cast<int>(history.size()); }
     bool stopped_early() const { return stop_reason != StopReason::completed; }
+    // Whether the run held out a validation split; without (validation_split 0) the test set is its evaluation,
+    // once, after training, and the best epoch is the lowest training loss (nothing is chosen on the test set).
+    bool validates() const { return experiment.data.validation_split > 0.0f; }
     // The best epoch's metrics, nullptr before the first epoch.
     const EpochMetrics* best() const { return best_epoch > 0 ? &history[best_epoch - 1] : nullptr; }
     // The epoch whose weights the run kept (final_weights): the one a callback restored, else the last; 0 before
