@@ -85,7 +85,7 @@ private slots:
         QCOMPARE(picture.matrix, run->test.confusion);
         // Before the test set is evaluated: an empty picture that says when its matrix comes.
         auto untested = std::make_shared<mlpw::RunRecord>(*run);
-        untested->test = {};
+        untested->test = mlpw::EvaluationResult();
         const ConfusionPicture empty = confusion_picture(*untested, 1, false);
         QCOMPARE(empty.size(), 0);
         QVERIFY(empty.empty.contains(QStringLiteral("validation_split 0")));
