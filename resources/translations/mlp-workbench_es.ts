@@ -2391,6 +2391,10 @@ No es un número</translation>
         <source>Validation samples</source>
         <translation>Muestras de validación</translation>
     </message>
+    <message>
+        <source>No run yet: train one, or open a run or a model</source>
+        <translation>Todavía no hay ninguna ejecución: entrene una o abra una ejecución o un modelo</translation>
+    </message>
 </context>
 <context>
     <name>SampleDigitsText</name>
@@ -2403,8 +2407,20 @@ No es un número</translation>
         <translation>Muestras de validación</translation>
     </message>
     <message>
-        <source>No sample panel (the run needs validation)</source>
-        <translation>No hay panel de muestras (la ejecución necesita validación)</translation>
+        <source>No sample panel (the record holds no validation samples)</source>
+        <translation>No hay panel de muestras (el registro no contiene muestras de validación)</translation>
+    </message>
+    <message>
+        <source>No validation samples (validation_split 0)</source>
+        <translation>Sin muestras de validación (validation_split 0)</translation>
+    </message>
+    <message>
+        <source>This run holds out no validation images, so there are no samples to follow from epoch to epoch. Its evaluation is the test set, once, after training: the Gallery tab shows those images with their predictions.</source>
+        <translation>Esta ejecución no reserva imágenes de validación, así que no hay muestras que seguir de una época a otra. Su evaluación es el conjunto de prueba, una vez, tras el entrenamiento: la pestaña Galería muestra esas imágenes con sus predicciones.</translation>
+    </message>
+    <message>
+        <source>Test set: accuracy %1 on %L2 images.</source>
+        <translation>Conjunto de prueba: exactitud %1 en %L2 imágenes.</translation>
     </message>
 </context>
 <context>
