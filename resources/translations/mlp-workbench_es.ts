@@ -956,10 +956,6 @@ haz clic para verlas</translation>
         <translation>%1: %L2 imágenes de %3, %L4 mal clasificadas; se muestran %L5 (%6)</translation>
     </message>
     <message>
-        <source> — the run has no validation split: choose the test set</source>
-        <translation> — la ejecución no tiene división de validación: elige el conjunto de prueba</translation>
-    </message>
-    <message>
         <source>Export the gallery page</source>
         <translation>Exportar la página de la galería</translation>
     </message>
@@ -994,6 +990,10 @@ haz clic para verlas</translation>
     <message>
         <source>This run has no validation split (validation_split 0): its evaluation is the test set, once, after training</source>
         <translation>Esta ejecución no tiene división de validación (validation_split 0): su evaluación es el conjunto de prueba, una sola vez, tras el entrenamiento</translation>
+    </message>
+    <message>
+        <source> — no validation split (validation_split 0): the test set is its evaluation</source>
+        <translation> — sin división de validación (validation_split 0): el conjunto de prueba es su evaluación</translation>
     </message>
 </context>
 <context>
