@@ -1,9 +1,10 @@
 // A run with validation_split 0 in the window: its evaluation is the test set, evaluated once after training.
 // The curves have no val tracks and mark the lowest training loss (not a "best" epoch), the fit's last line names
-// the test set, the confusion view shows the test set's matrix, the sample digits panel says why it has no digits
-// and where the test images are, and the runs table chooses no epoch. A tiny fixture run trained for real, with
+// the test set, the confusion view shows the test set's matrix, the inspect tab's notice and the sample digits
+// panel say why there is nothing per epoch and where the test images are, and the runs table chooses no epoch. A tiny fixture run trained for real, with
 // and without validation.
 #include <QDomDocument>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -11,6 +12,7 @@
 #include "compare/runs_table_model.h"
 #include "export/figure_export.h"
 #include "inspect/confusion_picture.h"
+#include "inspect/inspect_view.h"
 #include "inspect/sample_digits_panel.h"
 #include "mlpw/report/keras_format.h"
 #include "run/keras_log.h"
@@ -95,6 +97,20 @@ private slots:
         // With validation: the epoch's validation matrix, as before.
         const RunSnapshot validated = tinyRun(0.25f);
         QCOMPARE(confusion_picture(*validated, 2, false).matrix, validated->validation[1].confusion);
+    }
+
+    void inspectNoticeNamesTheSplit() {
+        RunStore store;
+        InspectView view(&store);
+        store.add(tinyRun(0.25f), QStringLiteral("split"));
+        QVERIFY(view.noticeText().isEmpty());
+        store.setCurrentIndex(store.add(tinyRun(0.0f), QStringLiteral("all")));
+        const QString notice = view.noticeText();
+        QVERIFY2(notice.startsWith(QStringLiteral("This run holds out no validation split (validation_split 0)")),
+                 qPrintable(notice));
+        QVERIFY(notice.contains(QStringLiteral("The matrix is the test set's")));
+        QVERIFY(!notice.contains(QStringLiteral("model file")));
+        QVERIFY(view.evaluateButton()->isHidden());  // evaluated already
     }
 
     void sampleDigitsSayWhatTheyShow() {
