@@ -1035,12 +1035,12 @@ haz clic para verlas</translation>
         <translation>Esta ejecución no tiene resultados de validación por época (un archivo de modelo guarda los pesos y el historial): no hay nada que mostrar por época. Evalúe sus pesos finales con el conjunto de prueba para ver su matriz de confusión.</translation>
     </message>
     <message>
-        <source>This run holds out no validation split (validation_split 0): nothing is evaluated per epoch. The matrix is the test set&apos;s, of the final weights, evaluated once after training; the Gallery tab shows its images.</source>
-        <translation>Esta ejecución no reserva división de validación (validation_split 0): no se evalúa nada por época. La matriz es la del conjunto de prueba, con los pesos finales, evaluada una vez tras el entrenamiento; la pestaña Galería muestra sus imágenes.</translation>
+        <source>This run has no validation split (validation_split 0): nothing is evaluated per epoch. The matrix is the test set&apos;s, of the final weights, evaluated once after training; the Gallery tab shows its images.</source>
+        <translation>Esta ejecución no tiene división de validación (validation_split 0): no se evalúa nada por época. La matriz es la del conjunto de prueba, con los pesos finales, evaluada una vez tras el entrenamiento; la pestaña Galería muestra sus imágenes.</translation>
     </message>
     <message>
-        <source>This run holds out no validation split (validation_split 0): nothing is evaluated per epoch. The test set&apos;s matrix appears once its final weights are evaluated, after training.</source>
-        <translation>Esta ejecución no reserva división de validación (validation_split 0): no se evalúa nada por época. La matriz del conjunto de prueba aparece cuando se evalúan sus pesos finales, tras el entrenamiento.</translation>
+        <source>This run has no validation split (validation_split 0): nothing is evaluated per epoch. The test set&apos;s matrix appears once its final weights are evaluated, after training.</source>
+        <translation>Esta ejecución no tiene división de validación (validation_split 0): no se evalúa nada por época. La matriz del conjunto de prueba aparece cuando se evalúan sus pesos finales, tras el entrenamiento.</translation>
     </message>
 </context>
 <context>

@@ -106,7 +106,7 @@ private slots:
         QVERIFY(view.noticeText().isEmpty());
         store.setCurrentIndex(store.add(tinyRun(0.0f), QStringLiteral("all")));
         const QString notice = view.noticeText();
-        QVERIFY2(notice.startsWith(QStringLiteral("This run holds out no validation split (validation_split 0)")),
+        QVERIFY2(notice.startsWith(QStringLiteral("This run has no validation split (validation_split 0)")),
                  qPrintable(notice));
         QVERIFY(notice.contains(QStringLiteral("The matrix is the test set's")));
         QVERIFY(!notice.contains(QStringLiteral("model file")));

@@ -77,10 +77,10 @@ void InspectView::updateNotice(const RunSnapshot& record) {
                     [](const mlpw::EpochValidation& v) { return v.confusion.classes > 0; });
     const bool tested = record && record->test.confusion.classes > 0;
     if (record && !record->validates())  // validation_split 0: by choice, not a model file's loss
-        m_notice->setText(tested ? tr("This run holds out no validation split (validation_split 0): nothing is "
+        m_notice->setText(tested ? tr("This run has no validation split (validation_split 0): nothing is "
                                       "evaluated per epoch. The matrix is the test set's, of the final weights, "
                                       "evaluated once after training; the Gallery tab shows its images.")
-                                 : tr("This run holds out no validation split (validation_split 0): nothing is "
+                                 : tr("This run has no validation split (validation_split 0): nothing is "
                                       "evaluated per epoch. The test set's matrix appears once its final weights "
                                       "are evaluated, after training."));
     else
