@@ -956,10 +956,6 @@ haz clic para verlas</translation>
         <translation>%1: %L2 imágenes de %3, %L4 mal clasificadas; se muestran %L5 (%6)</translation>
     </message>
     <message>
-        <source> — the run has no validation split: choose the test set</source>
-        <translation> — la ejecución no tiene división de validación: elige el conjunto de prueba</translation>
-    </message>
-    <message>
         <source>Export the gallery page</source>
         <translation>Exportar la página de la galería</translation>
     </message>
@@ -994,6 +990,10 @@ haz clic para verlas</translation>
     <message>
         <source>This run has no validation split (validation_split 0): its evaluation is the test set, once, after training</source>
         <translation>Esta ejecución no tiene división de validación (validation_split 0): su evaluación es el conjunto de prueba, una sola vez, tras el entrenamiento</translation>
+    </message>
+    <message>
+        <source> — no validation split (validation_split 0): the test set is its evaluation</source>
+        <translation> — sin división de validación (validation_split 0): el conjunto de prueba es su evaluación</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1033,14 @@ haz clic para verlas</translation>
     <message>
         <source>This run has no per-epoch validation results (a model file keeps the weights and the history): nothing to show per epoch. Evaluate its final weights on the test set to see their confusion matrix.</source>
         <translation>Esta ejecución no tiene resultados de validación por época (un archivo de modelo guarda los pesos y el historial): no hay nada que mostrar por época. Evalúe sus pesos finales con el conjunto de prueba para ver su matriz de confusión.</translation>
+    </message>
+    <message>
+        <source>This run has no validation split (validation_split 0): nothing is evaluated per epoch. The matrix is the test set&apos;s, of the final weights, evaluated once after training; the Gallery tab shows its images.</source>
+        <translation>Esta ejecución no tiene división de validación (validation_split 0): no se evalúa nada por época. La matriz es la del conjunto de prueba, con los pesos finales, evaluada una vez tras el entrenamiento; la pestaña Galería muestra sus imágenes.</translation>
+    </message>
+    <message>
+        <source>This run has no validation split (validation_split 0): nothing is evaluated per epoch. The test set&apos;s matrix appears once its final weights are evaluated, after training.</source>
+        <translation>Esta ejecución no tiene división de validación (validation_split 0): no se evalúa nada por época. La matriz del conjunto de prueba aparece cuando se evalúan sus pesos finales, tras el entrenamiento.</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2399,10 @@ No es un número</translation>
         <source>Validation samples</source>
         <translation>Muestras de validación</translation>
     </message>
+    <message>
+        <source>No run yet: train one, or open a run or a model</source>
+        <translation>Todavía no hay ninguna ejecución: entrene una o abra una ejecución o un modelo</translation>
+    </message>
 </context>
 <context>
     <name>SampleDigitsText</name>
@@ -2403,8 +2415,20 @@ No es un número</translation>
         <translation>Muestras de validación</translation>
     </message>
     <message>
-        <source>No sample panel (the run needs validation)</source>
-        <translation>No hay panel de muestras (la ejecución necesita validación)</translation>
+        <source>No sample panel (the record holds no validation samples)</source>
+        <translation>No hay panel de muestras (el registro no contiene muestras de validación)</translation>
+    </message>
+    <message>
+        <source>No validation samples (validation_split 0)</source>
+        <translation>Sin muestras de validación (validation_split 0)</translation>
+    </message>
+    <message>
+        <source>This run holds out no validation images, so there are no samples to follow from epoch to epoch. Its evaluation is the test set, once, after training: the Gallery tab shows those images with their predictions.</source>
+        <translation>Esta ejecución no reserva imágenes de validación, así que no hay muestras que seguir de una época a otra. Su evaluación es el conjunto de prueba, una vez, tras el entrenamiento: la pestaña Galería muestra esas imágenes con sus predicciones.</translation>
+    </message>
+    <message>
+        <source>Test set: accuracy %1 on %L2 images.</source>
+        <translation>Conjunto de prueba: exactitud %1 en %L2 imágenes.</translation>
     </message>
 </context>
 <context>

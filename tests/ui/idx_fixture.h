@@ -77,10 +77,12 @@ inline mlpw::ExperimentSpec experiment(const QString& folder) {
     return spec;
 }
 
-// The record of a run of experiment(folder), its test set evaluated (record.test).
-inline mlpw::RunRecord trainedRun(const QString& folder) {
+// The record of a run of experiment(folder) with this validation_split, its test set evaluated (record.test).
+inline mlpw::RunRecord trainedRun(const QString& folder, float validationSplit = 0.25f) {
     const mlpw::Dataset data = mlpw::load_dataset(folder.toStdString());
-    mlpw::Trainer trainer(experiment(folder), data);
+    mlpw::ExperimentSpec spec = experiment(folder);
+    spec.data.validation_split = validationSplit;
+    mlpw::Trainer trainer(spec, data);
     const std::atomic<bool> stop{false};
     trainer.run({}, stop);
     trainer.evaluate_test_set();

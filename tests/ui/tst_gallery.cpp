@@ -1,10 +1,13 @@
 // The gallery on a small trained model: its predictions agree with the run's own last validation (confusion
 // counts per filter, the most confident mistake first), the order and the cell filter (which brings the tab
-// forward), the tooltip's probability vector, the CSV of the filtered list and the exported page.
+// forward), the tooltip's probability vector, the CSV of the filtered list and the exported page; a run without
+// validation shown on the test set.
+#include <QComboBox>
 #include <QDomDocument>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -183,6 +186,47 @@ private slots:
         m_service->setSplit(SampleSplit::validation);
         QVERIFY(ready.wait(20000));
         QCOMPARE(m_gallery->model()->predictions()->samples(), m_record.data.validation_samples);
+    }
+
+    // validation_split 0: the run's evaluation is the test set, so the gallery shows it and says so; the next
+    // run with validation is shown on its validation split again.
+    void aRunWithoutValidationShowsTheTestSet() {
+        const mlpw::RunRecord all = fixture::trainedRun(m_dir.path(), 0.0f);
+        QVERIFY(!all.validates());
+        auto* split = m_gallery->findChild<QComboBox*>(QStringLiteral("gallerySplit"));
+        QVERIFY(split);
+        QCOMPARE(split->currentText(), QStringLiteral("Validation split"));
+        QSignalSpy ready(m_service, &PredictionService::ready);
+        const int trained = m_runs.currentIndex();
+        m_runs.setCurrentIndex(m_runs.add(std::make_shared<const mlpw::RunRecord>(all), "all"));
+        QVERIFY(ready.wait(20000));
+        const SamplePredictions* p = m_gallery->model()->predictions();
+        QVERIFY(p && p->split == SampleSplit::test);
+        QCOMPARE(p->samples(), fixture::kTest);
+        QCOMPARE(p->images.front().size(), QSize(fixture::kSide, fixture::kSide));
+        mlpw::ConfusionMatrix confusion(fixture::kClasses);
+        for (int s = 0; s < p->samples(); ++s) confusion.add(p->labels[size_t(s)], p->predicted[size_t(s)]);
+        QCOMPARE(confusion, all.test.confusion);
+        const QString status = m_gallery->statusText();
+        QVERIFY2(status.contains(QStringLiteral("fixture run: 120 test images")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("no validation split (validation_split 0): the test set is its "
+                                                "evaluation")),
+                 qPrintable(status));
+        QCOMPARE(split->currentText(), QStringLiteral("Test set"));
+        const auto* items = qobject_cast<QStandardItemModel*>(split->model());
+        QVERIFY(items && !items->item(0)->isEnabled());
+        QVERIFY(items->item(0)->toolTip().contains(QStringLiteral("validation_split 0")));
+
+        m_runs.setCurrentIndex(trained);
+        QVERIFY(ready.wait(20000));
+        p = m_gallery->model()->predictions();
+        QVERIFY(p && p->split == SampleSplit::validation);
+        QCOMPARE(p->samples(), m_record.data.validation_samples);
+        QVERIFY2(m_gallery->statusText().contains(QStringLiteral(" validation images")),
+                 qPrintable(m_gallery->statusText()));
+        QVERIFY(!m_gallery->statusText().contains(QStringLiteral("validation_split 0")));
+        QCOMPARE(split->currentText(), QStringLiteral("Validation split"));
+        QVERIFY(items->item(0)->isEnabled());
     }
 
     void liveRunIsNotPredicted() {

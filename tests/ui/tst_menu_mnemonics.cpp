@@ -7,27 +7,20 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "editor/mnemonic_text.h"
 #include "shell/language.h"
 #include "shell/main_window.h"
 
 namespace {
 
-// The letter after a single '&' ("&&" is a literal ampersand), lower case; a null QChar for none.
-QChar mnemonic(const QString& text) {
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text[i] != QLatin1Char('&')) continue;
-        if (text[i + 1] != QLatin1Char('&')) return text[i + 1].toLower();
-        ++i;
-    }
-    return {};
-}
+using mnemonic_text::letter_of;  // the letter after a single '&', lower case ("&&" is a literal ampersand)
 
 // "File: 'A' in “&Import runs…” and “&Import ONNX…”" per clash, in this menu and every submenu.
 void collectClashes(const QString& where, const QList<QAction*>& actions, QStringList& clashes) {
     QHash<QChar, QString> taken;
     for (QAction* a : actions) {
         if (a->isSeparator() || !a->isVisible()) continue;
-        const QChar letter = mnemonic(a->text());
+        const QChar letter = letter_of(a->text());
         if (!letter.isNull()) {
             if (taken.contains(letter))
                 clashes << QStringLiteral("%1: '%2' in “%3” and “%4”").arg(where, letter, taken[letter], a->text());
@@ -61,8 +54,8 @@ private slots:
         QStringList clashes;
         collectClashes(QStringLiteral("File"), menu.actions(), clashes);
         QCOMPARE(clashes, QStringList{QStringLiteral("File: 'i' in “&Import runs…” and “&Import ONNX…”")});
-        QCOMPARE(mnemonic(QStringLiteral("Save && &close")), QLatin1Char('c'));
-        QVERIFY(mnemonic(QStringLiteral("Rock && roll")).isNull());
+        QCOMPARE(letter_of(QStringLiteral("Save && &close")), QLatin1Char('c'));
+        QVERIFY(letter_of(QStringLiteral("Rock && roll")).isNull());
     }
 
     void noClash_data() {

@@ -1,8 +1,10 @@
 // A run with validation_split 0 in the window: its evaluation is the test set, evaluated once after training.
 // The curves have no val tracks and mark the lowest training loss (not a "best" epoch), the fit's last line names
-// the test set, the confusion view shows the test set's matrix, and the runs table chooses no epoch. A tiny
-// fixture run trained for real, with and without validation.
+// the test set, the confusion view shows the test set's matrix, the inspect tab's notice and the sample digits
+// panel say why there is nothing per epoch and where the test images are, and the runs table chooses no epoch. A tiny fixture run trained for real, with
+// and without validation.
 #include <QDomDocument>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -10,6 +12,9 @@
 #include "compare/runs_table_model.h"
 #include "export/figure_export.h"
 #include "inspect/confusion_picture.h"
+#include "inspect/inspect_view.h"
+#include "inspect/sample_digits_panel.h"
+#include "mlpw/report/keras_format.h"
 #include "run/keras_log.h"
 #include "run/run_store.h"
 #include "run_fixtures.h"
@@ -92,6 +97,52 @@ private slots:
         // With validation: the epoch's validation matrix, as before.
         const RunSnapshot validated = tinyRun(0.25f);
         QCOMPARE(confusion_picture(*validated, 2, false).matrix, validated->validation[1].confusion);
+    }
+
+    void inspectNoticeNamesTheSplit() {
+        RunStore store;
+        InspectView view(&store);
+        store.add(tinyRun(0.25f), QStringLiteral("split"));
+        QVERIFY(view.noticeText().isEmpty());
+        store.setCurrentIndex(store.add(tinyRun(0.0f), QStringLiteral("all")));
+        const QString notice = view.noticeText();
+        QVERIFY2(notice.startsWith(QStringLiteral("This run has no validation split (validation_split 0)")),
+                 qPrintable(notice));
+        QVERIFY(notice.contains(QStringLiteral("The matrix is the test set's")));
+        QVERIFY(!notice.contains(QStringLiteral("model file")));
+        QVERIFY(view.evaluateButton()->isHidden());  // evaluated already
+    }
+
+    void sampleDigitsSayWhatTheyShow() {
+        const RunSnapshot run = tinyRun(0.0f);
+        SampleDigitsPanel panel;
+        panel.setRecord(run);
+        panel.setEpoch(run->epochs_run());
+        const SampleDigitsPicture& picture = panel.picture();
+        QVERIFY(picture.digits.empty());
+        QCOMPARE(picture.title, QStringLiteral("No validation samples (validation_split 0)"));
+        QVERIFY2(picture.empty.contains(QStringLiteral("the Gallery tab shows those images")),
+                 qPrintable(picture.empty));
+        const QString accuracy = QString::fromStdString(mlpw::metric_value(run->test.accuracy));
+        QVERIFY2(picture.empty.contains(QStringLiteral("Test set: accuracy %1 on 40 images.").arg(accuracy)),
+                 qPrintable(picture.empty));
+        const QString exported = svgText(panel.figure());
+        QVERIFY(exported.contains(QStringLiteral("Gallery")));
+        QVERIFY(!exported.contains(QStringLiteral("needs validation")));
+        // Before the test set is evaluated: no test line.
+        auto untested = std::make_shared<mlpw::RunRecord>(*run);
+        untested->test = mlpw::EvaluationResult();
+        panel.setRecord(untested);
+        QVERIFY(!panel.picture().empty.contains(QStringLiteral("Test set:")));
+        // With validation: the panel's digits, predicted at the epoch shown.
+        const RunSnapshot validated = tinyRun(0.25f);
+        panel.setRecord(validated);
+        panel.setEpoch(2);
+        QVERIFY(!panel.picture().digits.empty());
+        QCOMPARE(panel.picture().digits.size(), size_t(validated->sample_panel.size()));
+        QVERIFY(panel.picture().empty.isEmpty());
+        QVERIFY2(panel.picture().title.startsWith(QStringLiteral("Validation samples, epoch 2: ")),
+                 qPrintable(panel.picture().title));
     }
 
     void runsTableChoosesNoEpoch() {

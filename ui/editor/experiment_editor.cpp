@@ -15,6 +15,7 @@
 #include "editor/data_panel.h"
 #include "editor/layer_editor.h"
 #include "editor/optimizer_panel.h"
+#include "editor/page_mnemonics.h"
 #include "editor/spec_problem.h"
 #include "editor/summary_view.h"
 #include "editor/training_options_panel.h"
@@ -79,6 +80,7 @@ ExperimentEditor::ExperimentEditor(DatasetCache* cache, QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_problemList);
+    new PageMnemonics(m_tabs, {header->labelForField(m_name)});
 
     connect(m_name, &QLineEdit::textEdited, this, &ExperimentEditor::onEdited);
     connect(m_data, &DataPanel::edited, this, &ExperimentEditor::onEdited);

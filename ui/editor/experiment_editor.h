@@ -2,6 +2,7 @@
 // Everything a person edits in an experiment, in three tabs (Data; Model with the layer editor and the live
 // summary; Training with optimiser, options and callbacks). Validates after every edit: the problems are
 // marked where they are and listed in words; isValid() says whether the experiment can be trained.
+// The Alt letters of each tab page stay unique as rows come and go (PageMnemonics).
 #include <QWidget>
 
 #include "mlpw/experiment/experiment.h"

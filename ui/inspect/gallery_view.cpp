@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QToolButton>
@@ -28,6 +29,7 @@ GalleryView::GalleryView(PredictionService* predictions, QWidget* parent)
     m_split->addItem(tr("Validation split"), int(SampleSplit::validation));
     m_split->addItem(tr("Test set"), int(SampleSplit::test));
     m_split->setToolTip(tr("Which images the run's final weights are shown on"));
+    m_split->setObjectName(QStringLiteral("gallerySplit"));
     m_filterKind->addItem(tr("All samples"), int(Kind::all));
     m_filterKind->addItem(tr("Misclassified"), int(Kind::misclassified));
     m_filterKind->addItem(tr("True class"), int(Kind::trueClass));
@@ -106,7 +108,8 @@ void GalleryView::onPredictions(std::shared_ptr<const SamplePredictions> predict
         m_message =
             tr("The gallery shows a finished run or an opened model (File > Open model…); a live run "
                "appears here when it ends.");
-    // A run without validation (validation_split 0) is shown on the test set, its evaluation.
+    // A run without validation (validation_split 0) is shown on the test set, its evaluation (the service's
+    // splitFor); the box shows the split predicted and keeps the choice for the next run with validation.
     const bool validates = !predictions || predictions->record->validates();
     if (auto* items = qobject_cast<QStandardItemModel*>(m_split->model())) {
         items->item(0)->setEnabled(validates);
@@ -114,9 +117,9 @@ void GalleryView::onPredictions(std::shared_ptr<const SamplePredictions> predict
                                              : tr("This run has no validation split (validation_split 0): its "
                                                   "evaluation is the test set, once, after training"));
     }
-    if (!validates && SampleSplit(m_split->currentData().toInt()) == SampleSplit::validation) {
-        m_split->setCurrentIndex(m_split->findData(int(SampleSplit::test)));  // predicts the test set
-        return;
+    {
+        const QSignalBlocker block(m_split);  // shows the split predicted without asking for another
+        m_split->setCurrentIndex(m_split->findData(int(predictions ? predictions->split : m_service->split())));
     }
     m_model->setPredictions(std::move(predictions));
     fillClassCombos();
@@ -194,8 +197,8 @@ void GalleryView::updateStatus() {
                    .arg(wrong)
                    .arg(m_model->rowCount())
                    .arg(m_model->filter().text(*p));
-        if (p->samples() == 0 && p->split == SampleSplit::validation)
-            text += tr(" — the run has no validation split: choose the test set");
+        if (!p->record->validates())
+            text += tr(" — no validation split (validation_split 0): the test set is its evaluation");
     }
     m_status->setText(text);
     m_export->setEnabled(p != nullptr);

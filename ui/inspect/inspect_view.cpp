@@ -76,11 +76,20 @@ void InspectView::updateNotice(const RunSnapshot& record) {
         std::any_of(record->validation.begin(), record->validation.end(),
                     [](const mlpw::EpochValidation& v) { return v.confusion.classes > 0; });
     const bool tested = record && record->test.confusion.classes > 0;
-    m_notice->setText(tested ? tr("This run has no per-epoch validation results (a model file keeps the weights and "
-                                  "the history): the matrix is the test set's, of the final weights.")
-                             : tr("This run has no per-epoch validation results (a model file keeps the weights and "
-                                  "the history): nothing to show per epoch. Evaluate its final weights on the test "
-                                  "set to see their confusion matrix."));
+    if (record && !record->validates())  // validation_split 0: by choice, not a model file's loss
+        m_notice->setText(tested ? tr("This run has no validation split (validation_split 0): nothing is "
+                                      "evaluated per epoch. The matrix is the test set's, of the final weights, "
+                                      "evaluated once after training; the Gallery tab shows its images.")
+                                 : tr("This run has no validation split (validation_split 0): nothing is "
+                                      "evaluated per epoch. The test set's matrix appears once its final weights "
+                                      "are evaluated, after training."));
+    else
+        m_notice->setText(tested
+                              ? tr("This run has no per-epoch validation results (a model file keeps the weights and "
+                                   "the history): the matrix is the test set's, of the final weights.")
+                              : tr("This run has no per-epoch validation results (a model file keeps the weights and "
+                                   "the history): nothing to show per epoch. Evaluate its final weights on the test "
+                                   "set to see their confusion matrix."));
     m_notice->setVisible(!validated);
     m_evaluate->setVisible(!validated && !tested && !record->final_weights.empty());
 }

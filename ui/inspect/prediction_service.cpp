@@ -29,6 +29,10 @@ void PredictionService::setSplit(SampleSplit split) {
     refresh();
 }
 
+SampleSplit PredictionService::splitFor(const mlpw::RunRecord& record) const {
+    return record.validates() ? m_split : SampleSplit::test;
+}
+
 void PredictionService::cancel() {
     if (m_stop) m_stop->store(true);
     m_stop.reset();
@@ -45,7 +49,7 @@ void PredictionService::refresh() {
         emit ready(nullptr);
         return;
     }
-    if (m_predictions && samePredictions(*m_predictions, *record, m_split)) return;
+    if (m_predictions && samePredictions(*m_predictions, *record, splitFor(*record))) return;
     cancel();
     m_busy = true;
     const quint64 generation = m_generation;
@@ -66,7 +70,7 @@ void PredictionService::refresh() {
 void PredictionService::predict(const RunSnapshot& record, std::shared_ptr<const mlpw::Dataset> data) {
     const quint64 generation = m_generation;
     m_stop = std::make_shared<std::atomic<bool>>(false);
-    const SampleSplit split = m_split;
+    const SampleSplit split = splitFor(*record);
     emit started(tr("Predicting the %1 images…").arg(splitName(split)));
     using Result = std::shared_ptr<const SamplePredictions>;
     runInBackground<Result>(

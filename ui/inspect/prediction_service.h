@@ -1,7 +1,8 @@
 #pragma once
 // Keeps the gallery's predictions of the current run: when a finished run (or an opened model) becomes current,
 // or the live run ends, it loads the run's data set through the DatasetCache and runs the final weights over the
-// chosen split off the GUI thread (predictSamples). The live run is not predicted while it trains.
+// chosen split off the GUI thread (predictSamples). The live run is not predicted while it trains. A run without
+// validation (validation_split 0) is predicted on the test set, its evaluation, whatever split is chosen.
 #include <QObject>
 #include <QString>
 
@@ -19,8 +20,9 @@ public:
     PredictionService(RunStore* runs, DatasetCache* cache, QObject* parent = nullptr);
     ~PredictionService() override;
 
-    SampleSplit split() const { return m_split; }
+    SampleSplit split() const { return m_split; }  // the choice for runs with validation
     void setSplit(SampleSplit split);
+    SampleSplit splitFor(const mlpw::RunRecord& record) const;
     std::shared_ptr<const SamplePredictions> predictions() const { return m_predictions; }
     bool isBusy() const { return m_busy; }
 

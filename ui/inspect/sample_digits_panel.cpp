@@ -9,7 +9,10 @@ void SampleDigitsPanel::rebuild() {
         m_images = panel_images(m_imagesOf);
     }
     m_picture = record() ? sample_digits_picture(*record(), epoch(), m_images) : SampleDigitsPicture{};
-    if (!record()) m_picture.title = tr("Validation samples");
+    if (!record()) {
+        m_picture.title = tr("Validation samples");
+        m_picture.empty = tr("No run yet: train one, or open a run or a model");
+    }
     update();
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "inspect/colour_scale.h"
+#include "mlpw/report/keras_format.h"
 
 namespace {
 
@@ -67,6 +68,21 @@ SampleDigitsPicture sample_digits_picture(const mlpw::RunRecord& record, int epo
                                     .arg(panel.size() - picture.wrongCount())
                                     .arg(panel.size())
                               : SampleDigitsText::tr("Validation samples");
+    if (panel.size() > 0) return picture;
+    if (record.validates()) {
+        picture.empty = SampleDigitsText::tr("No sample panel (the record holds no validation samples)");
+        return picture;
+    }
+    picture.title = SampleDigitsText::tr("No validation samples (validation_split 0)");
+    picture.empty = SampleDigitsText::tr(
+        "This run holds out no validation images, so there are no samples to follow from epoch to epoch. Its "
+        "evaluation is the test set, once, after training: the Gallery tab shows those images with their "
+        "predictions.");
+    if (record.test.samples > 0)
+        picture.empty += QLatin1Char('\n') +
+            SampleDigitsText::tr("Test set: accuracy %1 on %L2 images.")
+                .arg(QString::fromStdString(mlpw::metric_value(record.test.accuracy)))
+                .arg(record.test.samples);
     return picture;
 }
 
@@ -83,7 +99,9 @@ void paint_sample_digits(QPainter& painter, const QRectF& area, const SampleDigi
     painter.setFont(font);
     const auto rows = class_rows(picture.digits);
     if (rows.empty()) {
-        painter.drawText(area, Qt::AlignCenter, SampleDigitsText::tr("No sample panel (the run needs validation)"));
+        const double margin = 2.0 * line;
+        painter.drawText(area.adjusted(margin, title.height(), -margin, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                         picture.empty);
         painter.restore();
         return;
     }

@@ -22,11 +22,13 @@ struct SampleDigitsPicture {
     QString title;
     QStringList classes;
     std::vector<SampleDigit> digits;  // the panel's order: by class, then position in the validation split
+    QString empty;                    // what a picture without digits says instead
     int wrongCount() const;
 };
 
 // The images of a panel, built once per panel (they do not change between epochs).
 std::vector<QImage> panel_images(const mlpw::SamplePanel& panel);
-// Epoch `epoch` (1-based) of the record: `images` are panel_images(record.sample_panel).
+// Epoch `epoch` (1-based) of the record: `images` are panel_images(record.sample_panel). A run without validation
+// (validation_split 0) has no panel: its picture says so and where its test set's images are (the gallery).
 SampleDigitsPicture sample_digits_picture(const mlpw::RunRecord& record, int epoch, const std::vector<QImage>& images);
 void paint_sample_digits(QPainter& painter, const QRectF& area, const SampleDigitsPicture& picture);
