@@ -57,7 +57,7 @@ int bench_command(const Args& arguments) {
     if (take_flag(args, "--help")) {
         std::puts(
             "usage: mlpw bench [--network q4|final | --experiment FILE] [--epochs N] [--threads T] [--seed S]\n"
-            "                  [--json]\n"
+            "                  [--dtype-policy float32|mixed_bfloat16] [--json]\n"
             "       mlpw bench --optimizer NAME | --all-optimizers [--network q4|final|both] [--steps N]\n"
             "                  [--warmup N] [--rounds R] [--threads T] [--seed S] [--json]\n"
             "       mlpw bench --augmentation EXPERIMENT [--threads T] [--rounds R]\n"
@@ -66,6 +66,8 @@ int bench_command(const Args& arguments) {
             "--experiment FILE: that experiment instead (its data, model, optimiser, batch size; e.g. the best_mlp\n"
             "preset), for the epochs --epochs says (default 3).\n"
             "Without --optimizer: prints each epoch's training seconds (the batch loop only) and their median.\n"
+            "--dtype-policy: Keras' mixed precision policy for the training steps (training.dtype_policy; the\n"
+            "weights and the evaluations stay float32).\n"
             "--optimizer NAME: times plain SGD and the optimiser NAME (sgd, adagrad, rmsprop, adam: all its\n"
             "variants) or one variant (e.g. rmsprop_centered); --all-optimizers: every optimiser and variant.\n"
             "One line per variant: the median ms per training step, its ratio to plain SGD's, and the ms of the\n"
@@ -95,8 +97,12 @@ int bench_command(const Args& arguments) {
     const int epochs = to_int(take_option(args, "--epochs", "3"), "--epochs");
     const int threads = to_int(take_option(args, "--threads", "0"), "--threads");
     const int seed = to_int(take_option(args, "--seed", "13"), "--seed");
+    const std::string policy = take_option(args, "--dtype-policy", "float32");
     const bool json = take_flag(args, "--json");
     expect_no_more(args, "bench");
+    DTypePolicy dtype_policy = DTypePolicy::float32;
+    if (!parse_dtype_policy(policy, dtype_policy))
+        throw UsageError("--dtype-policy: expected float32 or mixed_bfloat16, got " + policy);
     if (epochs < 1) throw Error("--epochs: expected at least 1, got " + std::to_string(epochs));
     if (threads < 0) throw Error("--threads: expected 0 (automatic) or more, got " + std::to_string(threads));
 
@@ -106,12 +112,13 @@ int bench_command(const Args& arguments) {
     spec.training.epochs = epochs;
     spec.training.threads = threads;
     spec.training.seed = static_cast<uint64_t>(seed);
+    spec.training.dtype_policy = dtype_policy;
     const Dataset data = load_dataset(experiment.empty() ? "mnist" : spec.data.source);
     Trainer trainer(spec, data);
     const std::string name = experiment.empty() ? network : spec.name;
     if (!json)
-        std::printf("bench %s: %d epochs, batch %d, threads %s\n", name.c_str(), epochs, spec.training.batch_size,
-                    threads ? std::to_string(threads).c_str() : "auto");
+        std::printf("bench %s: %d epochs, batch %d, threads %s, dtype policy %s\n", name.c_str(), epochs,
+                    spec.training.batch_size, threads ? std::to_string(threads).c_str() : "auto", policy.c_str());
 
     std::vector<double> epoch_seconds;
     double samples_per_s = 0.0;
@@ -133,6 +140,7 @@ int bench_command(const Args& arguments) {
     if (json) {
         const nlohmann::json out = {{"network", name},
                                     {"threads", trainer.threads()},
+                                    {"dtype_policy", policy},
                                     {"epoch_seconds", epoch_seconds},
                                     {"median_epoch_s", med},
                                     {"samples_per_s", samples_per_s},

@@ -28,6 +28,9 @@ RunRecord run_and_report(const ExperimentSpec& spec, const Dataset& data, const 
     Trainer trainer(spec, data);
     if (!spec.training.initial_weights.empty())
         std::printf("Starting from the weights of %s\n", spec.training.initial_weights.c_str());
+    if (spec.training.dtype_policy != DTypePolicy::float32)
+        std::printf("Mixed precision policy: %s (bfloat16 matrix products, float32 weights and evaluations)\n",
+                    to_string(spec.training.dtype_policy).c_str());
     const RunData& split = trainer.record().data;
     if (split.validation_samples == 0)
         std::printf(

@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "cli_fixture.h"
+#include "mlpw/nn/network.h"
 #include "mlpw/report/keras_format.h"
 
 namespace {
@@ -252,6 +253,28 @@ private slots:
         QVERIFY2(again.code == 0, qPrintable(again.text()));
         QCOMPARE(valueAfter(again.out, "Test accuracy:"), valueAfter(original.out, "Test accuracy:"));
         QCOMPARE(valueAfter(again.out, "test loss:"), valueAfter(original.out, "test loss:"));
+    }
+
+    // training.dtype_policy mixed_bfloat16: said before the fit log and kept in the run's experiment; on a CPU
+    // without bfloat16 instructions (forced with ONEDNN_MAX_CPU_ISA=AVX2) refused with a message naming the option.
+    void trainsWithMixedBfloat16OrSaysWhyNot() {
+        const QStringList args{
+            "train", "--experiment",   m_experiment, "--epochs", "1", "--set", "training.dtype_policy=mixed_bfloat16",
+            "--out", path("run_mixed")};
+        if (mlpw::mixed_bfloat16_available()) {
+            const Result r = run(args);
+            QVERIFY2(r.code == 0, qPrintable(r.text()));
+            QVERIFY(
+                r.out.contains("Mixed precision policy: mixed_bfloat16 (bfloat16 matrix products, float32 weights"));
+            QCOMPARE(readJson(path("run_mixed/experiment.json"))["training"].toObject()["dtype_policy"].toString(),
+                     QStringLiteral("mixed_bfloat16"));
+        }
+        qputenv("ONEDNN_MAX_CPU_ISA", "AVX2");
+        const Result refused = run(args);
+        qunsetenv("ONEDNN_MAX_CPU_ISA");
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains("training.dtype_policy: mixed_bfloat16 needs a CPU with bfloat16 instructions"),
+                 qPrintable(refused.text()));
     }
 
     // mlpw train --from-model: the imported model's own experiment, from its weights; 1 epoch at a small rate

@@ -160,7 +160,8 @@ void TestExperiment::round_trip_data() {
     odd["model"]["layers"][1]["use_bias"] = false;
     odd["model"]["layers"][5] = {{"type", "activation"}, {"activation", "elu"}, {"elu_alpha", 0.5}};
     odd["callbacks"][0]["baseline"] = 0.5;
-    odd["training"] = {{"seed", 18446744073709551615ull}, {"shuffle", false}, {"threads", 2}};
+    odd["training"] = {
+        {"seed", 18446744073709551615ull}, {"shuffle", false}, {"threads", 2}, {"dtype_policy", "mixed_bfloat16"}};
     odd["data"] = {{"source", "/data/idx"}, {"normalization", "standardize"}, {"validation_split", 0.1}};
     odd["sweep"] = {{"training.batch_size", {32, 64}}};
     QTest::newRow("odd") << QString::fromStdString(odd.dump());
@@ -175,6 +176,7 @@ void TestExperiment::round_trip() {
     QCOMPARE(experiment_to_json(back), written);
     // Fully resolved: defaults are written out.
     QVERIFY(written["training"].contains("threads"));
+    QCOMPARE(written["training"].value("dtype_policy", ""), to_string(s.training.dtype_policy));
     QVERIFY(written["optimizer"].contains("learning_rate"));
     QVERIFY(written["model"]["layers"].back().contains("kernel_initializer"));
     QVERIFY(written.contains("sweep"));
@@ -211,6 +213,8 @@ void TestExperiment::rejects_data() {
     row("optimizer name", "optimizer", "adamax", "optimizer", "\"rmsprop\"");
     row("optimizer type", "optimizer.type", "ftrl", "optimizer.type", "\"sgd\"");
     row("normalization", "data.normalization", "minmax", "data.normalization", "\"standardize\"");
+    // Keras' mixed_float16 needs a GPU; on a CPU only bfloat16 is mixed precision.
+    row("dtype policy", "training.dtype_policy", "mixed_float16", "training.dtype_policy", "\"mixed_bfloat16\"");
     row("initializer name", "model.layers[1].kernel_initializer", "xavier", "model.layers[1].kernel_initializer",
         "\"he_normal\"");
     row("callback type", "callbacks[2].type", "reduce_lr", "callbacks[2].type", "\"stop_at\"");

@@ -55,6 +55,15 @@ void TestMemoryEstimate::baseline_known_sizes() {
     QVERIFY2(QString::fromStdString(m.text()).startsWith(
                  "about 68.32 MB (weights 1.56 MB, gradients 1.56 MB, optimiser slots 3.13 MB"),
              m.text().c_str());
+
+    // mixed_bfloat16 adds 2-byte copies of the kernels (training layout, no biases) and of each Dense's src and
+    // diff_dst {500, in + units}.
+    ExperimentSpec mixed = baseline(512);
+    mixed.training.dtype_policy = DTypePolicy::mixed_bfloat16;
+    const MemoryEstimate b = estimate_memory(mixed, {784, 10}, 70000);
+    QCOMPARE(b.weights, m.weights);
+    QCOMPARE(b.weight_copies - m.weight_copies, (512.0 * 784 + 16.0 * 512) * 2);
+    QCOMPARE(b.activations - m.activations, 500.0 * ((784 + 512) + (512 + 10)) * 2);
 }
 
 void TestMemoryEstimate::optimiser_slots_data() {

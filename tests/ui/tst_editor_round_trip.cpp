@@ -21,6 +21,7 @@
 #include "editor/schedule_panel.h"
 #include "editor/training_options_panel.h"
 #include "mlpw/experiment/layer_options.h"
+#include "mlpw/nn/network.h"
 #include "run/dataset_cache.h"
 
 using nlohmann::json;
@@ -78,6 +79,7 @@ private slots:
             "learning_rate": {"type": "cosine_decay", "initial_learning_rate": 0.0001, "decay_steps": 9380,
             "alpha": 0.05, "warmup_target": 0.001, "warmup_steps": 469}}})";
         QTest::newRow("nadam") << R"({"optimizer": {"type": "nadam", "beta_2": 0.99}})";
+        QTest::newRow("mixed_bfloat16") << R"({"training": {"dtype_policy": "mixed_bfloat16"}})";
         QTest::newRow("max_norm") << R"({"model": {"layers": [{"type": "flatten"}, {"type": "dense", "units": 32,
             "activation": "relu", "kernel_constraint": {"type": "max_norm", "max_value": 3, "axis": 1}},
             {"type": "dense", "units": 10, "activation": "softmax"}]}})";
@@ -368,6 +370,19 @@ private slots:
         QCOMPARE(second.trainingPanel()->initialWeightsField()->text(), missing);
         typeInto(field, QString());
         QCOMPARE(editor.spec().training.initial_weights, std::string());
+    }
+
+    void dtypePolicyField() {
+        ExperimentEditor editor(&m_cache);
+        editor.setSpec(mlpw::experiment_from_json(experiment(json::object()), "test"));
+        auto* box = editor.trainingPanel()->findChild<QComboBox*>(QStringLiteral("dtype_policy"));
+        QVERIFY(box);
+        QCOMPARE(box->currentText(), QStringLiteral("float32"));
+        box->setCurrentIndex(box->findText(QStringLiteral("mixed_bfloat16")));
+        QCOMPARE(at(editor.spec(), "/training/dtype_policy"), json("mixed_bfloat16"));
+        // Offered only where the CPU has the instructions (the item is disabled elsewhere).
+        const bool enabled = box->model()->index(1, 0).flags() & Qt::ItemIsEnabled;
+        QCOMPARE(enabled, mlpw::mixed_bfloat16_available());
     }
 
     void optimiserListHasNadamAndAdamW() {

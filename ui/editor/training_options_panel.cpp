@@ -1,6 +1,7 @@
 #include "editor/training_options_panel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -11,12 +12,15 @@
 #include <QRegularExpressionValidator>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 #include "editor/spec_problem.h"
+#include "mlpw/nn/network.h"
 
 TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     : QWidget(parent), m_epochs(new QSpinBox(this)), m_batchSize(new QSpinBox(this)), m_seed(new QLineEdit(this)),
-      m_shuffle(new QCheckBox(this)), m_threads(new QSpinBox(this)), m_initialWeights(new QLineEdit(this)) {
+      m_shuffle(new QCheckBox(this)), m_threads(new QSpinBox(this)), m_initialWeights(new QLineEdit(this)),
+      m_dtypePolicy(new QComboBox(this)) {
     m_epochs->setRange(1, 100000);
     m_epochs->setToolTip(tr("Passes over the training data (Keras fit(epochs=...), default 1; the study uses 5)"));
     m_batchSize->setRange(1, 60000);
@@ -52,7 +56,22 @@ TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
     auto* weightsLabel = new QLabel(tr("&Initial weights"), this);
     weightsLabel->setBuddy(m_initialWeights);
     form->addRow(weightsLabel, weightsRow);
+    m_dtypePolicy->setObjectName(QStringLiteral("dtype_policy"));
+    for (const auto& name : mlpw::dtype_policy_names()) m_dtypePolicy->addItem(QString::fromStdString(name));
+    m_dtypePolicy->setToolTip(
+        tr("Keras' mixed precision policy for fit. mixed_bfloat16: the Dense layers' matrix products round their "
+           "inputs, weights and gradients to bfloat16 and add in float32, about twice as fast on CPUs with "
+           "AVX512_BF16; the weights, the optimiser and every evaluation stay float32. Default float32."));
+    if (!mlpw::mixed_bfloat16_available()) {
+        // Disabled, not hidden: a file that asks for it still shows it (and the run then says why it cannot).
+        const int mixed = static_cast<int>(mlpw::DTypePolicy::mixed_bfloat16);
+        QStandardItem* item = qobject_cast<QStandardItemModel*>(m_dtypePolicy->model())->item(mixed);
+        item->setEnabled(false);
+        item->setToolTip(tr("This CPU has no bfloat16 instructions (AVX512_BF16 or AMX)"));
+    }
+    form->addRow(tr("Dtype &policy"), m_dtypePolicy);
     connect(m_initialWeights, &QLineEdit::textEdited, this, &TrainingOptionsPanel::edited);
+    connect(m_dtypePolicy, &QComboBox::currentIndexChanged, this, &TrainingOptionsPanel::edited);
     for (QSpinBox* s : {m_epochs, m_batchSize, m_threads})
         connect(s, &QSpinBox::valueChanged, this, &TrainingOptionsPanel::edited);
     connect(m_seed, &QLineEdit::textEdited, this, &TrainingOptionsPanel::edited);
@@ -60,13 +79,14 @@ TrainingOptionsPanel::TrainingOptionsPanel(QWidget* parent)
 }
 
 void TrainingOptionsPanel::setSpec(const mlpw::TrainingSpec& s) {
-    const QSignalBlocker b1(m_epochs), b2(m_batchSize), b3(m_shuffle), b4(m_threads);
+    const QSignalBlocker b1(m_epochs), b2(m_batchSize), b3(m_shuffle), b4(m_threads), b5(m_dtypePolicy);
     m_epochs->setValue(s.epochs);
     m_batchSize->setValue(s.batch_size);
     m_seed->setText(QString::number(s.seed));
     m_shuffle->setChecked(s.shuffle);
     m_threads->setValue(s.threads);
     m_initialWeights->setText(QString::fromStdString(s.initial_weights));
+    m_dtypePolicy->setCurrentIndex(static_cast<int>(s.dtype_policy));
 }
 
 void TrainingOptionsPanel::chooseInitialWeights() {
@@ -87,6 +107,7 @@ void TrainingOptionsPanel::applyTo(mlpw::TrainingSpec& s) const {
     s.shuffle = m_shuffle->isChecked();
     s.threads = m_threads->value();
     s.initial_weights = m_initialWeights->text().trimmed().toStdString();
+    s.dtype_policy = static_cast<mlpw::DTypePolicy>(m_dtypePolicy->currentIndex());
 }
 
 std::vector<mlpw::SpecProblem> TrainingOptionsPanel::entryProblems() const {

@@ -1,11 +1,12 @@
 #pragma once
-// Epochs, batch size, seed, shuffling, threads and the initial weights (a .mlpw file to fine-tune from): the
-// "training" part of an experiment.
+// Epochs, batch size, seed, shuffling, threads, the initial weights (a .mlpw file to fine-tune from) and the
+// dtype policy (Keras' mixed precision): the "training" part of an experiment.
 #include <QWidget>
 
 #include "mlpw/experiment/experiment.h"
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -30,4 +31,5 @@ private:
     QCheckBox* m_shuffle;
     QSpinBox* m_threads;
     QLineEdit* m_initialWeights;  // empty: the layers' initialisers
+    QComboBox* m_dtypePolicy;     // DTypePolicy's names, in its order
 };

@@ -15,7 +15,8 @@
 //     "loss": "categorical_crossentropy",
 //     "optimizer": {"type": "adam", "learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999},  // or "adam"
 //     "training": {"epochs": 5, "batch_size": 32, "shuffle": true, "seed": 13, "threads": 0,
-//                  "initial_weights": "model.mlpw"},  // optional: start from a model file's weights
+//                  "initial_weights": "model.mlpw",  // optional: start from a model file's weights
+//                  "dtype_policy": "float32"},       // or "mixed_bfloat16" (Keras' mixed precision policy)
 //     "callbacks": [{"type": "early_stopping", "monitor": "val_loss", "patience": 3, "min_delta": 0.001,
 //                    "restore_best_weights": true}],
 //     "sweep": {"optimizer": [{"type": "adam"}, {"type": "sgd", "momentum": 0.9}],
@@ -52,6 +53,21 @@ bool parse_normalization(const std::string& name, Normalization& out) {
     for (Normalization n : {Normalization::scale, Normalization::standardize, Normalization::none})
         if (name == to_string(n)) {
             out = n;
+            return true;
+        }
+    return false;
+}
+
+const std::vector<std::string>& dtype_policy_names() {
+    static const std::vector<std::string> names{"float32", "mixed_bfloat16"};  // in DTypePolicy's order
+    return names;
+}
+std::string to_string(DTypePolicy policy) { return dtype_policy_names().at(static_cast<size_t>(policy)); }
+bool parse_dtype_policy(const std::string& name, DTypePolicy& out) {
+    const auto& names = dtype_policy_names();
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) {
+            out = static_cast<DTypePolicy>(i);
             return true;
         }
     return false;

@@ -433,6 +433,7 @@ void read_experiment(const json& j, ExperimentSpec& spec, CallbackPaths& paths, 
         r.get("seed", spec.training.seed);
         r.get("threads", spec.training.threads);
         r.get("initial_weights", spec.training.initial_weights);
+        r.get_name("dtype_policy", spec.training.dtype_policy, parse_dtype_policy, dtype_policy_names());
     });
     if (const json* v = top.find("callbacks")) {
         spec.callbacks = {};

@@ -215,6 +215,7 @@ public:
         put(training, "threads", s.training.threads, d.training.threads);
         // Written only when set: an empty path means the initialisers, and older files then read back equal.
         if (!s.training.initial_weights.empty()) training["initial_weights"] = s.training.initial_weights;
+        put(training, "dtype_policy", to_string(s.training.dtype_policy), to_string(d.training.dtype_policy));
         out["training"] = training;
 
         out["callbacks"] = callbacks(s.callbacks);

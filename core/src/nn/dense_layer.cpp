@@ -1,6 +1,9 @@
 // Dense: dst {rows, units} = act(src {rows, in} x W^T + b), on oneDNN inner product primitives.
 // The activation that follows a Dense layer is fused as an eltwise post-op; its backward runs in place on
 // diff_dst before the inner product's backward passes.
+// mixed_bfloat16 (training pass only): src, W and diff_dst are rounded (to nearest even) into bfloat16 copies by
+// oneDNN reorders, and the three inner products read those and write float32 dst, diff_src and dW. The float32
+// weights stay the master copy: the optimiser updates them, and the next training forward re-rounds them.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -21,10 +24,11 @@ using dt = memory::data_type;
 class DenseLayer final : public Layer {
 public:
     DenseLayer(Engine& engine, const std::string& name, int in, int capacity, const LayerSpec& spec,
-               EltwiseFn activation, uint64_t seed)
-        : Layer(engine, name, in, capacity), m_units(spec.units), m_use_bias(spec.use_bias), m_activation(activation),
-          m_regularizer(spec.kernel_regularizer), m_constraint(spec.kernel_constraint),
-          m_dst(static_cast<size_t>(capacity) * spec.units), m_diff_src(static_cast<size_t>(capacity) * in) {
+               EltwiseFn activation, uint64_t seed, bool mixed_bfloat16)
+        : Layer(engine, name, in, capacity), m_units(spec.units), m_use_bias(spec.use_bias),
+          m_mixed_bfloat16(mixed_bfloat16), m_activation(activation), m_regularizer(spec.kernel_regularizer),
+          m_constraint(spec.kernel_constraint), m_dst(static_cast<size_t>(capacity) * spec.units),
+          m_diff_src(static_cast<size_t>(capacity) * in) {
         // One weights layout for every batch size: the one the forward primitive prefers (blocked for brgemm).
         // Weights, gradients and optimiser slots all live in it, so the optimiser is a flat loop.
         const auto any_weights = memory::desc({m_units, m_in}, dt::f32, tag::any);
@@ -41,6 +45,7 @@ public:
         m_bias = memory(bias_desc, engine.engine, m_bias_buffer.data());
         m_diff_bias = memory(bias_desc, engine.engine, m_diff_bias_buffer.data());
         m_impl = pd.impl_info_str();
+        if (m_mixed_bfloat16) prepare_bfloat16_copies(capacity);
 
         // Keras initialises kernels {in, units}; the fans are what matter for every initialiser.
         Rng rng(seed);
@@ -85,17 +90,28 @@ public:
         const int key = plan_key(rows, pass);
         if (m_plans.count(key)) return;
         Plan plan;
+        const bool mixed = m_mixed_bfloat16 && pass == Pass::training;
+        // What the inner products read: the float32 tensors, or their bfloat16 copies (filled by reorders).
         const auto src = wrap(rows, m_in, m_src);
+        const auto product_src = mixed ? wrap_bf16(rows, m_in, m_src_bf16.data()) : src;
+        const auto& product_weights = mixed ? m_weights_bf16 : m_weights;
         const auto dst = wrap(rows, m_units, m_dst.data());
         const auto prop =
             pass == Pass::training ? dnnl::prop_kind::forward_training : dnnl::prop_kind::forward_inference;
-        const auto fwd_pd = forward_pd(rows, prop, m_weights_desc);
-        dnnl_args forward_args = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, m_weights}, {DNNL_ARG_DST, dst}};
+        const auto fwd_pd = forward_pd(rows, prop, product_weights.get_desc(), mixed ? dt::bf16 : dt::f32);
+        dnnl_args forward_args = {
+            {DNNL_ARG_SRC, product_src}, {DNNL_ARG_WEIGHTS, product_weights}, {DNNL_ARG_DST, dst}};
         if (m_use_bias) forward_args[DNNL_ARG_BIAS] = m_bias;
         plan.forward = {dnnl::inner_product_forward(fwd_pd), forward_args};
+        if (mixed) {
+            plan.round_weights = rounding(m_weights, m_weights_bf16);
+            plan.round_src = rounding(src, product_src);
+        }
 
         if (pass == Pass::training) {
             const auto diff_dst = wrap(rows, m_units, m_diff_dst);
+            const auto product_diff_dst = mixed ? wrap_bf16(rows, m_units, m_diff_dst_bf16.data()) : diff_dst;
+            if (mixed) plan.round_diff_dst = rounding(diff_dst, product_diff_dst);
             const auto data_desc = rows_desc(rows, m_units);
             if (!m_activation.is_identity()) {
                 // diff_dst = act'(dst) * diff_dst, in place (the *_use_dst_for_bwd algorithms need only dst).
@@ -110,31 +126,41 @@ public:
             }
             if (m_need_diff_src) {
                 // diff_src {rows, in} = diff_dst {rows, units} x W {units, in}
-                const dnnl::inner_product_backward_data::desc d(rows_desc(rows, m_in), m_weights_desc,
-                                                                rows_desc(rows, m_units));
+                const dnnl::inner_product_backward_data::desc d(rows_desc(rows, m_in), product_weights.get_desc(),
+                                                                product_diff_dst.get_desc());
                 plan.backward_data = {dnnl::inner_product_backward_data({d, m_engine->engine, fwd_pd}),
-                                      {{DNNL_ARG_DIFF_DST, diff_dst},
-                                       {DNNL_ARG_WEIGHTS, m_weights},
+                                      {{DNNL_ARG_DIFF_DST, product_diff_dst},
+                                       {DNNL_ARG_WEIGHTS, product_weights},
                                        {DNNL_ARG_DIFF_SRC, wrap(rows, m_in, m_diff_src.data())}}};
             }
-            // dW {units, in} = diff_dst^T x src;  db {units} = column sums of diff_dst
+            // dW {units, in} = diff_dst^T x src;  db {units} = column sums of diff_dst (float32 in both policies,
+            // in the weights' layout, so the optimiser stays one flat loop)
             const auto bias_desc = m_use_bias ? memory::desc({m_units}, dt::f32, tag::a) : memory::desc();
-            const dnnl::inner_product_backward_weights::desc d(rows_desc(rows, m_in), m_weights_desc, bias_desc,
-                                                               rows_desc(rows, m_units));
-            dnnl_args weights_args = {
-                {DNNL_ARG_SRC, src}, {DNNL_ARG_DIFF_DST, diff_dst}, {DNNL_ARG_DIFF_WEIGHTS, m_diff_weights}};
+            const dnnl::inner_product_backward_weights::desc d(product_src.get_desc(), m_weights_desc, bias_desc,
+                                                               product_diff_dst.get_desc());
+            dnnl_args weights_args = {{DNNL_ARG_SRC, product_src},
+                                      {DNNL_ARG_DIFF_DST, product_diff_dst},
+                                      {DNNL_ARG_DIFF_WEIGHTS, m_diff_weights}};
             if (m_use_bias) weights_args[DNNL_ARG_DIFF_BIAS] = m_diff_bias;
             plan.backward_weights = {dnnl::inner_product_backward_weights({d, m_engine->engine, fwd_pd}), weights_args};
         }
         m_plans.emplace(key, std::move(plan));
     }
 
-    void forward(int rows, Pass pass) override { plan_for(rows, pass).forward.run(m_engine->stream); }
+    void forward(int rows, Pass pass) override {
+        const Plan& plan = plan_for(rows, pass);
+        auto& stream = m_engine->stream;
+        // The optimiser changed the weights since the last training forward: round them again.
+        if (plan.round_weights) plan.round_weights.run(stream);
+        if (plan.round_src) plan.round_src.run(stream);
+        plan.forward.run(stream);
+    }
 
     void backward(int rows) override {
         const Plan& plan = plan_for(rows, Pass::training);
         auto& stream = m_engine->stream;
         if (plan.activation_backward) plan.activation_backward.run(stream);
+        if (plan.round_diff_dst) plan.round_diff_dst.run(stream);
         if (plan.backward_data) plan.backward_data.run(stream);
         plan.backward_weights.run(stream);
     }
@@ -163,27 +189,68 @@ public:
 
     // brgemm (AVX-512) splits the work by output blocks, so every sum has the same order for any thread count
     // (tst_training checks it); the sgemm-based inner product used on AVX2 also splits the sums themselves.
-    bool thread_count_invariant() const override { return m_impl.rfind("brgemm", 0) == 0; }
+    bool thread_count_invariant() const override {
+        return m_impl.rfind("brgemm", 0) == 0 && (!m_mixed_bfloat16 || m_bf16_impl.rfind("brgemm", 0) == 0);
+    }
 
     std::string describe() const override {
         return m_name + " (Dense " + std::to_string(m_in) + "->" + std::to_string(m_units) +
-            (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl;
+            (m_activation.is_identity() ? "" : ", activation fused") + ") " + m_impl +
+            (m_mixed_bfloat16 ? ", training " + m_bf16_impl : "");
     }
 
 private:
     struct Plan {
         BoundPrimitive forward, activation_backward, backward_data, backward_weights;
+        BoundPrimitive round_weights, round_src, round_diff_dst;  // mixed_bfloat16 training only
     };
 
-    dnnl::inner_product_forward::primitive_desc forward_pd(int rows, dnnl::prop_kind prop,
-                                                           const memory::desc& weights) const {
+    // The bfloat16 weights layout the forward primitive prefers (blocked in pairs of inputs for the dot-product
+    // instructions) and the copies {capacity, in}, {capacity, units} the products read. Refuses a CPU without
+    // bfloat16 instructions, where oneDNN's bfloat16 code would train slower than float32.
+    void prepare_bfloat16_copies(int capacity) {
+        const auto any_weights = memory::desc({m_units, m_in}, dt::bf16, tag::any);
+        dnnl::inner_product_forward::primitive_desc pd;
+        std::string impl;
+        try {
+            pd = forward_pd(capacity, dnnl::prop_kind::forward_training, any_weights, dt::bf16);
+            impl = pd.impl_info_str();
+        } catch (const dnnl::error&) {  // no bfloat16 implementation at all (AVX2 and older)
+        }
+        // brgemm is oneDNN's kernel on bfloat16 instructions; AVX-512 without them gets an emulating gemm
+        // (measured 2.5x slower than float32 here), older CPUs nothing or the reference code.
+        if (impl.rfind("brgemm", 0) != 0)
+            throw Error(
+                "training.dtype_policy: mixed_bfloat16 needs a CPU with bfloat16 instructions (AVX512_BF16 "
+                "or AMX); for layer " +
+                m_name + " this one offers " +
+                (impl.empty() ? "no bfloat16 kernel" : "only " + impl + ", slower than float32") +
+                ". Use \"float32\".");
+        m_bf16_impl = impl;
+        m_weights_bf16_buffer.assign(pd.weights_desc().get_size() / sizeof(uint16_t), 0);
+        m_weights_bf16 = memory(pd.weights_desc(), m_engine->engine, m_weights_bf16_buffer.data());
+        m_src_bf16.assign(static_cast<size_t>(capacity) * m_in, 0);
+        m_diff_dst_bf16.assign(static_cast<size_t>(capacity) * m_units, 0);
+    }
+
+    memory wrap_bf16(int rows, int features, const uint16_t* data) const {
+        return {{{rows, features}, dt::bf16, tag::nc}, m_engine->engine, const_cast<uint16_t*>(data)};
+    }
+    // A float32 -> bfloat16 reorder from `from` into `to`, bound once (round to nearest even).
+    BoundPrimitive rounding(const memory& from, const memory& to) const {
+        return {dnnl::reorder(from, to), {{DNNL_ARG_FROM, from}, {DNNL_ARG_TO, to}}};
+    }
+
+    dnnl::inner_product_forward::primitive_desc forward_pd(int rows, dnnl::prop_kind prop, const memory::desc& weights,
+                                                           dt src_type = dt::f32) const {
         dnnl::primitive_attr attr;
         if (!m_activation.is_identity()) {
             dnnl::post_ops ops;
             ops.append_eltwise(1.0f, m_activation.forward, m_activation.alpha, 0.0f);
             attr.set_post_ops(ops);
         }
-        const auto src = rows_desc(rows, m_in), dst = rows_desc(rows, m_units);
+        const memory::desc src({rows, m_in}, src_type, tag::nc);
+        const auto dst = rows_desc(rows, m_units);
         if (m_use_bias) {
             const auto bias = memory::desc({m_units}, dt::f32, tag::a);
             return {{prop, src, weights, bias, dst}, attr, m_engine->engine};
@@ -243,6 +310,7 @@ private:
 
     int m_units;
     bool m_use_bias;
+    bool m_mixed_bfloat16;
     EltwiseFn m_activation;
     RegularizerSpec m_regularizer;
     ConstraintSpec m_constraint;
@@ -253,15 +321,20 @@ private:
     StaggeredBuffer m_weights_buffer, m_diff_weights_buffer, m_bias_buffer, m_diff_bias_buffer;
     memory m_weights, m_diff_weights, m_bias, m_diff_bias;
     Buffer m_dst, m_diff_src;
-    std::string m_impl;
+    // mixed_bfloat16: bfloat16 bit patterns (oneDNN's bf16), the weights in their bfloat16 layout
+    std::vector<uint16_t> m_weights_bf16_buffer, m_src_bf16, m_diff_dst_bf16;
+    memory m_weights_bf16;
+    std::string m_impl, m_bf16_impl;
     std::unordered_map<int, Plan> m_plans;
 };
 
 }  // namespace
 
 std::unique_ptr<Layer> make_dense(Engine& engine, const std::string& name, int in_features, int capacity,
-                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed) {
-    return std::make_unique<DenseLayer>(engine, name, in_features, capacity, spec, fused_activation, seed);
+                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed,
+                                  bool mixed_bfloat16) {
+    return std::make_unique<DenseLayer>(engine, name, in_features, capacity, spec, fused_activation, seed,
+                                        mixed_bfloat16);
 }
 
 const NamedTensor& expect_tensor(const ModelState& state, size_t pos, const std::string& name,

@@ -143,8 +143,10 @@ struct EltwiseFn {
 // linear -> identity. softmax is not an eltwise function (the network's head applies it).
 EltwiseFn eltwise_for(ActivationFn fn, float negative_slope, float elu_alpha);
 
+// mixed_bfloat16: the training pass's inner products on bfloat16 copies (NetworkOptions::mixed_bfloat16).
 std::unique_ptr<Layer> make_dense(Engine& engine, const std::string& name, int in_features, int capacity,
-                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed);
+                                  const LayerSpec& spec, EltwiseFn fused_activation, uint64_t seed,
+                                  bool mixed_bfloat16);
 std::unique_ptr<Layer> make_activation(Engine& engine, const std::string& name, int features, int capacity,
                                        EltwiseFn fn);
 std::unique_ptr<Layer> make_dropout(Engine& engine, const std::string& name, int features, int capacity, float rate,

@@ -47,6 +47,7 @@ struct Network::Impl {
     std::vector<ParamTensor> params;
     int input_features = 0, num_classes = 0, capacity = 0;
     bool input_gradient = false;
+    bool mixed_bfloat16 = false;
     uint64_t step = 0;
     detail::Buffer input;          // {capacity, input_features}
     detail::Buffer probabilities;  // {capacity, classes}
@@ -84,7 +85,8 @@ struct Network::Impl {
                         ++i;
                     }
                     layers.push_back(detail::make_dense(engine, names[dense_index], features, capacity, l, act,
-                                                        derive_seed(seed, kInitializerStream, dense_index)));
+                                                        derive_seed(seed, kInitializerStream, dense_index),
+                                                        mixed_bfloat16));
                     features = l.units;
                     break;
                 }
@@ -125,6 +127,8 @@ struct Network::Impl {
     }
 };
 
+bool mixed_bfloat16_available() { return dnnl::get_effective_cpu_isa() >= dnnl::cpu_isa::avx512_core_bf16; }
+
 Network::Network(const ModelSpec& spec, int input_features, int num_classes, uint64_t seed, NetworkOptions options)
     : m_impl(std::make_unique<Impl>()) {
     Impl& d = *m_impl;
@@ -132,6 +136,7 @@ Network::Network(const ModelSpec& spec, int input_features, int num_classes, uin
     d.num_classes = num_classes;
     d.capacity = options.capacity;
     d.input_gradient = options.input_gradient;
+    d.mixed_bfloat16 = options.mixed_bfloat16;
     d.input.assign(static_cast<size_t>(d.capacity) * input_features, 0.0f);
     d.probabilities.assign(static_cast<size_t>(d.capacity) * num_classes, 0.0f);
     d.head_gradient.assign(static_cast<size_t>(d.capacity) * num_classes, 0.0f);

@@ -40,7 +40,8 @@ std::string MemoryEstimate::text() const {
 MemoryEstimate estimate_memory(const ExperimentSpec& spec, const DataShape& shape, int64_t images) {
     MemoryEstimate m;
     const double rows = std::max(spec.training.batch_size, kEvaluationRows);  // the network's capacity
-    double features = shape.input_features, plain_params = 0, layout_params = 0;
+    double features = shape.input_features, plain_params = 0, layout_params = 0, bfloat16_kernels = 0,
+           bfloat16_data = 0;
     m.activations = rows * features * kFloat;  // the network's input
     for (const LayerSpec& layer : spec.model.layers) {
         switch (layer.type) {
@@ -54,6 +55,9 @@ MemoryEstimate estimate_memory(const ExperimentSpec& spec, const DataShape& shap
                 plain_params += units * features + bias;
                 layout_params += padded_outputs(units) * padded(features, kInputBlock) + bias;
                 m.activations += rows * (units + features) * kFloat;  // dst {rows, units}, diff_src {rows, in}
+                // mixed_bfloat16's copies (2 bytes each): the kernel, and src {rows, in}, diff_dst {rows, units}
+                bfloat16_kernels += padded_outputs(units) * padded(features, kInputBlock);
+                bfloat16_data += rows * (features + units);
                 features = units;
                 break;
             }
@@ -68,10 +72,15 @@ MemoryEstimate estimate_memory(const ExperimentSpec& spec, const DataShape& shap
         }
     }
     m.activations += 2 * rows * shape.num_classes * kFloat;  // probabilities, head gradient
+    const bool mixed = spec.training.dtype_policy == DTypePolicy::mixed_bfloat16;
     m.weights = layout_params * kFloat;
     m.gradients = layout_params * kFloat;
     m.optimizer_slots = slots_per_parameter(spec.optimizer) * layout_params * kFloat;
     m.weight_copies = kWeightCopies * plain_params * kFloat;
+    if (mixed) {
+        m.weight_copies += bfloat16_kernels * 2;
+        m.activations += bfloat16_data * 2;
+    }
     m.data = static_cast<double>(images) * (shape.input_features + 1);  // uint8 pixels and a label each
     return m;
 }

@@ -62,7 +62,8 @@ struct Trainer::Impl {
           augmenter(s.model, d.train.rows, d.train.cols, s.training.seed),
           tuner(s.training.threads, automatic_thread_count()),
           network(s.model, d.train.features(), d.num_classes(), s.training.seed,
-                  {std::max(s.training.batch_size, kEvaluationRows), false}),
+                  {std::max(s.training.batch_size, kEvaluationRows), false,
+                   s.training.dtype_policy == DTypePolicy::mixed_bfloat16}),
           optimizer(make_optimizer(s.optimizer)), batch_labels(static_cast<size_t>(network.capacity())) {
         if (initial)
             network.set_state(weights_in_layout(initial->weights, network.state(), s.training.initial_weights));

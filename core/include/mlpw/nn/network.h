@@ -42,7 +42,15 @@ struct LossResult {
 struct NetworkOptions {
     int capacity = 128;           // the largest number of rows one call may process
     bool input_gradient = false;  // also compute d loss / d input (tests and saliency); off for training
+    // Keras' mixed_bfloat16 for the training pass (see DTypePolicy): the Dense layers' three inner products read
+    // bfloat16 copies of src, weights and diff_dst; inference stays float32. Throws Error on a CPU without
+    // bfloat16 kernels (oneDNN offers only its reference code there, far slower than float32).
+    bool mixed_bfloat16 = false;
 };
+
+// Whether this CPU has the bfloat16 instructions NetworkOptions::mixed_bfloat16 needs (AVX512_BF16 or AMX, as
+// oneDNN sees it: ONEDNN_MAX_CPU_ISA can lower it).
+bool mixed_bfloat16_available();
 
 class Network {
 public:

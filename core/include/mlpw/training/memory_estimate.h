@@ -17,9 +17,10 @@ struct MemoryEstimate {
     double weights = 0;          // every parameter, in the training layout (padded to oneDNN's blocks)
     double gradients = 0;        // one per trainable parameter, same layout
     double optimizer_slots = 0;  // the optimiser's per-parameter state (Adam: m and v)
-    double weight_copies = 0;    // plain copies: the last completed epoch's, a snapshot being taken, a file being saved
-    double activations = 0;      // per layer {rows, features} outputs and gradients, rows = max(batch, evaluation rows)
-    double data = 0;             // the images and labels held (0 when not known)
+    double weight_copies = 0;  // plain copies: the last completed epoch's, a snapshot being taken, a file being saved;
+                               // with mixed_bfloat16 also the kernels' bfloat16 copies
+    double activations = 0;    // per layer {rows, features} outputs and gradients, rows = max(batch, evaluation rows)
+    double data = 0;           // the images and labels held (0 when not known)
 
     // What constructing and running a Trainer allocates (the data set is loaded before).
     double training() const { return weights + gradients + optimizer_slots + weight_copies + activations; }
