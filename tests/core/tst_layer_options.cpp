@@ -20,7 +20,9 @@ namespace {
 // Where a row is tested: an experiment with a layer the row applies to (the first such in layer_types() order,
 // every constraint tried for a dense layer), at index `index` of its layers.
 struct Site {
+    const LayerOption* option = nullptr;
     ExperimentSpec spec;
+    json file;  // spec's resolved form
     size_t index = 0;
     std::string path;       // "model.layers[1].kernel_constraint.axis"
     json::json_pointer at;  // /model/layers/1/kernel_constraint/axis
@@ -44,9 +46,17 @@ Site site_of(const LayerOption& o) {
             std::string pointer = "/model/layers/" + std::to_string(s.index) + "/" + o.key;
             for (char& ch : pointer) ch = ch == '.' ? '/' : ch;
             s.at = json::json_pointer(pointer);
+            s.option = &o;
+            s.file = experiment_to_json(s.spec);
             return s;
         }
     qFatal("no layer takes %s", o.key);
+}
+
+// The site of the data row's table row (column "row").
+Site fetched_site() {
+    QFETCH(int, row);
+    return site_of(layer_options()[size_t(row)]);
 }
 
 // A value inside the row's interval that no row has as its default: 0.375 of the way for a bounded one.
@@ -102,10 +112,9 @@ private slots:
     }
     // The row's non-default value in a file is read into its field and written back at the same path.
     void row_round_trips() {
-        QFETCH(int, row);
-        const LayerOption& o = layer_options()[size_t(row)];
-        const Site s = site_of(o);
-        json file = experiment_to_json(s.spec);
+        Site s = fetched_site();
+        const LayerOption& o = *s.option;
+        json& file = s.file;
         QVERIFY2(file.contains(s.at), s.path.c_str());  // the full form writes every option that applies
         const json value = other_value(o);
         QVERIFY2(file[s.at] != value, s.path.c_str());
@@ -127,10 +136,9 @@ private slots:
     void malformed_value_names_its_path_data() { row_round_trips_data(); }
     // A value of the wrong type, and a number or index outside the row's range, are reported at the row's path.
     void malformed_value_names_its_path() {
-        QFETCH(int, row);
-        const LayerOption& o = layer_options()[size_t(row)];
-        const Site s = site_of(o);
-        json file = experiment_to_json(s.spec);
+        Site s = fetched_site();
+        const LayerOption& o = *s.option;
+        json& file = s.file;
         file[s.at] = malformed(o);
         const std::string wrong = error_of([&] { experiment_from_json(file); });
         QVERIFY2(wrong.find(s.path + ": must be ") != std::string::npos, (s.path + " in " + wrong).c_str());
@@ -151,10 +159,9 @@ private slots:
 
     void required_row_is_reported_missing_data() { row_round_trips_data(); }
     void required_row_is_reported_missing() {
-        QFETCH(int, row);
-        const LayerOption& o = layer_options()[size_t(row)];
-        const Site s = site_of(o);
-        json file = experiment_to_json(s.spec);
+        Site s = fetched_site();
+        const LayerOption& o = *s.option;
+        json& file = s.file;
         file[s.at.parent_pointer()].erase(s.at.back());
         const std::string error = error_of([&] { experiment_from_json(file); });
         if (!o.required) QVERIFY2(error.empty(), error.c_str());  // a default stands in

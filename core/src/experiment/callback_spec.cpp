@@ -24,6 +24,29 @@ const char* const kRestore = MLPW_TRANSLATE_NOOP("CallbacksPanel", "Restore best
 const char* const kRestoreHelp = MLPW_TRANSLATE_NOOP(
     "CallbacksPanel", "At the end, go back to the weights of the best epoch (Keras restore_best_weights, default off)");
 
+// The options several callbacks take, as rows of a type's table.
+template <typename S>
+CallbackOption<S> monitor_option(const char* help) {
+    return {.key = "monitor", .text = &S::monitor, .label = kMonitor, .help = help};
+}
+template <typename S>
+CallbackOption<S> mode_option() {
+    return {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp};
+}
+template <typename S>
+CallbackOption<S> min_delta_option(const char* help) {
+    return {
+        .key = "min_delta", .number = &S::min_delta, .range = Range::non_negative, .label = kMinDelta, .help = help};
+}
+template <typename S>
+CallbackOption<S> patience_option(const char* help) {
+    return {.key = "patience", .integer = &S::patience, .range = Range::non_negative, .label = kPatience, .help = help};
+}
+template <typename S>
+CallbackOption<S> restore_option() {
+    return {.key = "restore_best_weights", .flag = &S::restore_best_weights, .label = kRestore, .help = kRestoreHelp};
+}
+
 }  // namespace
 
 template <>
@@ -33,18 +56,10 @@ const CallbackType<EarlyStoppingSpec>& callback_type<EarlyStoppingSpec>() {
         "early_stopping",
         "EarlyStopping",
         &CallbackSpecs::early_stopping,
-        {{.key = "monitor", .text = &S::monitor, .label = kMonitor, .help = kValLossHelp},
-         {.key = "min_delta",
-          .number = &S::min_delta,
-          .range = Range::non_negative,
-          .label = kMinDelta,
-          .help = kMinDeltaHelp},
-         {.key = "patience",
-          .integer = &S::patience,
-          .range = Range::non_negative,
-          .label = kPatience,
-          .help = kPatienceHelp},
-         {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp},
+        {monitor_option<S>(kValLossHelp),
+         min_delta_option<S>(kMinDeltaHelp),
+         patience_option<S>(kPatienceHelp),
+         mode_option<S>(),
          {.key = "baseline",
           .number = &S::baseline,
           .given = &S::has_baseline,
@@ -52,7 +67,7 @@ const CallbackType<EarlyStoppingSpec>& callback_type<EarlyStoppingSpec>() {
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
                                       "Stop unless the monitored value gets better than this; empty: none (Keras "
                                       "baseline, default None)")},
-         {.key = "restore_best_weights", .flag = &S::restore_best_weights, .label = kRestore, .help = kRestoreHelp},
+         restore_option<S>(),
          {.key = "start_from_epoch",
           .integer = &S::start_from_epoch,
           .range = Range::non_negative,
@@ -71,26 +86,15 @@ const CallbackType<ThresholdEarlyStoppingSpec>& callback_type<ThresholdEarlyStop
         "early_stopping_threshold",
         "ThresholdEarlyStopping",
         &CallbackSpecs::early_stopping_threshold,
-        {{.key = "monitor",
-          .text = &S::monitor,
-          .label = kMonitor,
-          .help = MLPW_TRANSLATE_NOOP("CallbacksPanel", "The value to watch (default \"val_accuracy\")")},
+        {monitor_option<S>(MLPW_TRANSLATE_NOOP("CallbacksPanel", "The value to watch (default \"val_accuracy\")")),
          {.key = "threshold",
           .number = &S::threshold,
           .label = MLPW_TRANSLATE_NOOP("CallbacksPanel", "Threshold"),
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel", "The value the monitor must reach first (default 0.95)")},
-         {.key = "min_delta",
-          .number = &S::min_delta,
-          .range = Range::non_negative,
-          .label = kMinDelta,
-          .help = kMinDeltaHelp},
-         {.key = "patience",
-          .integer = &S::patience,
-          .range = Range::non_negative,
-          .label = kPatience,
-          .help = kPatienceHelp},
-         {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp},
-         {.key = "restore_best_weights", .flag = &S::restore_best_weights, .label = kRestore, .help = kRestoreHelp}},
+         min_delta_option<S>(kMinDeltaHelp),
+         patience_option<S>(kPatienceHelp),
+         mode_option<S>(),
+         restore_option<S>()},
         MLPW_TRANSLATE_NOOP("CallbacksPanel", "&Threshold early stopping"),
         MLPW_TRANSLATE_NOOP("CallbacksPanel",
                             "Early stopping that starts watching only once the monitored value has reached a "
@@ -105,16 +109,13 @@ const CallbackType<StopAtSpec>& callback_type<StopAtSpec>() {
         "stop_at",
         "StopAt",
         &CallbackSpecs::stop_at,
-        {{.key = "monitor",
-          .text = &S::monitor,
-          .label = kMonitor,
-          .help = MLPW_TRANSLATE_NOOP("CallbacksPanel", "The value to watch (default \"accuracy\")")},
+        {monitor_option<S>(MLPW_TRANSLATE_NOOP("CallbacksPanel", "The value to watch (default \"accuracy\")")),
          {.key = "value",
           .number = &S::value,
           .label = MLPW_TRANSLATE_NOOP("CallbacksPanel", "Target"),
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
                                       "The target (default 0.85): above it for accuracies, below it for losses")},
-         {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp}},
+         mode_option<S>()},
         MLPW_TRANSLATE_NOOP("CallbacksPanel", "Stop at &target"),
         MLPW_TRANSLATE_NOOP("CallbacksPanel", "Stop as soon as the monitored value crosses a target")};
     return type;
@@ -132,18 +133,15 @@ const CallbackType<ModelCheckpointSpec>& callback_type<ModelCheckpointSpec>() {
           .label = MLPW_TRANSLATE_NOOP("CallbacksPanel", "File"),
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
                                       "File to write, may contain {epoch} (Keras filepath; written atomically)")},
-         {.key = "monitor",
-          .text = &S::monitor,
-          .label = kMonitor,
-          .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
-                                      "The value that decides the best epoch (Keras monitor, default \"val_loss\")")},
+         monitor_option<S>(MLPW_TRANSLATE_NOOP(
+             "CallbacksPanel", "The value that decides the best epoch (Keras monitor, default \"val_loss\")")),
          {.key = "save_best_only",
           .flag = &S::save_best_only,
           .label = MLPW_TRANSLATE_NOOP("CallbacksPanel", "Save best only"),
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
                                       "Write only when the monitored value improved (Keras save_best_only, default "
                                       "off)")},
-         {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp}},
+         mode_option<S>()},
         MLPW_TRANSLATE_NOOP("CallbacksPanel", "Model &checkpoint"),
         MLPW_TRANSLATE_NOOP("CallbacksPanel", "Save the model after epochs (Keras ModelCheckpoint)")};
     return type;
@@ -156,25 +154,17 @@ const CallbackType<ReduceLROnPlateauSpec>& callback_type<ReduceLROnPlateauSpec>(
         "reduce_lr_on_plateau",
         "ReduceLROnPlateau",
         &CallbackSpecs::reduce_lr_on_plateau,
-        {{.key = "monitor", .text = &S::monitor, .label = kMonitor, .help = kValLossHelp},
+        {monitor_option<S>(kValLossHelp),
          {.key = "factor",  // (0, 1): checked by hand
           .number = &S::factor,
           .label = MLPW_TRANSLATE_NOOP("CallbacksPanel", "Factor"),
           .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
                                       "The rate is multiplied by this, in (0, 1) (Keras factor, default 0.1)")},
-         {.key = "patience",
-          .integer = &S::patience,
-          .range = Range::non_negative,
-          .label = kPatience,
-          .help = MLPW_TRANSLATE_NOOP("CallbacksPanel",
-                                      "Epochs without improvement before reducing (Keras patience, default 10)")},
-         {.key = "mode", .text = &S::mode, .label = kMode, .help = kModeHelp},
-         {.key = "min_delta",
-          .number = &S::min_delta,
-          .range = Range::non_negative,
-          .label = kMinDelta,
-          .help = MLPW_TRANSLATE_NOOP(
-              "CallbacksPanel", "Smallest change that counts as an improvement (Keras min_delta, default 0.0001)")},
+         patience_option<S>(MLPW_TRANSLATE_NOOP(
+             "CallbacksPanel", "Epochs without improvement before reducing (Keras patience, default 10)")),
+         mode_option<S>(),
+         min_delta_option<S>(MLPW_TRANSLATE_NOOP(
+             "CallbacksPanel", "Smallest change that counts as an improvement (Keras min_delta, default 0.0001)")),
          {.key = "cooldown",
           .integer = &S::cooldown,
           .range = Range::non_negative,

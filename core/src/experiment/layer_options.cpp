@@ -20,16 +20,26 @@ bool filled(const L& l) {
 std::vector<std::string> axis_choices() { return {"0", "1"}; }
 std::vector<std::string> fill_choices() { return fill_mode_names(); }
 
-const char* const kHeightLabel = MLPW_TRANSLATE_NOOP("LayerOption", "&Height factor");
-const char* const kHeightHelp = MLPW_TRANSLATE_NOOP("LayerOption",
-                                                    "RandomTranslation: shift by up to this fraction of the rows; "
-                                                    "RandomZoom: scale by 1 + [-f, f] (Keras height_factor)");
 const char* const kWidthLabel = MLPW_TRANSLATE_NOOP("LayerOption", "&Width factor");
 
 // Keras' ranges: translation factors in [0, 1] (a fraction of the side), zoom factors in [0, 1) (1 + f > 0),
 // rotation in [0, 0.5] (half a turn either way).
 const Interval kFraction{0.0f, 1.0f, false, false, " (a fraction of the image)"};
 const Interval kZoom{0.0f, 1.0f, false, true, " (zoom by 1 + [-f, f])"};
+
+// RandomTranslation's and RandomZoom's height_factor: the same row but for the layer and the range.
+LayerOption height_factor(bool (*applies)(const L&), const Interval& allowed) {
+    return {.key = "height_factor",
+            .applies = applies,
+            .number = [](L& l) { return &l.height_factor; },
+            .default_value = 0.1f,
+            .label = MLPW_TRANSLATE_NOOP("LayerOption", "&Height factor"),
+            .help = MLPW_TRANSLATE_NOOP("LayerOption",
+                                        "RandomTranslation: shift by up to this fraction of the rows; RandomZoom: "
+                                        "scale by 1 + [-f, f] (Keras height_factor)"),
+            .required = "a number",
+            .allowed = allowed};
+}
 
 // Texts are written out as MLPW_TRANSLATE_NOOP("LayerOption", ...) so that lupdate sees them. RandomTranslation
 // and RandomZoom have a row each for their factors: the same key with its own range and requirement.
@@ -63,22 +73,8 @@ const std::vector<LayerOption> kOptions{
                                  "default 0)"),
      .shape = LayerOptionShape::index,
      .rule = "must be 0 (over each unit's inputs) or 1 (over each input's units)"},
-    {.key = "height_factor",
-     .applies = [](const L& l) { return l.type == T::random_translation; },
-     .number = [](L& l) { return &l.height_factor; },
-     .default_value = 0.1f,
-     .label = kHeightLabel,
-     .help = kHeightHelp,
-     .required = "a number",
-     .allowed = kFraction},
-    {.key = "height_factor",
-     .applies = [](const L& l) { return l.type == T::random_zoom; },
-     .number = [](L& l) { return &l.height_factor; },
-     .default_value = 0.1f,
-     .label = kHeightLabel,
-     .help = kHeightHelp,
-     .required = "a number",
-     .allowed = kZoom},
+    height_factor([](const L& l) { return l.type == T::random_translation; }, kFraction),
+    height_factor([](const L& l) { return l.type == T::random_zoom; }, kZoom),
     {.key = "width_factor",
      .applies = [](const L& l) { return l.type == T::random_translation; },
      .number = [](L& l) { return &l.width_factor.emplace(l.width_factor.value_or(0.0f)); },
