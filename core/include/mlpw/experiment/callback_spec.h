@@ -1,8 +1,9 @@
 #pragma once
 // The callbacks an experiment can ask for, with Keras names and defaults, as option tables (callback_type<Spec>(),
-// for_each_callback_type()) that the experiment reader, writer and validator iterate, like the optimiser's
-// (optimizer_spec.h). Their behaviour is in callbacks.h. Adding an option: its field in the spec struct (its
-// initialiser is Keras' default) and its row in the type's table (callback_spec.cpp).
+// for_each_callback_type()) that the experiment reader, writer and validator and the window's callbacks panel
+// iterate, like the optimiser's (optimizer_spec.h). Their behaviour is in callbacks.h. Adding an option: its field
+// in the spec struct (its initialiser is Keras' default) and its row in the type's table (callback_spec.cpp), with
+// the label and help the panel shows.
 #include <map>
 #include <string>
 #include <vector>
