@@ -4,6 +4,18 @@
 <context>
     <name>CallbacksPanel</name>
     <message>
+        <source>Baseline</source>
+        <translation>Línea base</translation>
+    </message>
+    <message>
+        <source>Stop unless the monitored value gets better than this; empty: none (Keras baseline, default None)</source>
+        <translation>Detener salvo que el valor vigilado mejore este; vacío: ninguno (baseline de Keras, por defecto None)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
         <source>Whether lower or higher is better (Keras mode, default &quot;auto&quot;: min for losses, max for accuracies)</source>
         <translation>Si es mejor un valor menor o mayor (mode de Keras, por defecto &quot;auto&quot;: min para las pérdidas, max para las exactitudes)</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
@@ -9,14 +10,80 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <string_view>
+#include <type_traits>
+
 #include "editor/number_edit.h"
 #include "editor/spec_problem.h"
 #include "mlpw/experiment/float_text.h"
 
+enum class CallbackFieldKind { monitor, mode, text, optional_number, number, integer, flag };
+
 namespace {
 
+using Kind = CallbackFieldKind;
+
 QString q(const std::string& s) { return QString::fromStdString(s); }
-std::string s(const QComboBox* box) { return box->currentText().toStdString(); }
+// The tables' texts in the window's language (marked for lupdate in core, context "CallbacksPanel").
+QString translated(const char* text) { return QCoreApplication::translate("CallbacksPanel", text); }
+const QString kBad = QStringLiteral("background: #ffcdcd;");
+
+template <typename Spec>
+Kind kind_of(const mlpw::CallbackOption<Spec>& o) {
+    if (o.text)
+        return o.key == std::string_view("monitor") ? Kind::monitor
+            : o.key == std::string_view("mode")     ? Kind::mode
+                                                    : Kind::text;
+    if (o.given) return Kind::optional_number;
+    if (o.number) return Kind::number;
+    return o.integer ? Kind::integer : Kind::flag;
+}
+
+// An optional number's text: empty for none (Keras None), else the number; false when it does not parse.
+bool parseOptional(const QString& text, bool& given, float& value) {
+    bool ok = true;
+    const QString t = text.trimmed();
+    const float v = t.isEmpty() ? 0.0f : t.toFloat(&ok);
+    if (!ok) return false;
+    given = !t.isEmpty();
+    if (given) value = v;
+    return true;
+}
+
+// The field shows the option's value of `spec`.
+template <typename Spec>
+void showValue(const mlpw::CallbackOption<Spec>& o, const Spec& spec, QWidget* field) {
+    if (auto* box = qobject_cast<QComboBox*>(field)) box->setCurrentText(q(spec.*o.text));
+    else if (auto* number = qobject_cast<NumberEdit*>(field)) number->setValue(spec.*o.number);
+    else if (auto* edit = qobject_cast<QLineEdit*>(field); edit && o.given)
+        edit->setText(spec.*o.given ? q(mlpw::shortest_text(spec.*o.number)) : QString()), edit->setStyleSheet({});
+    else if (edit) edit->setText(q(spec.*o.text));
+    else if (auto* spin = qobject_cast<QSpinBox*>(field)) spin->setValue(spec.*o.integer);
+    else if (auto* check = qobject_cast<QCheckBox*>(field)) check->setChecked(spec.*o.flag);
+}
+
+// The field's value into `spec` (a number that does not parse keeps its last good value: entryProblems reports it).
+template <typename Spec>
+void takeValue(const mlpw::CallbackOption<Spec>& o, const QWidget* field, Spec& spec) {
+    if (auto* box = qobject_cast<const QComboBox*>(field)) spec.*o.text = box->currentText().toStdString();
+    else if (auto* number = qobject_cast<const NumberEdit*>(field)) spec.*o.number = float(number->value());
+    else if (auto* edit = qobject_cast<const QLineEdit*>(field); edit && o.given)
+        parseOptional(edit->text(), spec.*o.given, spec.*o.number);
+    else if (edit) spec.*o.text = edit->text().toStdString();
+    else if (auto* spin = qobject_cast<const QSpinBox*>(field)) spec.*o.integer = spin->value();
+    else if (auto* check = qobject_cast<const QCheckBox*>(field)) spec.*o.flag = check->isChecked();
+}
+
+// The message for a number field whose text does not parse; "" when it does.
+template <typename Spec>
+std::string entryProblem(const mlpw::CallbackOption<Spec>& o, const QWidget* field) {
+    if (auto* number = qobject_cast<const NumberEdit*>(field)) return number->isValid() ? "" : "must be a number";
+    auto* edit = qobject_cast<const QLineEdit*>(field);
+    bool given = false;
+    float value = 0.0f;
+    if (!edit || !o.given || parseOptional(edit->text(), given, value)) return "";
+    return "must be a number or empty (none)";
+}
 
 // LearningRateScheduler's schedule as one line: its expression, or its table as "0: 0.001, 10: 0.0005".
 QString scheduleText(const mlpw::LearningRateSchedulerSpec& spec) {
@@ -46,294 +113,156 @@ bool parseSchedule(const QString& text, mlpw::LearningRateSchedulerSpec& out) {
     return true;
 }
 
-QGroupBox* group(const QString& title, const QString& tip, QWidget* parent) {
-    auto* box = new QGroupBox(title, parent);
-    box->setCheckable(true);
-    box->setChecked(false);
-    box->setToolTip(tip);
-    return box;
-}
+template <typename Type>
+constexpr bool is_scheduler = std::is_same_v<Type, mlpw::CallbackType<mlpw::LearningRateSchedulerSpec>>;
 
 }  // namespace
 
-QComboBox* CallbacksPanel::monitorBox(const QString& tip) {
-    auto* box = new QComboBox(this);
-    for (const auto& name : mlpw::monitor_names()) box->addItem(QString::fromStdString(name));
-    box->setToolTip(tip);
-    connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
-    return box;
-}
-
-QComboBox* CallbacksPanel::modeBox() {
-    auto* box = new QComboBox(this);
-    for (const auto& name : mlpw::mode_names()) box->addItem(QString::fromStdString(name));
-    box->setToolTip(
-        tr("Whether lower or higher is better (Keras mode, default \"auto\": min for losses, max for accuracies)"));
-    connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
-    return box;
-}
-
-NumberEdit* CallbacksPanel::number(const QString& tip) {
-    auto* e = new NumberEdit(this);
-    e->setToolTip(tip);
-    connect(e, &NumberEdit::edited, this, &CallbacksPanel::edited);
-    return e;
-}
-
-QSpinBox* CallbacksPanel::count(const QString& tip) {
-    auto* b = new QSpinBox(this);
-    b->setRange(0, 100000);
-    b->setToolTip(tip);
-    connect(b, &QSpinBox::valueChanged, this, &CallbacksPanel::edited);
-    return b;
-}
-
-QCheckBox* CallbacksPanel::check(const QString& tip) {
-    auto* b = new QCheckBox(this);
-    b->setToolTip(tip);
-    connect(b, &QCheckBox::toggled, this, &CallbacksPanel::edited);
-    return b;
+QWidget* CallbacksPanel::makeField(CallbackFieldKind kind) {
+    switch (kind) {
+        case Kind::monitor:
+        case Kind::mode: {
+            auto* box = new QComboBox(this);
+            for (const auto& name : kind == Kind::monitor ? mlpw::monitor_names() : mlpw::mode_names())
+                box->addItem(q(name));
+            connect(box, &QComboBox::currentIndexChanged, this, &CallbacksPanel::edited);
+            return box;
+        }
+        case Kind::text:
+        case Kind::optional_number: {
+            auto* edit = new QLineEdit(this);
+            if (kind == Kind::optional_number) {
+                edit->setMaximumWidth(140);
+                edit->setPlaceholderText(tr("none"));
+                connect(edit, &QLineEdit::textEdited, edit, [edit](const QString& text) {
+                    bool given = false;
+                    float value = 0.0f;
+                    edit->setStyleSheet(parseOptional(text, given, value) ? QString() : kBad);
+                });
+            }
+            connect(edit, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
+            return edit;
+        }
+        case Kind::number: {
+            auto* edit = new NumberEdit(this);
+            connect(edit, &NumberEdit::edited, this, &CallbacksPanel::edited);
+            return edit;
+        }
+        case Kind::integer: {
+            auto* spin = new QSpinBox(this);
+            spin->setRange(0, 100000);
+            connect(spin, &QSpinBox::valueChanged, this, &CallbacksPanel::edited);
+            return spin;
+        }
+        case Kind::flag: break;
+    }
+    auto* check = new QCheckBox(this);
+    connect(check, &QCheckBox::toggled, this, &CallbacksPanel::edited);
+    return check;
 }
 
 CallbacksPanel::CallbacksPanel(QWidget* parent) : QWidget(parent) {
-    const QString restoreTip =
-        tr("At the end, go back to the weights of the best epoch (Keras restore_best_weights, default off)");
-    const QString deltaTip = tr("Smallest change that counts as an improvement (Keras min_delta, default 0)");
-    const QString patienceTip = tr("Epochs without improvement before stopping (Keras patience, default 0)");
-
-    m_early =
-        group(tr("&Early stopping"), tr("Stop when the monitored value stops improving (Keras EarlyStopping)"), this);
-    m_earlyMonitor = monitorBox(tr("The value to watch (Keras monitor, default \"val_loss\")"));
-    m_earlyMinDelta = number(deltaTip);
-    m_earlyPatience = count(patienceTip);
-    m_earlyMode = modeBox();
-    m_earlyRestore = check(restoreTip);
-    m_earlyStartFrom = count(tr("Epochs to wait before watching at all (Keras start_from_epoch, default 0)"));
-    auto* f1 = new QFormLayout(m_early);
-    f1->addRow(tr("Monitor"), m_earlyMonitor);
-    f1->addRow(tr("Min delta"), m_earlyMinDelta);
-    f1->addRow(tr("Patience"), m_earlyPatience);
-    f1->addRow(tr("Mode"), m_earlyMode);
-    f1->addRow(tr("Restore best weights"), m_earlyRestore);
-    f1->addRow(tr("Start from epoch"), m_earlyStartFrom);
-
-    m_threshold =
-        group(tr("&Threshold early stopping"),
-              tr("Early stopping that starts watching only once the monitored value has reached a threshold"), this);
-    m_thresholdMonitor = monitorBox(tr("The value to watch (default \"val_accuracy\")"));
-    m_thresholdValue = number(tr("The value the monitor must reach first (default 0.95)"));
-    m_thresholdMinDelta = number(deltaTip);
-    m_thresholdPatience = count(patienceTip);
-    m_thresholdMode = modeBox();
-    m_thresholdRestore = check(restoreTip);
-    auto* f2 = new QFormLayout(m_threshold);
-    f2->addRow(tr("Monitor"), m_thresholdMonitor);
-    f2->addRow(tr("Threshold"), m_thresholdValue);
-    f2->addRow(tr("Min delta"), m_thresholdMinDelta);
-    f2->addRow(tr("Patience"), m_thresholdPatience);
-    f2->addRow(tr("Mode"), m_thresholdMode);
-    f2->addRow(tr("Restore best weights"), m_thresholdRestore);
-
-    m_stopAt = group(tr("Stop at &target"), tr("Stop as soon as the monitored value crosses a target"), this);
-    m_stopAtMonitor = monitorBox(tr("The value to watch (default \"accuracy\")"));
-    m_stopAtValue = number(tr("The target (default 0.85): above it for accuracies, below it for losses"));
-    m_stopAtMode = modeBox();
-    auto* f3 = new QFormLayout(m_stopAt);
-    f3->addRow(tr("Monitor"), m_stopAtMonitor);
-    f3->addRow(tr("Target"), m_stopAtValue);
-    f3->addRow(tr("Mode"), m_stopAtMode);
-
-    m_checkpoint = group(tr("Model &checkpoint"), tr("Save the model after epochs (Keras ModelCheckpoint)"), this);
-    m_checkpointPath = new QLineEdit(this);
-    m_checkpointPath->setToolTip(tr("File to write, may contain {epoch} (Keras filepath; written atomically)"));
-    connect(m_checkpointPath, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
-    m_checkpointMonitor = monitorBox(tr("The value that decides the best epoch (Keras monitor, default \"val_loss\")"));
-    m_checkpointBestOnly =
-        check(tr("Write only when the monitored value improved (Keras save_best_only, default off)"));
-    m_checkpointMode = modeBox();
-    auto* f4 = new QFormLayout(m_checkpoint);
-    f4->addRow(tr("File"), m_checkpointPath);
-    f4->addRow(tr("Monitor"), m_checkpointMonitor);
-    f4->addRow(tr("Save best only"), m_checkpointBestOnly);
-    f4->addRow(tr("Mode"), m_checkpointMode);
-
-    m_plateau = group(tr("&Reduce learning rate on plateau"),
-                      tr("Multiply the learning rate by a factor when the monitored value stops improving (Keras "
-                         "ReduceLROnPlateau); needs a constant rate, not a schedule"),
-                      this);
-    m_plateauMonitor = monitorBox(tr("The value to watch (Keras monitor, default \"val_loss\")"));
-    m_plateauFactor = number(tr("The rate is multiplied by this, in (0, 1) (Keras factor, default 0.1)"));
-    m_plateauPatience = count(tr("Epochs without improvement before reducing (Keras patience, default 10)"));
-    m_plateauMode = modeBox();
-    m_plateauMinDelta = number(tr("Smallest change that counts as an improvement (Keras min_delta, default 0.0001)"));
-    m_plateauCooldown = count(tr("Epochs to wait after a reduction before watching again (Keras cooldown, default 0)"));
-    m_plateauMinLr = number(tr("The rate is never reduced below this (Keras min_lr, default 0)"));
-    auto* f5 = new QFormLayout(m_plateau);
-    f5->addRow(tr("Monitor"), m_plateauMonitor);
-    f5->addRow(tr("Factor"), m_plateauFactor);
-    f5->addRow(tr("Patience"), m_plateauPatience);
-    f5->addRow(tr("Mode"), m_plateauMode);
-    f5->addRow(tr("Min delta"), m_plateauMinDelta);
-    f5->addRow(tr("Cooldown"), m_plateauCooldown);
-    f5->addRow(tr("Minimum rate"), m_plateauMinLr);
-
-    m_scheduler = group(tr("Learning rate sc&heduler"),
-                        tr("Set the learning rate at each epoch's start (Keras LearningRateScheduler); needs a "
-                           "constant rate, not a schedule"),
-                        this);
-    m_schedulerSchedule = new QLineEdit(this);
-    m_schedulerSchedule->setObjectName(QStringLiteral("schedule"));
-    m_schedulerSchedule->setPlaceholderText(QStringLiteral("lr * 0.95"));
-    m_schedulerSchedule->setToolTip(
-        tr("An expression in epoch (0-based) and lr, e.g. \"lr * 0.95\" or \"0.001 * 0.5 ^ floor(epoch / 5)\"; "
-           "or a table \"0: 0.001, 10: 0.0005\": from each listed epoch on, its rate"));
-    connect(m_schedulerSchedule, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
-    auto* f6 = new QFormLayout(m_scheduler);
-    f6->addRow(tr("Schedule"), m_schedulerSchedule);
-
     auto* layout = new QVBoxLayout(this);
-    for (QGroupBox* g : {m_early, m_threshold, m_stopAt, m_checkpoint, m_plateau, m_scheduler}) {
-        layout->addWidget(g);
-        connect(g, &QGroupBox::toggled, this, &CallbacksPanel::edited);
-    }
+    mlpw::for_each_callback_type([&](const auto& type) {
+        CallbackBox box{new QGroupBox(translated(type.title), this), {}};
+        box.group->setCheckable(true);
+        box.group->setChecked(false);
+        box.group->setToolTip(translated(type.help));
+        auto* form = new QFormLayout(box.group);
+        for (const auto& o : type.options) {
+            QWidget* field = makeField(kind_of(o));
+            field->setObjectName(QLatin1String(o.key));
+            field->setToolTip(translated(o.help));
+            form->addRow(translated(o.label), field);
+            box.fields.push_back(field);
+        }
+        if constexpr (is_scheduler<std::decay_t<decltype(type)>>) {
+            m_schedulerSchedule = new QLineEdit(this);
+            m_schedulerSchedule->setObjectName(QStringLiteral("schedule"));
+            m_schedulerSchedule->setPlaceholderText(QStringLiteral("lr * 0.95"));
+            m_schedulerSchedule->setToolTip(
+                tr("An expression in epoch (0-based) and lr, e.g. \"lr * 0.95\" or \"0.001 * 0.5 ^ floor(epoch / "
+                   "5)\"; or a table \"0: 0.001, 10: 0.0005\": from each listed epoch on, its rate"));
+            connect(m_schedulerSchedule, &QLineEdit::textEdited, this, &CallbacksPanel::edited);
+            form->addRow(tr("Schedule"), m_schedulerSchedule);
+        }
+        layout->addWidget(box.group);
+        connect(box.group, &QGroupBox::toggled, this, &CallbacksPanel::edited);
+        m_boxes.push_back(box);
+    });
     layout->addStretch();
     setSpec({});
 }
 
+QWidget* CallbacksPanel::field(const std::string& typeName, const std::string& key) const {
+    QWidget* found = nullptr;
+    size_t index = 0;
+    mlpw::for_each_callback_type([&](const auto& type) {
+        const CallbackBox& box = m_boxes[index++];
+        if (typeName != type.name) return;
+        for (size_t i = 0; i < type.options.size(); ++i)
+            if (key == type.options[i].key) found = box.fields[i];
+    });
+    return found;
+}
+
 void CallbacksPanel::setSpec(const mlpw::CallbackSpecs& c) {
     const QSignalBlocker block(this);
-    const auto early = c.early_stopping.empty() ? mlpw::EarlyStoppingSpec{} : c.early_stopping.front();
-    m_early->setChecked(!c.early_stopping.empty());
-    m_earlyMonitor->setCurrentText(q(early.monitor));
-    m_earlyMinDelta->setValue(early.min_delta);
-    m_earlyPatience->setValue(early.patience);
-    m_earlyMode->setCurrentText(q(early.mode));
-    m_earlyRestore->setChecked(early.restore_best_weights);
-    m_earlyStartFrom->setValue(early.start_from_epoch);
-
-    const auto th =
-        c.early_stopping_threshold.empty() ? mlpw::ThresholdEarlyStoppingSpec{} : c.early_stopping_threshold.front();
-    m_threshold->setChecked(!c.early_stopping_threshold.empty());
-    m_thresholdMonitor->setCurrentText(q(th.monitor));
-    m_thresholdValue->setValue(th.threshold);
-    m_thresholdMinDelta->setValue(th.min_delta);
-    m_thresholdPatience->setValue(th.patience);
-    m_thresholdMode->setCurrentText(q(th.mode));
-    m_thresholdRestore->setChecked(th.restore_best_weights);
-
-    const auto at = c.stop_at.empty() ? mlpw::StopAtSpec{} : c.stop_at.front();
-    m_stopAt->setChecked(!c.stop_at.empty());
-    m_stopAtMonitor->setCurrentText(q(at.monitor));
-    m_stopAtValue->setValue(at.value);
-    m_stopAtMode->setCurrentText(q(at.mode));
-
-    const auto cp = c.model_checkpoint.empty() ? mlpw::ModelCheckpointSpec{} : c.model_checkpoint.front();
-    m_checkpoint->setChecked(!c.model_checkpoint.empty());
-    m_checkpointPath->setText(q(cp.filepath));
-    m_checkpointMonitor->setCurrentText(q(cp.monitor));
-    m_checkpointBestOnly->setChecked(cp.save_best_only);
-    m_checkpointMode->setCurrentText(q(cp.mode));
-
-    const auto rp = c.reduce_lr_on_plateau.empty() ? mlpw::ReduceLROnPlateauSpec{} : c.reduce_lr_on_plateau.front();
-    m_plateau->setChecked(!c.reduce_lr_on_plateau.empty());
-    m_plateauMonitor->setCurrentText(q(rp.monitor));
-    m_plateauFactor->setValue(rp.factor);
-    m_plateauPatience->setValue(rp.patience);
-    m_plateauMode->setCurrentText(q(rp.mode));
-    m_plateauMinDelta->setValue(rp.min_delta);
-    m_plateauCooldown->setValue(rp.cooldown);
-    m_plateauMinLr->setValue(rp.min_lr);
-
-    const auto ls =
-        c.learning_rate_scheduler.empty() ? mlpw::LearningRateSchedulerSpec{} : c.learning_rate_scheduler.front();
-    m_scheduler->setChecked(!c.learning_rate_scheduler.empty());
-    m_schedulerSchedule->setText(scheduleText(ls));
-    m_schedulerSchedule->setStyleSheet({});
+    size_t index = 0;
+    mlpw::for_each_callback_type([&](const auto& type) {
+        const CallbackBox& box = m_boxes[index++];
+        const auto& list = c.*type.specs;
+        const auto shown = list.empty() ? typename std::decay_t<decltype(list)>::value_type{} : list.front();
+        box.group->setChecked(!list.empty());
+        for (size_t i = 0; i < type.options.size(); ++i) showValue(type.options[i], shown, box.fields[i]);
+        if constexpr (is_scheduler<std::decay_t<decltype(type)>>) {
+            m_schedulerSchedule->setText(scheduleText(shown));
+            m_schedulerSchedule->setStyleSheet({});
+        }
+    });
 }
 
 void CallbacksPanel::applyTo(mlpw::CallbackSpecs& c) const {
     // The first of each type is the one shown; more of a type (from a file) stay as they are.
-    auto place = [](auto& list, bool on, const auto& value) {
-        if (!on) list.clear();
-        else if (list.empty()) list.push_back(value);
+    size_t index = 0;
+    mlpw::for_each_callback_type([&](const auto& type) {
+        const CallbackBox& box = m_boxes[index++];
+        auto& list = c.*type.specs;
+        if (!box.group->isChecked()) return list.clear();
+        auto value = list.empty() ? typename std::decay_t<decltype(list)>::value_type{} : list.front();
+        for (size_t i = 0; i < type.options.size(); ++i) takeValue(type.options[i], box.fields[i], value);
+        if constexpr (is_scheduler<std::decay_t<decltype(type)>>) {
+            mlpw::LearningRateSchedulerSpec parsed;  // entryProblems() reports bad text; the last good one stays
+            if (parseSchedule(m_schedulerSchedule->text(), parsed) || list.empty()) value = parsed;
+        }
+        if (list.empty()) list.push_back(value);
         else list.front() = value;
-    };
-    mlpw::EarlyStoppingSpec e = c.early_stopping.empty() ? mlpw::EarlyStoppingSpec{} : c.early_stopping.front();
-    e.monitor = s(m_earlyMonitor);
-    e.min_delta = float(m_earlyMinDelta->value());
-    e.patience = m_earlyPatience->value();
-    e.mode = s(m_earlyMode);
-    e.restore_best_weights = m_earlyRestore->isChecked();
-    e.start_from_epoch = m_earlyStartFrom->value();
-    place(c.early_stopping, m_early->isChecked(), e);
-
-    mlpw::ThresholdEarlyStoppingSpec t;
-    t.monitor = s(m_thresholdMonitor);
-    t.threshold = float(m_thresholdValue->value());
-    t.min_delta = float(m_thresholdMinDelta->value());
-    t.patience = m_thresholdPatience->value();
-    t.mode = s(m_thresholdMode);
-    t.restore_best_weights = m_thresholdRestore->isChecked();
-    place(c.early_stopping_threshold, m_threshold->isChecked(), t);
-
-    mlpw::StopAtSpec a;
-    a.monitor = s(m_stopAtMonitor);
-    a.value = float(m_stopAtValue->value());
-    a.mode = s(m_stopAtMode);
-    place(c.stop_at, m_stopAt->isChecked(), a);
-
-    mlpw::ModelCheckpointSpec p;
-    p.filepath = m_checkpointPath->text().toStdString();
-    p.monitor = s(m_checkpointMonitor);
-    p.save_best_only = m_checkpointBestOnly->isChecked();
-    p.mode = s(m_checkpointMode);
-    place(c.model_checkpoint, m_checkpoint->isChecked(), p);
-
-    mlpw::ReduceLROnPlateauSpec r;
-    r.monitor = s(m_plateauMonitor);
-    r.factor = float(m_plateauFactor->value());
-    r.patience = m_plateauPatience->value();
-    r.mode = s(m_plateauMode);
-    r.min_delta = float(m_plateauMinDelta->value());
-    r.cooldown = m_plateauCooldown->value();
-    r.min_lr = float(m_plateauMinLr->value());
-    place(c.reduce_lr_on_plateau, m_plateau->isChecked(), r);
-
-    mlpw::LearningRateSchedulerSpec l;
-    if (!parseSchedule(m_schedulerSchedule->text(), l) && !c.learning_rate_scheduler.empty())
-        l = c.learning_rate_scheduler.front();  // entryProblems() reports the text; the last good one stays
-    place(c.learning_rate_scheduler, m_scheduler->isChecked(), l);
+    });
 }
 
 std::vector<mlpw::SpecProblem> CallbacksPanel::entryProblems(const mlpw::CallbackSpecs& applied) const {
     // Each box shows the first callback of its type; callbacks are numbered in CallbackSpecs' order.
-    const size_t threshold = applied.early_stopping.size();
-    const size_t stopAt = threshold + applied.early_stopping_threshold.size();
-    const size_t plateau = stopAt + applied.stop_at.size() + applied.model_checkpoint.size();
-    const size_t scheduler = plateau + applied.reduce_lr_on_plateau.size();
-    const struct {
-        const QGroupBox* box;
-        const NumberEdit* edit;
-        size_t index;
-        const char* key;
-    } fields[] = {{m_early, m_earlyMinDelta, 0, "min_delta"},
-                  {m_threshold, m_thresholdValue, threshold, "threshold"},
-                  {m_threshold, m_thresholdMinDelta, threshold, "min_delta"},
-                  {m_stopAt, m_stopAtValue, stopAt, "value"},
-                  {m_plateau, m_plateauFactor, plateau, "factor"},
-                  {m_plateau, m_plateauMinDelta, plateau, "min_delta"},
-                  {m_plateau, m_plateauMinLr, plateau, "min_lr"}};
     std::vector<mlpw::SpecProblem> out;
-    for (const auto& f : fields)
-        if (f.box->isChecked() && !f.edit->isValid())
-            out.push_back({std::string("callbacks[").append(std::to_string(f.index)).append("].").append(f.key),
-                           "must be a number", ProblemText::typed(f.edit->text())});
-    mlpw::LearningRateSchedulerSpec parsed;
-    const bool tableOk = parseSchedule(m_schedulerSchedule->text(), parsed);
-    m_schedulerSchedule->setStyleSheet(tableOk ? QString() : QStringLiteral("background: #ffcdcd;"));
-    if (m_scheduler->isChecked() && !tableOk)
-        out.push_back({"callbacks[" + std::to_string(scheduler) + "].schedule",
-                       "must be an expression in epoch and lr, or a table \"<epoch>: <rate>, ...\"",
-                       ProblemText::typed(m_schedulerSchedule->text())});
+    size_t index = 0, first = 0;
+    mlpw::for_each_callback_type([&](const auto& type) {
+        const CallbackBox& box = m_boxes[index++];
+        const std::string path = "callbacks[" + std::to_string(first) + "].";
+        first += (applied.*type.specs).size();
+        const bool on = box.group->isChecked();
+        for (size_t i = 0; i < type.options.size() && on; ++i) {
+            const auto* edit = qobject_cast<const QLineEdit*>(box.fields[i]);
+            if (const std::string message = entryProblem(type.options[i], box.fields[i]); !message.empty())
+                out.push_back({path + type.options[i].key, message, ProblemText::typed(edit->text())});
+        }
+        if constexpr (is_scheduler<std::decay_t<decltype(type)>>) {
+            mlpw::LearningRateSchedulerSpec parsed;
+            const bool tableOk = parseSchedule(m_schedulerSchedule->text(), parsed);
+            m_schedulerSchedule->setStyleSheet(tableOk ? QString() : kBad);
+            if (on && !tableOk)
+                out.push_back({path + "schedule",
+                               "must be an expression in epoch and lr, or a table \"<epoch>: <rate>, ...\"",
+                               ProblemText::typed(m_schedulerSchedule->text())});
+        }
+    });
     return out;
 }

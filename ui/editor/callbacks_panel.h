@@ -1,17 +1,23 @@
 #pragma once
-// The Keras callbacks of an experiment, one box each: EarlyStopping, threshold early stopping, stop at a
-// target, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler (an expression or an epoch table). A box that is checked adds that callback (the first of its type in the experiment;
-// further ones of the same type, possible in a file, are kept as they are).
+// The Keras callbacks of an experiment, one box each, built from the callback tables (callback_spec.h): a row per
+// option of the type, in the table's order, with its label and help; LearningRateScheduler's schedule (an
+// expression or an epoch table) is the one field made by hand. A box that is checked adds that callback (the
+// first of its type in the experiment; further ones of the same type, possible in a file, are kept as they are).
 #include <QWidget>
+
+#include <vector>
 
 #include "mlpw/experiment/experiment.h"
 
-class QCheckBox;
-class QComboBox;
 class QGroupBox;
 class QLineEdit;
-class QSpinBox;
-class NumberEdit;
+enum class CallbackFieldKind;  // callbacks_panel.cpp: what kind of option a field shows
+
+// One callback type's box and its fields, parallel to the type's options (CallbackType::options).
+struct CallbackBox {
+    QGroupBox* group = nullptr;
+    std::vector<QWidget*> fields;  // a QComboBox (monitor, mode), QLineEdit, NumberEdit, QSpinBox or QCheckBox
+};
 
 class CallbacksPanel : public QWidget {
     Q_OBJECT
@@ -22,53 +28,15 @@ public:
     // Number fields that do not parse, at the path their callback has in `applied` (what applyTo made of it):
     // "callbacks[1].min_delta" for the threshold box when one early_stopping comes first.
     std::vector<mlpw::SpecProblem> entryProblems(const mlpw::CallbackSpecs& applied) const;
+    // The field of a type's option ("early_stopping", "min_delta"); nullptr for an unknown one.
+    QWidget* field(const std::string& type, const std::string& key) const;
 
 signals:
     void edited();
 
 private:
-    QComboBox* monitorBox(const QString& tip);
-    QComboBox* modeBox();
-    NumberEdit* number(const QString& tip);
-    QSpinBox* count(const QString& tip);
-    QCheckBox* check(const QString& tip);
+    QWidget* makeField(CallbackFieldKind kind);
 
-    QGroupBox* m_early;
-    QComboBox* m_earlyMonitor;
-    NumberEdit* m_earlyMinDelta;
-    QSpinBox* m_earlyPatience;
-    QComboBox* m_earlyMode;
-    QCheckBox* m_earlyRestore;
-    QSpinBox* m_earlyStartFrom;
-
-    QGroupBox* m_threshold;
-    QComboBox* m_thresholdMonitor;
-    NumberEdit* m_thresholdValue;
-    NumberEdit* m_thresholdMinDelta;
-    QSpinBox* m_thresholdPatience;
-    QComboBox* m_thresholdMode;
-    QCheckBox* m_thresholdRestore;
-
-    QGroupBox* m_stopAt;
-    QComboBox* m_stopAtMonitor;
-    NumberEdit* m_stopAtValue;
-    QComboBox* m_stopAtMode;
-
-    QGroupBox* m_checkpoint;
-    QLineEdit* m_checkpointPath;
-    QComboBox* m_checkpointMonitor;
-    QCheckBox* m_checkpointBestOnly;
-    QComboBox* m_checkpointMode;
-
-    QGroupBox* m_plateau;
-    QComboBox* m_plateauMonitor;
-    NumberEdit* m_plateauFactor;
-    QSpinBox* m_plateauPatience;
-    QComboBox* m_plateauMode;
-    NumberEdit* m_plateauMinDelta;
-    QSpinBox* m_plateauCooldown;
-    NumberEdit* m_plateauMinLr;
-
-    QGroupBox* m_scheduler;
-    QLineEdit* m_schedulerSchedule;  // "lr * 0.95", or the table as "0: 0.001, 10: 0.0005"
+    std::vector<CallbackBox> m_boxes;          // in for_each_callback_type's order
+    QLineEdit* m_schedulerSchedule = nullptr;  // "lr * 0.95", or the table as "0: 0.001, 10: 0.0005"
 };

@@ -5,9 +5,11 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <string_view>
 
 #include "experiment/experiment_detail.h"
 #include "mlpw/errors.h"
+#include "mlpw/experiment/layer_options.h"
 
 namespace mlpw::detail {
 namespace {
@@ -16,6 +18,14 @@ using nlohmann::json;
 
 std::string child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// A number a float holds (beyond FLT_MAX it would become infinity, written as null).
+bool is_float(const json& v) { return v.is_number() && std::fabs(v.get<double>()) <= FLT_MAX; }
+// 512 or 512.0; not 2.5, "512" or a number beyond int.
+bool is_int(const json& v) {
+    return v.is_number() && v.get<double>() == std::floor(v.get<double>()) &&
+        std::fabs(v.get<double>()) <= std::numeric_limits<int>::max();
+}
 
 // Reads the keys of one JSON object into fields; every key asked for counts as known, whether present or not,
 // so finish() can report the others as unknown and list what the object takes.
@@ -38,16 +48,13 @@ public:
 
     void get(const std::string& key, float& out) {
         if (const json* v = find(key)) {
-            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX) out = static_cast<float>(v->get<double>());
+            if (is_float(*v)) out = static_cast<float>(v->get<double>());
             else m_problems.add(path(key), "must be a number", show(*v));
         }
     }
     void get(const std::string& key, int& out) {
         if (const json* v = find(key)) {
-            // 512 or 512.0; not 2.5, "512" or a number beyond int
-            const bool whole = v->is_number() && v->get<double>() == std::floor(v->get<double>()) &&
-                std::fabs(v->get<double>()) <= std::numeric_limits<int>::max();
-            if (whole) out = static_cast<int>(v->get<double>());
+            if (is_int(*v)) out = static_cast<int>(v->get<double>());
             else m_problems.add(path(key), "must be an integer", show(*v));
         }
     }
@@ -135,26 +142,6 @@ void read_regularizer(const json& value, const std::string& path, RegularizerSpe
     r.finish("kernel_regularizer");
 }
 
-// kernel_constraint: null, "non_neg", or {"type": "max_norm", "max_value": 3, "axis": 0}.
-void read_constraint(const json& value, const std::string& path, ConstraintSpec& out, Problems& problems) {
-    out = ConstraintSpec{};
-    if (value.is_null()) return;  // Keras: kernel_constraint=None
-    const auto& names = constraint_names();
-    const auto known = [&](const json& v) { return v.is_string() && parse_constraint(v.get<std::string>(), out.type); };
-    if (value.is_string()) {
-        if (!known(value)) problems.add(path, "must be null or one of " + quoted_list(names), show(value));
-        return;
-    }
-    if (!is_object_or_report(value, path, "null, a constraint name or an object with a \"type\"", problems)) return;
-    ObjectReader r(value, path, problems);
-    const json* t = r.find("type");
-    if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
-    if (!known(*t)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
-    if (out.type == ConstraintType::max_norm) r.get("max_value", out.max_value);
-    if (out.type != ConstraintType::non_neg) r.get("axis", out.axis);
-    r.finish("the " + to_string(out.type) + " constraint");
-}
-
 // The activation of a dense or activation layer, with its parameter when it has one.
 void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
     if (const json* v = r.find("activation")) {
@@ -177,9 +164,60 @@ void read_activation(ObjectReader& r, LayerSpec& layer, Problems& problems) {
     }
 }
 
-void read_fill(ObjectReader& r, LayerSpec& layer) {
-    r.get_name("fill_mode", layer.fill_mode, parse_fill_mode, fill_mode_names());
-    r.get("fill_value", layer.fill_value);
+void read_layer_options(ObjectReader& r, std::string_view parent, LayerSpec& layer, Problems& problems);
+
+// One option of the layer options table (layer_options.h), in its JSON shape.
+void read_layer_option(const json& v, const std::string& path, const LayerOption& o, LayerSpec& layer,
+                       Problems& problems) {
+    if (o.number) {
+        if (is_float(v)) *o.number(layer) = static_cast<float>(v.get<double>());
+        else problems.add(path, "must be a number", show(v));
+    } else if (o.optional) {
+        if (v.is_null()) *o.optional(layer) = std::nullopt;
+        else if (is_float(v)) *o.optional(layer) = static_cast<float>(v.get<double>());
+        else problems.add(path, "must be null or a number", show(v));
+    } else if (o.shape == LayerOptionShape::index) {
+        if (is_int(v)) o.choose(layer, static_cast<int>(v.get<double>()));  // the validator checks the range
+        else problems.add(path, "must be an integer", show(v));
+    } else if (o.shape == LayerOptionShape::value) {
+        const auto names = o.choices();
+        const auto it = v.is_string() ? std::find(names.begin(), names.end(), v.get<std::string>()) : names.end();
+        if (it != names.end()) o.choose(layer, static_cast<int>(it - names.begin()));
+        else problems.add(path, "must be one of " + quoted_list(names), show(v));
+    } else {  // typed_object: null (the first choice), a name or {"type": name, <nested options>}
+        const auto all = o.choices();
+        const std::vector<std::string> names(all.begin() + 1, all.end());
+        const auto pick = [&](const json& name) {
+            const auto it =
+                name.is_string() ? std::find(names.begin(), names.end(), name.get<std::string>()) : names.end();
+            if (it != names.end()) o.choose(layer, static_cast<int>(it - names.begin()) + 1);
+            return it != names.end();
+        };
+        if (v.is_null()) return o.choose(layer, 0);
+        if (v.is_string()) {
+            if (!pick(v)) problems.add(path, "must be null or one of " + quoted_list(names), show(v));
+            return;
+        }
+        if (!is_object_or_report(v, path, "null, a name (" + quoted_list(names) + ") or an object with a \"type\"",
+                                 problems))
+            return;
+        ObjectReader r(v, path, problems);
+        const json* t = r.find("type");
+        if (!t) return problems.add(child(path, "type"), "required: one of " + quoted_list(names), "nothing");
+        if (!pick(*t)) return problems.add(child(path, "type"), "must be one of " + quoted_list(names), show(*t));
+        read_layer_options(r, o.key, layer, problems);
+        r.finish("the " + all[size_t(o.choice(layer))] + " " + o.key);
+    }
+}
+
+// The rows of the layer options table nested in `parent` ("": the layer's own) that apply to the layer.
+void read_layer_options(ObjectReader& r, std::string_view parent, LayerSpec& layer, Problems& problems) {
+    for (const LayerOption& o : layer_options()) {
+        if (option_parent(o) != parent || !o.applies(layer)) continue;
+        const std::string key(option_key(o));
+        if (o.required) r.require(key, o.required);
+        if (const json* v = r.find(key)) read_layer_option(*v, r.path(key), o, layer, problems);
+    }
 }
 
 void read_layer(const json& value, const std::string& path, LayerSpec& layer, Problems& problems) {
@@ -203,8 +241,6 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
                 read_initializer(*v, r.path("bias_initializer"), layer.bias_initializer, problems);
             if (const json* v = r.find("kernel_regularizer"))
                 read_regularizer(*v, r.path("kernel_regularizer"), layer.kernel_regularizer, problems);
-            if (const json* v = r.find("kernel_constraint"))
-                read_constraint(*v, r.path("kernel_constraint"), layer.kernel_constraint, problems);
             break;
         case LayerType::activation:
             r.require("activation", "one of " + quoted_list(activation_names()));
@@ -219,29 +255,9 @@ void read_layer(const json& value, const std::string& path, LayerSpec& layer, Pr
             r.get("momentum", layer.momentum);
             r.get("epsilon", layer.epsilon);
             break;
-        case LayerType::flatten: break;
-        case LayerType::random_translation:
-        case LayerType::random_zoom:
-            r.require("height_factor", "a number");
-            if (layer.type == LayerType::random_translation) r.require("width_factor", "a number");
-            r.get("height_factor", layer.height_factor);
-            if (const json* v = r.find("width_factor"); v && !v->is_null()) {
-                float width = 0.0f;
-                r.get("width_factor", width);
-                layer.width_factor = width;
-            }
-            read_fill(r, layer);
-            break;
-        case LayerType::random_rotation:
-            r.require("factor", "a number (a fraction of a full turn)");
-            r.get("factor", layer.factor);
-            read_fill(r, layer);
-            break;
-        case LayerType::elastic_deformation:
-            r.get("alpha", layer.alpha);
-            r.get("sigma", layer.sigma);
-            break;
+        default: break;  // flatten and the augmentation layers: only the table's options
     }
+    read_layer_options(r, "", layer, problems);
     r.finish("a " + to_string(layer.type) + " layer");
 }
 
@@ -283,9 +299,7 @@ void read_schedule(const json& value, const std::string& path, LearningRateSched
         const auto numbers = [&](const char* key, auto& list) {
             const json* v = r.find(key);
             if (!v) return;
-            const bool ok = v->is_array() && std::all_of(v->begin(), v->end(), [](const json& x) {
-                                return x.is_number() && std::fabs(x.get<double>()) <= FLT_MAX;
-                            });
+            const bool ok = v->is_array() && std::all_of(v->begin(), v->end(), is_float);
             if (!ok) return problems.add(r.path(key), "must be an array of numbers", show(*v));
             for (const json& x : *v) list.push_back(static_cast<std::decay_t<decltype(list[0])>>(x.get<double>()));
         };
@@ -340,7 +354,7 @@ void read_rate_table_or_expression(ObjectReader& r, LearningRateSchedulerSpec& c
         const long epoch = std::strtol(key.c_str(), &end, 10);
         if (key.empty() || *end != '\0' || epoch < 0 || epoch > std::numeric_limits<int>::max())
             return problems.add(child(path, key), "the keys must be epochs (0-based whole numbers)", show(key));
-        if (!rate.is_number() || std::fabs(rate.get<double>()) > FLT_MAX)
+        if (!is_float(rate))
             return problems.add(child(path, key), "must be a number (the rate from that epoch on)", show(rate));
         c.table[static_cast<int>(epoch)] = static_cast<float>(rate.get<double>());
     }
@@ -353,8 +367,7 @@ void read_callback_options(ObjectReader& r, const CallbackType<Spec>& type, Spec
         if (o.given) {  // null (Keras' None) or a number; beyond float it would become infinity, written as null
             const json* v = r.find(o.key);
             if (!v) continue;
-            if (v->is_number() && std::fabs(v->get<double>()) <= FLT_MAX)
-                c.*o.given = true, c.*o.number = static_cast<float>(v->get<double>());
+            if (is_float(*v)) c.*o.given = true, c.*o.number = static_cast<float>(v->get<double>());
             else if (!v->is_null()) problems.add(r.path(o.key), "must be null or a number", show(*v));
         } else if (o.number) r.get(o.key, c.*o.number);
         else if (o.integer) r.get(o.key, c.*o.integer);

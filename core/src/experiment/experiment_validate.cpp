@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "experiment/experiment_detail.h"
+#include "mlpw/experiment/layer_options.h"
 #include "mlpw/experiment/rate_expression.h"
 
 namespace mlpw::detail {
@@ -34,6 +36,21 @@ void check_activation_params(Problems& p, const std::string& path, const LayerSp
         at_least_zero(p, at(path, "negative_slope"), layer.negative_slope);
 }
 
+// The rows of the layer options table (layer_options.h) that apply to the layer: numbers against their interval,
+// indices against their choices.
+void check_layer_options(Problems& p, const std::string& path, const LayerSpec& layer) {
+    LayerSpec l = layer;  // the accessors hand out fields of a spec they may fill in
+    for (const LayerOption& o : layer_options()) {
+        if (!o.applies(l)) continue;
+        const std::optional<float> v = o.number ? std::optional<float>(*o.number(l))
+            : o.optional                        ? *o.optional(l)
+                                                : std::nullopt;
+        if (v && !o.allowed.contains(*v)) p.add(at(path, o.key), o.allowed.text(), show(*v));
+        if (o.shape == LayerOptionShape::index && (o.choice(l) < 0 || size_t(o.choice(l)) >= o.choices().size()))
+            p.add(at(path, o.key), o.rule, show(o.choice(l)));
+    }
+}
+
 std::string describe_end(const LayerSpec& layer) {
     if (layer.type == LayerType::dense || layer.type == LayerType::activation)
         return "a " + to_string(layer.type) + " layer with activation \"" + to_string(layer.activation) + "\"";
@@ -55,45 +72,15 @@ void check_model(Problems& p, const ModelSpec& model) {
                 check_initializer(p, at(path, "bias_initializer"), layer.bias_initializer);
                 at_least_zero(p, at(path, "kernel_regularizer.l1"), layer.kernel_regularizer.l1);
                 at_least_zero(p, at(path, "kernel_regularizer.l2"), layer.kernel_regularizer.l2);
-                if (layer.kernel_constraint.type == ConstraintType::max_norm)
-                    above_zero(p, at(path, "kernel_constraint.max_value"), layer.kernel_constraint.max_value);
-                if (layer.kernel_constraint.axis != 0 && layer.kernel_constraint.axis != 1)
-                    p.add(at(path, "kernel_constraint.axis"),
-                          "must be 0 (over each unit's inputs) or 1 (over each input's units)",
-                          show(layer.kernel_constraint.axis));
                 break;
             case LayerType::dropout: unit_interval(p, at(path, "rate"), layer.rate); break;
             case LayerType::batch_normalization:
                 unit_interval(p, at(path, "momentum"), layer.momentum);
                 above_zero(p, at(path, "epsilon"), layer.epsilon);
                 break;
-            case LayerType::random_translation:
-            case LayerType::random_zoom: {
-                // Keras: factors in [-1, 1]; a zoom of 1 + factor must stay > 0
-                const auto factor_range = [&](const std::string& key, float v) {
-                    const bool ok =
-                        layer.type == LayerType::random_zoom ? (v >= 0.0f && v < 1.0f) : (v >= 0.0f && v <= 1.0f);
-                    if (!ok)
-                        p.add(at(path, key),
-                              layer.type == LayerType::random_zoom ? "must be in [0, 1) (zoom by 1 + [-f, f])"
-                                                                   : "must be in [0, 1] (a fraction of the image)",
-                              show(v));
-                };
-                factor_range("height_factor", layer.height_factor);
-                if (layer.width_factor) factor_range("width_factor", *layer.width_factor);
-                break;
-            }
-            case LayerType::random_rotation:
-                if (!(layer.factor >= 0.0f && layer.factor <= 0.5f))
-                    p.add(at(path, "factor"), "must be in [0, 0.5] (a fraction of a full turn)", show(layer.factor));
-                break;
-            case LayerType::elastic_deformation:
-                at_least_zero(p, at(path, "alpha"), layer.alpha);
-                if (!(layer.sigma > 0.0f && layer.sigma <= 16.0f))
-                    p.add(at(path, "sigma"), "must be in (0, 16] pixels", show(layer.sigma));
-                break;
             default: break;
         }
+        check_layer_options(p, path, layer);
         if (layer.type == LayerType::elastic_deformation && i > 0 &&
             std::any_of(model.layers.begin(), model.layers.begin() + static_cast<long>(i),
                         [](const LayerSpec& l) { return l.type == LayerType::elastic_deformation; }))

@@ -1,9 +1,12 @@
 // ExperimentSpec -> JSON. The full form writes every option of every part (what save_experiment stores); the
 // compact form only the options that differ from their defaults (the base of sweep points).
 // Options that do not belong to a part's type (beta_1 of an SGD optimiser) are never written.
+#include <optional>
+#include <string_view>
 #include <type_traits>
 
 #include "experiment/experiment_detail.h"
+#include "mlpw/experiment/layer_options.h"
 
 namespace mlpw::detail {
 namespace {
@@ -13,9 +16,10 @@ class Writer {
 public:
     explicit Writer(bool compact) : m_compact(compact) {}
 
-    // Writes key = value unless compact and value == fallback (the default).
+    // Writes key = value unless compact and value == fallback (the default; none: always).
     template <typename T>
-    void put(Json& out, const char* key, const T& value, const T& fallback) const {
+    void put(Json& out, const std::string& key, const T& value,
+             const std::type_identity_t<std::optional<T>>& fallback) const {
         if (m_compact && value == fallback) return;
         if constexpr (std::is_same_v<T, float>) out[key] = json_number(value);
         else out[key] = value;
@@ -39,19 +43,34 @@ public:
         return out;
     }
 
-    Json constraint(const ConstraintSpec& c) const {
-        if (!c.active()) return Json(nullptr);
-        if (c.type == ConstraintType::non_neg) return to_string(c.type);
-        Json out = Json::object();
-        out["type"] = to_string(c.type);
-        if (c.type == ConstraintType::max_norm) out["max_value"] = json_number(c.max_value);
-        out["axis"] = c.axis;
-        return out;
+    // The rows of the layer options table (layer_options.h) nested in `parent` ("": the layer's own) that apply
+    // to the layer. Nested options are written whole, as their object is read whole.
+    void layer_options(Json& out, const LayerSpec& layer, std::string_view parent) const {
+        LayerSpec l = layer, d;  // the accessors hand out fields of a spec they may fill in; d: the defaults
+        d.type = l.type;
+        for (const LayerOption& o : mlpw::layer_options()) {
+            if (option_parent(o) != parent || !o.applies(l)) continue;
+            const std::string key(option_key(o));
+            const bool always = o.required || !parent.empty();
+            if (o.number) put(out, key, *o.number(l), always ? std::optional<float>() : *o.number(d));
+            else if (o.optional) {
+                if (!m_compact || *o.optional(l))
+                    out[key] = *o.optional(l) ? Json(json_number(**o.optional(l))) : Json(nullptr);
+            } else if (o.shape == LayerOptionShape::index) out[key] = o.choice(l);
+            else if (o.shape == LayerOptionShape::value)
+                put(out, key, o.choices()[size_t(o.choice(l))], o.choices()[size_t(o.choice(d))]);
+            else if (!m_compact || o.choice(l) != o.choice(d)) out[key] = typed_object(o, l);
+        }
     }
-
-    void fill(Json& out, const LayerSpec& l, const LayerSpec& d) const {
-        put(out, "fill_mode", to_string(l.fill_mode), to_string(d.fill_mode));
-        put(out, "fill_value", l.fill_value, d.fill_value);
+    // null for the first choice, the bare name when none of its nested options applies, else an object.
+    Json typed_object(const LayerOption& o, const LayerSpec& l) const {
+        const int choice = o.choice(l);
+        if (choice == 0) return Json(nullptr);
+        const std::string name = o.choices()[size_t(choice)];
+        Json out = Json::object();
+        out["type"] = name;
+        layer_options(out, l, o.key);
+        return out.size() == 1 ? Json(name) : out;
     }
 
     void activation(Json& out, const LayerSpec& l, const LayerSpec& d) const {
@@ -80,8 +99,6 @@ public:
                     reg["l2"] = json_number(l.kernel_regularizer.l2);
                     out["kernel_regularizer"] = reg;
                 }
-                if (!m_compact || l.kernel_constraint.active())
-                    out["kernel_constraint"] = constraint(l.kernel_constraint);
                 break;
             case LayerType::activation: out["activation"] = to_string(l.activation), activation(out, l, d); break;
             case LayerType::leaky_relu: put(out, "negative_slope", l.negative_slope, d.negative_slope); break;
@@ -90,26 +107,9 @@ public:
                 put(out, "momentum", l.momentum, d.momentum);
                 put(out, "epsilon", l.epsilon, d.epsilon);
                 break;
-            case LayerType::flatten: break;
-            case LayerType::random_translation:
-            case LayerType::random_zoom:
-                out["height_factor"] = json_number(l.height_factor);
-                // random_translation requires a width_factor (a spec built in code may lack one: 0 then)
-                if (l.type == LayerType::random_translation)
-                    out["width_factor"] = json_number(l.width_factor.value_or(0.0f));
-                else if (l.width_factor) out["width_factor"] = json_number(*l.width_factor);
-                else if (l.type == LayerType::random_zoom && !m_compact) out["width_factor"] = nullptr;
-                fill(out, l, d);
-                break;
-            case LayerType::random_rotation:
-                out["factor"] = json_number(l.factor);
-                fill(out, l, d);
-                break;
-            case LayerType::elastic_deformation:
-                put(out, "alpha", l.alpha, d.alpha);
-                put(out, "sigma", l.sigma, d.sigma);
-                break;
+            default: break;  // flatten and the augmentation layers: only the table's options
         }
+        layer_options(out, l, "");
         return out;
     }
 

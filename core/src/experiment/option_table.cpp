@@ -1,6 +1,10 @@
 // The ranges of the option tables, written so that NaN is never in range.
 #include "mlpw/experiment/option_table.h"
 
+#include <cmath>
+
+#include "mlpw/experiment/float_text.h"
+
 namespace mlpw {
 
 bool in_range(float v, Range range) {
@@ -21,6 +25,19 @@ std::string range_text(Range range) {
         case Range::unit_interval: return "must be in [0, 1)";
     }
     return "";
+}
+
+bool Interval::contains(float v) const {
+    const bool above = low_open ? v > low : v >= low;
+    const bool below = high_open ? v < high : v <= high;
+    return above && below;
+}
+
+std::string Interval::text() const {
+    if (std::isinf(high) && std::isinf(low)) return "";
+    if (std::isinf(high)) return (low_open ? "must be > " : "must be >= ") + shortest_text(low) + note;
+    return std::string("must be in ") + (low_open ? "(" : "[") + shortest_text(low) + ", " + shortest_text(high) +
+        (high_open ? ")" : "]") + note;
 }
 
 }  // namespace mlpw

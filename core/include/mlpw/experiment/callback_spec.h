@@ -1,8 +1,9 @@
 #pragma once
 // The callbacks an experiment can ask for, with Keras names and defaults, as option tables (callback_type<Spec>(),
-// for_each_callback_type()) that the experiment reader, writer and validator iterate, like the optimiser's
-// (optimizer_spec.h). Their behaviour is in callbacks.h. Adding an option: its field in the spec struct (its
-// initialiser is Keras' default) and its row in the type's table (callback_spec.cpp).
+// for_each_callback_type()) that the experiment reader, writer and validator and the window's callbacks panel
+// iterate, like the optimiser's (optimizer_spec.h). Their behaviour is in callbacks.h. Adding an option: its field
+// in the spec struct (its initialiser is Keras' default) and its row in the type's table (callback_spec.cpp), with
+// the label and help the panel shows.
 #include <map>
 #include <string>
 #include <vector>
@@ -99,6 +100,9 @@ struct CallbackSpecs {
     bool operator==(const CallbackSpecs&) const = default;
 };
 
+// Labels and help texts are marked for Qt's lupdate (option_table.h) in the context "CallbacksPanel", the panel
+// that shows them and where their translations are.
+//
 // One option of a callback type: a field of its spec struct (exactly one of number, integer, flag, text set), the
 // values it allows. The reader reads the key into the field, the writer writes it (the compact form only when it
 // differs from the struct's default), the validator checks the range; a "monitor" and a "mode" text are checked
@@ -112,6 +116,8 @@ struct CallbackOption {
     std::string Spec::*text = nullptr;  // monitor, mode, filepath
     bool Spec::*given = nullptr;        // with number: false is Keras' None (EarlyStopping's baseline), null in files
     Range range = Range::any;           // of a number or an integer
+    const char* label = "";             // the window's: "Min delta"
+    const char* help = "";              // "Smallest change that counts as an improvement (Keras min_delta, default 0)"
 };
 
 // A callback type: its name in files, its Keras class, where CallbackSpecs keeps its instances and its options
@@ -124,6 +130,8 @@ struct CallbackType {
     const char* keras_name;  // "EarlyStopping"
     std::vector<Spec> CallbackSpecs::*specs;
     std::vector<CallbackOption<Spec>> options;
+    const char* title;  // the window's box, '&' before the mnemonic: "&Early stopping"
+    const char* help;   // "Stop when the monitored value stops improving (Keras EarlyStopping)"
 };
 
 template <typename Spec>
