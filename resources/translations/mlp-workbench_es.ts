@@ -2851,6 +2851,18 @@ No es un número</translation>
         <source>Model files (*.mlpw);;All files (*)</source>
         <translation>Archivos de modelo (*.mlpw);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Keras&apos; mixed precision policy for fit. mixed_bfloat16: the Dense layers&apos; matrix products round their inputs, weights and gradients to bfloat16 and add in float32, about twice as fast on CPUs with AVX512_BF16; the weights, the optimiser and every evaluation stay float32. Default float32.</source>
+        <translation>La política de precisión mixta de Keras para fit. mixed_bfloat16: los productos de matrices de las capas Dense redondean sus entradas, pesos y gradientes a bfloat16 y suman en float32, casi el doble de rápido en CPU con AVX512_BF16; los pesos, el optimizador y toda evaluación siguen en float32. Por defecto float32.</translation>
+    </message>
+    <message>
+        <source>This CPU has no bfloat16 instructions (AVX512_BF16 or AMX)</source>
+        <translation>Esta CPU no tiene instrucciones bfloat16 (AVX512_BF16 o AMX)</translation>
+    </message>
+    <message>
+        <source>Dtype &amp;policy</source>
+        <translation>&Política de dtype</translation>
+    </message>
 </context>
 <context>
     <name>TrainingWorker</name>
