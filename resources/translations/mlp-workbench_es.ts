@@ -2861,7 +2861,7 @@ No es un número</translation>
     </message>
     <message>
         <source>Dtype &amp;policy</source>
-        <translation>&Política de dtype</translation>
+        <translation>&amp;Política de dtype</translation>
     </message>
 </context>
 <context>
