@@ -33,6 +33,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "experiment/enum_names.h"
 #include "experiment/experiment_detail.h"
 #include "mlpw/errors.h"
 #include "mlpw/experiment/float_text.h"
@@ -62,15 +63,9 @@ const std::vector<std::string>& dtype_policy_names() {
     static const std::vector<std::string> names{"float32", "mixed_bfloat16"};  // in DTypePolicy's order
     return names;
 }
-std::string to_string(DTypePolicy policy) { return dtype_policy_names().at(static_cast<size_t>(policy)); }
+std::string to_string(DTypePolicy policy) { return detail::name_of(dtype_policy_names(), policy); }
 bool parse_dtype_policy(const std::string& name, DTypePolicy& out) {
-    const auto& names = dtype_policy_names();
-    for (size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) {
-            out = static_cast<DTypePolicy>(i);
-            return true;
-        }
-    return false;
+    return detail::value_of(dtype_policy_names(), name, out);
 }
 
 namespace detail {

@@ -3,7 +3,11 @@
 
 #include <map>
 
+#include "experiment/enum_names.h"
+
 namespace mlpw {
+using detail::name_of;
+using detail::value_of;
 namespace {
 
 const std::vector<LayerTypeInfo> kLayerTypes{
@@ -33,22 +37,6 @@ std::vector<std::string> names_of(const std::vector<LayerTypeInfo>& types) {
     std::vector<std::string> names;
     for (const auto& t : types) names.emplace_back(t.name);
     return names;
-}
-
-template <typename Enum>
-std::string name_of(const std::vector<std::string>& names, Enum value) {
-    const auto i = static_cast<size_t>(value);
-    return i < names.size() ? names[i] : "unknown";
-}
-
-template <typename Enum>
-bool value_of(const std::vector<std::string>& names, const std::string& name, Enum& out) {
-    for (size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) {
-            out = static_cast<Enum>(i);
-            return true;
-        }
-    return false;
 }
 
 }  // namespace
